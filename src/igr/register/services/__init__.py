@@ -1,0 +1,1 @@
+"""Business logic of the register, as plain functions (views and commands stay thin)."""

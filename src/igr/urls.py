@@ -1,0 +1,19 @@
+"""Addresses: everything a person reads sits under /en/ or /cy/; the root redirects by Accept-Language."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from igr.public.views import language_root
+
+urlpatterns = [
+    path("", language_root, name="root"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}govuk-frontend/assets/images/favicon.ico")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("igr.public.urls")),
+    prefix_default_language=True,
+)
