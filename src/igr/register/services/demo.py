@@ -15,7 +15,17 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
-from igr.register.models import AgendaItem, Attendance, Body, Document, Government, Meeting, Person, Post, Tenure
+from igr.register.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Document,
+    Government,
+    Meeting,
+    Person,
+    Post,
+    Tenure,
+)
 
 from .reference import load_reference, upsert
 
