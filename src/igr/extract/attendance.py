@@ -1,0 +1,206 @@
+"""Who attended a meeting: attendance passages, name-role pairing, governments and capacities.
+
+Why passages first: names appear all over a statement (people quoted, thanked, mentioned); only those
+in sentences or lists about attending, chairing or representing are attendees, and sentences saying
+someone withdrew or could not attend are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from igr.extract.people import (
+    DEPT_GOV,
+    Person,
+    capacity_of,
+    clean_role,
+    explicit_government,
+    find_people,
+    find_roles,
+    role_government,
+)
+
+ATTEND_CUE = re.compile(
+    r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
+    r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|bresennol|mynych|cadeirio|"
+    r"cynrychiol|ymunodd|Chair:", re.I)
+NEG_CUE = re.compile(r"unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
+                     r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
+                     r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed", re.I)
+LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
+                       r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers)", re.I)
+STOP_HEAD = re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I)
+BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
+OFFICIALS = re.compile(
+    r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
+    r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s*)+)?", re.I)
+ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof)\.)$")
+PLURAL_ROLES = [
+    (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
+    (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
+]
+
+
+def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
+    """Lines, then sentences within lines, keeping offsets; abbreviations such as 'Rt Hon.' do not end one."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        parts = list(re.finditer(r"(?<=[.!?])\s+(?=[A-Z“\"(])", line))
+        for m in parts:
+            piece = line[start:m.start()]
+            if ABBREV_END.search(piece):
+                continue
+            out.append((base + pos + start, piece))
+            start = m.end()
+        out.append((base + pos + start, line[start:]))
+        pos += len(line) + 1
+    return [(o, s) for o, s in out if s.strip()]
+
+
+def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
+    """(offset, unit text, government from a list header, in an 'also in attendance' list) for each unit."""
+    units: list[tuple[int, str, str | None, bool]] = []
+    in_list = False
+    header_gov: str | None = None
+    officials_list = False
+    for off, sent in sentences(text):
+        stripped = sent.strip()
+        if STOP_HEAD.match(stripped):
+            in_list = False
+            header_gov = None
+            continue
+        is_item = bool(BULLET.match(sent)) or (in_list and len(stripped) < 200)
+        gov_head = re.match(r"^\s*(?:[•\-*]\s*)?[Ff]rom (?:the )?(.{2,45}?(?:Government|Executive|government)[^:;]{0,12})[:;]\s*$",
+                            sent)
+        if gov_head:
+            header_gov = explicit_government(gov_head.group(1))[0]
+            in_list = True
+            continue
+        if stripped.endswith(":") and LIST_HEAD.search(stripped):
+            in_list = True
+            header_gov = explicit_government(stripped)[0] if re.match(r"(?i)from", stripped) else None
+            officials_list = bool(re.search(r"Also in attendance|[Oo]fficials", stripped))
+            units.append((off, sent, None, False))
+            continue
+        if in_list and is_item:
+            units.append((off, sent, header_gov, officials_list))
+            continue
+        if in_list and len(stripped) >= 200:
+            in_list = False
+            header_gov = None
+            officials_list = False
+        if ATTEND_CUE.search(sent) and not NEG_CUE.search(sent):
+            units.append((off, sent, None, False))
+    return units
+
+
+def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
+    """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
+    ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
+    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
+    role_first = bool(ents) and ents[0][0] == "R"
+    used: set[int] = set()
+    pairs = []
+    for i, e in enumerate(ents):
+        if e[0] != "N" or i in used:
+            continue
+        prev_ok = i > 0 and ents[i - 1][0] == "R" and i - 1 not in used and adjacent.match(unit[ents[i - 1][2]:e[1]])
+        next_ok = i + 1 < len(ents) and ents[i + 1][0] == "R" and adjacent.match(unit[e[2]:ents[i + 1][1]])
+        if next_ok and i + 2 < len(ents) and ents[i + 2][0] == "N" and adjacent.match(unit[ents[i + 1][2]:ents[i + 2][1]]) \
+                and role_first:
+            next_ok = False
+        choice = (i - 1 if prev_ok else None) if role_first else (i + 1 if next_ok else None)
+        if choice is None:
+            choice = i + 1 if next_ok else (i - 1 if prev_ok else None)
+        used.add(i)
+        if choice is not None:
+            used.add(choice)
+        pairs.append((e[3], ents[choice][3] if choice is not None else None))
+    for i, e in enumerate(ents):
+        if e[0] == "R" and i not in used:
+            pairs.append((None, e[3]))
+    return pairs
+
+
+def _segment(unit: str, start: int, end: int) -> str:
+    """The clause around a person, bounded by semicolons, to find 'the Scottish Government's ...'."""
+    a = max(unit.rfind(";", 0, start), unit.rfind(":", 0, start), unit.rfind(" and ", 0, start) + 4) + 1
+    b_candidates = [x for x in (unit.find(";", end), unit.find(" and ", end)) if x != -1]
+    b = min(b_candidates) if b_candidates else len(unit)
+    return unit[a:b]
+
+
+def _expand_plural(role: str) -> list[str]:
+    for rx, fmt in PLURAL_ROLES:
+        m = rx.search(role)
+        if m:
+            items = [x.strip() for x in m.group(1).split(",")] + [m.group(2)]
+            return [fmt.format(x) for x in items]
+    return [role]
+
+
+def extract_attendees(text: str, base: int = 0) -> list[Person]:
+    """Everyone the text says took part, in order of first mention."""
+    found: list[Person] = []
+    for off, unit, header_gov, officials_list in attendance_units(text):
+        people = find_people(unit)
+        roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])]
+        sentence_gov, _ = explicit_government(unit)
+        observer = bool(re.search(r"observ", unit, re.I))
+        absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
+        for person, role in _pair(unit, people, roles):
+            if person is None:
+                if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
+                    continue
+                if re.search(r"(?:^|\s)(?:Minister|Secretary)$", role[2]) or len(unit) > 400:
+                    continue
+                for r in _expand_plural(clean_role(role[2])):
+                    gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r)
+                    found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
+                                        base + off + role[0], base + off + role[1], 0.5))
+                continue
+            s, e, name, pgov, strong = person
+            role_text = clean_role(role[2]) if role else None
+            lo, hi = min(s, role[0]) if role else s, max(e, role[1]) if role else e
+            seg = _segment(unit, lo, hi)
+            dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
+            gov = explicit_government(seg)[0] or header_gov or (DEPT_GOV.get(dept.group(1)) if dept else None) \
+                or pgov or role_government(role_text) or sentence_gov
+            cap = "official" if officials_list else capacity_of(role_text, seg if observer else "")
+            if absence and cap == "minister" and role_text and not re.search(r"Minister|Secretary of State", role_text):
+                cap = "official"
+            if role_text is None and not strong and officials_list is False and not header_gov:
+                conf = 0.4
+            else:
+                conf = 0.8 if role_text else 0.6
+            found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
+                                base + off + s, base + off + e, conf))
+        covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
+        for m in OFFICIALS.finditer(unit):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
+                continue
+            if re.search(r"officials? (?:to|should|were tasked|will)", unit[m.start():m.end() + 15]):
+                continue
+            gov = explicit_government(m.group(0))[0] or (
+                "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)
+            found.append(Person(None, m.group(0).strip(), gov, "observer" if observer else "official",
+                                base + off + m.start(), base + off + m.end(), 0.5))
+    return _dedupe(found)
+
+
+def _dedupe(people: list[Person]) -> list[Person]:
+    out: list[Person] = []
+    seen: dict[str, Person] = {}
+    for p in people:
+        key = (p.name or "").lower() or f"~{(p.role or '').lower()}"
+        if key in seen:
+            prev = seen[key]
+            prev.role = prev.role or p.role
+            prev.government = prev.government or p.government
+            continue
+        seen[key] = p
+        out.append(p)
+    return out

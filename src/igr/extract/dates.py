@@ -1,0 +1,125 @@
+"""A small table-driven date parser for English and Welsh, with tense-aware year inference.
+
+Why our own: dateparser is not installed, misses Welsh ordinals (11eg) and mutations (o Fedi), and its
+``search_dates`` misreads "may" and "ddydd Mawrth". Here a date needs a day number or a year beside the month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+       "november", "december"]
+for _i, _m in enumerate(_EN, 1):
+    MONTHS[_m] = _i
+    MONTHS[_m[:3]] = _i
+MONTHS["sept"] = 9
+# Welsh month names with their soft, nasal and aspirate mutations, and Django's misspelling of July.
+_CY = {
+    1: ["ionawr"], 2: ["chwefror"], 3: ["mawrth", "fawrth"], 4: ["ebrill"], 5: ["mai", "fai"],
+    6: ["mehefin", "fehefin"], 7: ["gorffennaf", "orffennaf", "ngorffennaf", "gorffenaf", "gorff"],
+    8: ["awst"], 9: ["medi", "fedi"], 10: ["hydref"], 11: ["tachwedd", "dachwedd", "nhachwedd", "thachwedd"],
+    12: ["rhagfyr", "ragfyr"],
+}
+for _i, _names in _CY.items():
+    for _m in _names:
+        MONTHS[_m] = _i
+WELSH_MONTHS = {n for names in _CY.values() for n in names}
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = (r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:dydd|ddydd)\s+(?:Llun|Mawrth|Mercher|Iau|"
+            r"Gwener|Sadwrn|Sul))")
+_ORD = r"(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain|fed)?"
+DMY = re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?\b(?P<d>[0-3]?\d){_ORD}(?:\s*/\s*(?P<d2>[0-3]?\d){_ORD})?(?:\s+of)?\s+(?:(?:o|ym\s+mis)\s+)?"
+    rf"(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+    re.I,
+)
+MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+MY = re.compile(rf"\b(?:(?:in|ym\s+mis|o)\s+)?(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+MONTH_ONLY = re.compile(rf"\b(?:in|ym\s+mis|yn)\s+(?P<m>{'|'.join(_EN)}|{'|'.join(sorted(WELSH_MONTHS))})\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None
+
+    def iso(self, year: int | None = None) -> str | None:
+        y = self.year or year
+        if not y:
+            return None
+        if self.day is None:
+            return f"{y:04d}-{self.month:02d}"
+        try:
+            return dt.date(y, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+
+def _month(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every date in the text, day-precise first, then month-and-year, in order of position."""
+    found: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for rx in (ISO, DMY, MDY, MY):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            month = int(m["m"]) if rx is ISO else _month(m["m"])
+            if not month:
+                continue
+            day = int(m["d2"] or m["d"]) if rx is DMY else (int(m["d"]) if "d" in rx.groupindex else None)
+            if day is not None and not 1 <= day <= 31:
+                continue
+            year = int(m["y"]) if m["y"] else None
+            taken.append((m.start(), m.end()))
+            found.append(DateSpan(m.start(), m.end(), year, month, day))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str) -> DateSpan | None:
+    dates = find_dates(text)
+    return dates[0] if dates else None
+
+
+def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past") -> str | None:
+    """ISO date for a span, taking a missing year from the reference date and the verb's tense.
+
+    "held on 11 July" written on 25 September 2023 is 2023-07-11; "will meet on 4 December" is the
+    coming 4 December. A past event cannot be more than a few days after the document that reports it.
+    """
+    if span.year or ref is None:
+        return span.iso()
+    year = ref.year
+    candidate = span.iso(year)
+    if candidate is None:
+        return None
+    cdate = dt.date.fromisoformat(candidate if len(candidate) == 10 else candidate + "-01")
+    if tense == "past" and cdate > ref + dt.timedelta(days=7):
+        year -= 1
+    elif tense == "future" and cdate < ref - dt.timedelta(days=1):
+        year += 1
+    return span.iso(year)
+
+
+FUTURE_CUES = re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|ahead of|cynhelir|bydd|fydd)\b",
+                         re.I)
+
+
+def tense_of(sentence: str) -> str:
+    return "future" if FUTURE_CUES.search(sentence) else "past"

@@ -1,0 +1,215 @@
+"""Document-level fields: splitting combined files, type, publisher, author, date and recipients.
+
+Why separate from meetings: these follow the publishers' page furniture (llyw.cymru "First published",
+gov.uk "Policy paper", letterheads and sign-offs), which is independent of how a meeting is described.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from igr.extract.dates import DMY, ISO, find_dates
+from igr.extract.people import explicit_government, find_people, find_roles, role_government
+
+STATEMENT_HEAD = re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
+                            r"Written Statement:|Datganiad Ysgrifenedig:)", re.M)
+LETTERHEAD_LINE = re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$")
+
+
+def split_documents(text: str) -> list[tuple[int, str]]:
+    """Cut a file holding several documents (a letter, then a statement) at each later statement heading."""
+    cuts = [0]
+    for m in STATEMENT_HEAD.finditer(text):
+        if m.start() < 300 or len(text[cuts[-1]:m.start()].strip()) < 300:
+            continue
+        lines = text[:m.start()].split("\n")
+        cut = m.start()
+        # Walk back over the government letterhead that heads the new document.
+        while lines and LETTERHEAD_LINE.match(lines[-1]) and len("\n".join(lines)) > cuts[-1]:
+            cut -= len(lines[-1]) + 1
+            lines.pop()
+        cuts.append(max(cut, cuts[-1] + 1))
+    cuts.append(len(text))
+    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def head(text: str, n: int = 600) -> str:
+    return text[:n]
+
+
+def doc_type(text: str) -> tuple[str, float]:
+    top = head(text, 400)
+    if STATEMENT_HEAD.search(top) or re.search(r"\bWritten Statement\b|Datganiad Ysgrifenedig", top, re.I):
+        return "written_statement", 0.95
+    if re.search(r"\bAnnual Report\b|Adroddiad Blynyddol", top, re.I):
+        return "transparency_report", 0.8
+    if re.search(r"\bMinutes\b|\bTo ask the\b|Official Report|Photo of", head(text, 1200)):
+        return "other", 0.7
+    if re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) and not re.search(r"Communiqu", top, re.I):
+        return "letter", 0.9
+    if re.search(r"communiq|Cydddatganiad|Communique", top, re.I):
+        return "communique", 0.9
+    if re.search(r"\bsaid:|spokesperson|Notes to editors|Nodiadau i olygyddion", text):
+        return "press_release", 0.7
+    if re.search(r"First published|Cyhoeddwyd gyntaf", top):
+        return "written_statement", 0.6
+    return "other", 0.3
+
+
+def published_date(text: str) -> tuple[str | None, int, int]:
+    """The document's own date: 'First published', 'Published', a letter's date line, 'DATE ...'."""
+    rx = re.compile(r"(?:First published|Cyhoeddwyd gyntaf|Date published|^Published|^DATE|^DYDDIAD|^date)\s*:?\s*\**\s*"
+                    r"(?P<d>[^\n*]{6,40})", re.M | re.I)
+    m = rx.search(text[:3000])
+    if m:
+        dates = find_dates(m["d"])
+        if dates and dates[0].year:
+            return dates[0].iso(), m.start("d"), m.start("d") + len(m["d"])
+    # A line holding only a date near the top (letters, llyw.cymru statements without the label).
+    for lm in re.finditer(r"^[ \t]*(?P<d>[^\n]{6,30})[ \t]*$", text[:2500], re.M):
+        line = lm["d"].strip()
+        dm = DMY.fullmatch(line) or ISO.fullmatch(line)
+        if dm and dm["y"]:
+            d = find_dates(line)[0]
+            return d.iso(), lm.start("d"), lm.end("d")
+    # A letter whose date is written inline after the addressee ("... BT4 3SR 21 September 2020 Dear Marie").
+    m = re.search(r"\s(?:Dear|Annwyl)\s", text[:3000])
+    if m:
+        window_start = max(0, m.start() - 40)
+        dates = [d for d in find_dates(text[window_start:m.start()]) if d.year and d.day]
+        if dates:
+            d = dates[-1]
+            return d.iso(), window_start + d.start, window_start + d.end
+    return None, 0, 0
+
+
+def reference_date(text: str, published: str | None) -> dt.date | None:
+    """The date a missing year is inferred from: the document's date, else its latest full date."""
+    if published and len(published) == 10:
+        return dt.date.fromisoformat(published)
+    full = [d for d in find_dates(text[:4000]) if d.year and d.day]
+    if not full:
+        return None
+    iso = max(d.iso() or "" for d in full)
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+BYLINE = re.compile(r"^(?:BY\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|MSP|MLA|MP|AS/MS)\b[^\n]{0,160})$", re.M)
+
+
+def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int, int]:
+    """The signing or stating person(s), from a byline, letterhead, sign-off or the first 'X said'."""
+    if kind in ("communique", "transparency_report"):
+        return [], 0, 0
+    top = text[:1500]
+    if kind == "other" and not re.search(r"Photo of", top):
+        return [], 0, 0
+    if kind == "other":
+        # A parliamentary answer: the member answering the question.
+        m = re.search(r"To ask[^\n]*\n(?:\s*\n)*Photo of (?P<n>[A-Z][\w'-]+ [A-Z][\w'-]+)", text)
+        if m:
+            return [{"name": m["n"], "role": None}], m.start("n"), m.end("n")
+        return [], 0, 0
+    if kind in ("written_statement", "letter"):
+        for m in BYLINE.finditer(top):
+            line = m["line"].strip(" *")
+            if re.match(r"(?:Dear|Cc|I |The |In )", line) or len(line) > 250:
+                continue
+            found = _people_with_roles(line, text, m.start("line"))
+            if found:
+                return found, m.start("line"), m.end("line")
+        if kind == "letter":
+            m = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
+            if m:
+                roles = find_roles(top, [])
+                return [{"name": m["n"], "role": roles[0][2] if roles else None}], m.start("n"), m.end("n")
+        return [], 0, 0
+    if kind == "press_release":
+        m = re.search(r"(?P<who>(?:[A-Z][\w'-]*\s+){1,8}[A-Z][\w'-]+)\s+(?:said|added|commented)\s*:", text)
+        if m:
+            people = find_people(m["who"])
+            if people:
+                name = people[-1][2]
+                role = _role_near(text, name)
+                return [{"name": name, "role": role}], m.start("who"), m.end("who")
+    return [], 0, 0
+
+
+def _role_near(text: str, name: str) -> str | None:
+    """A press release's role for its speaker: the post title written just before the name."""
+    for m in re.finditer(re.escape(name), text):
+        window = text[max(0, m.start() - 90):m.start()]
+        roles = find_roles(window, [])
+        if roles and roles[-1][1] >= len(window) - 3:
+            return roles[-1][2].removeprefix("the ").strip()
+    return None
+
+
+def _people_with_roles(line: str, text: str, offset: int) -> list[dict]:
+    people = find_people(line)
+    out = []
+    for i, (s, e, name, _g, _strong) in enumerate(people):
+        nxt = people[i + 1][0] if i + 1 < len(people) else len(line)
+        after = line[e:nxt]
+        roles = find_roles(after, [])
+        role = roles[0][2] if roles else None
+        if role is None:
+            before = find_roles(line[:s], [])
+            role = before[-1][2] if before else None
+        out.append({"name": name, "role": role.strip(" ,") if role else None})
+    if not out:
+        return []
+    # A letterhead gives the Welsh title first: prefer the English line that follows.
+    if out and out[0]["role"] is None or (out[0]["role"] or "").startswith("Gweinidog"):
+        nxt = text[offset + len(line): offset + len(line) + 300]
+        for cand in nxt.split("\n"):
+            roles = find_roles(cand, [])
+            if roles and not roles[0][2].startswith(("Gweinidog", "Prif", "Ysgrifennydd")):
+                out[0]["role"] = roles[0][2]
+                break
+    return out
+
+
+def publisher(text: str, kind: str, authors: list[dict]) -> str | None:
+    """The government that published the document, from page furniture, then the author's side."""
+    top = text[:1500]
+    if kind == "written_statement" or re.search(r"Llywodraeth Cymru|gov\.wales|llyw\.cymru", top):
+        return "wales"
+    if re.search(r"^(?:Policy paper|Notice|Guidance|Press release|Corporate report)\s*$|GOV\.UK|Downing Street spokesperson"
+                 r"|^(?:Published|Updated) \d", top, re.M):
+        return "uk"
+    if re.search(r"This document is part of a collection|Communiqu[eé] agreed at the|gov\.scot|Riaghaltas", top):
+        return "scotland"
+    if re.search(r"Date published:|Executive Office|DAERA|nidirect|Stormont Castle", top):
+        return "northern-ireland"
+    if kind == "other" and re.search(r"Scottish Parliament", top):
+        return "scotland"
+    for a in authors:
+        gov = role_government(a.get("role")) if a.get("role") else None
+        if re.search(rf"{re.escape(a.get('name') or '~')}\s+MSP", text):
+            return "scotland"
+        if gov:
+            return gov
+    gov, _ = explicit_government(top)
+    return gov
+
+
+def recipients(text: str) -> list[dict]:
+    """A letter's addressee (from 'Dear' and the address block) and its copies ('Cc', 'copying this letter to')."""
+    out: list[dict] = []
+    dear = re.search(r"^\s*(?:Dear|Annwyl)\s+(?P<first>[A-Z][\w'-]+)", text, re.M)
+    if dear:
+        block = text[:dear.start()]
+        for s, _e, name, _g, _st in find_people(block):
+            if name.split()[0] == dear["first"] or name.endswith(dear["first"]):
+                after = block[_e:_e + 200].split("\n\n")[0]
+                role = " ".join(x.strip() for x in after.split("\n")[:3] if x.strip() and "@" not in x)
+                out.append({"name": name, "role": role.strip(" ,") or None, "type": "to"})
+                break
+    for m in re.finditer(r"(?:^Cc:?|copying this letter to)\s+(?P<rest>[^\n]+)", text, re.M | re.I):
+        for _s, e, name, _g, _st in find_people(m["rest"]):
+            if not any(r["name"] == name for r in out):
+                role = m["rest"][e:].strip(" ,.").split(";")[0] or None
+                out.append({"name": name, "role": role, "type": "cc"})
+    return out

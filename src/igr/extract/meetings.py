@@ -1,0 +1,181 @@
+"""Meeting-level fields: which forum, when, ordinal, mode, location, chair, communiqué and next meeting.
+
+Why anchored on the forum's mention: a statement reports one meeting of a named forum; the sentence that
+names it ("held on 11 July", "met for the sixth time on ...") carries the date, ordinal and mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from igr.extract.attendance import sentences
+from igr.extract.dates import find_dates, infer_year, tense_of
+from igr.extract.gazetteer import GENERIC_BODY, gazetteer
+
+ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
+for _t, _tv in (("twenty", 20), ("thirty", 30), ("forty", 40)):
+    ORDINALS[_t + "ieth"] = _tv
+    for _u, _uv in list(ORDINALS.items())[:9]:
+        ORDINALS[f"{_t} {_u}"] = ORDINALS[f"{_t}-{_u}"] = _tv + _uv
+ORDINALS["inaugural"] = 1
+CY_ORDINALS = {"cyntaf": 1, "ail": 2, "trydydd": 3, "trydedd": 3, "pedwerydd": 4, "pedwaredd": 4, "pumed": 5,
+               "chweched": 6, "seithfed": 7, "wythfed": 8, "nawfed": 9, "degfed": 10}
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+ORDINAL_RE = re.compile(
+    rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg))\b"
+    rf"(?P<after>[^.;\n]{{0,90}})", re.I)
+MET_TIME_RE = re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I)
+CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
+                       r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",
+                       re.I)
+VIRTUAL = re.compile(r"video ?conferenc|virtual|\bonline\b|remotely|by (?:tele)?phone|\bcall\b|Teams|Zoom|"
+                     r"rhithiol|ar-lein|fideo", re.I)
+HYBRID = re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I)
+IN_PERSON = re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I)
+LOC_RE = re.compile(
+    r"\b(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b[^.;\n]{0,60}?"
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
+    r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)")
+NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
+                       r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
+                       r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet|Minister|"
+                       r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
+                       r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b")
+CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|cadeiriwyd gan", re.I)
+CHAIR_BEFORE = re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
+                          r"yn cadeirio", re.I)
+NEXT_RE = re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I)
+COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-ddatganiad|cydddatganiad|datganiad ar y cyd", re.I)
+
+
+def find_forum(text: str, title_end: int) -> tuple[str | None, int, int, float]:
+    """The forum a document is about: the one named in its title, else the one named most often."""
+    g = gazetteer()
+    hits = g.find_bodies(text)
+    extra = []
+    for m in GENERIC_BODY.finditer(text):
+        if any(h.start <= m.start("core") < h.end for h in hits):
+            continue
+        key = g.resolve_phrase(m.group(0))
+        if key:
+            extra.append((m.start(), m.end(), key))
+    all_hits = [(h.start, h.end, h.key) for h in hits] + extra
+    if not all_hits:
+        return None, 0, 0, 0.0
+    in_title = [h for h in all_hits if h[0] < title_end]
+    counts = Counter(h[2] for h in all_hits)
+    if in_title:
+        best = in_title[0]
+        return best[2], best[0], best[1], 0.9
+    key = counts.most_common(1)[0][0]
+    first = next(h for h in sorted(all_hits) if h[2] == key)
+    return key, first[0], first[1], 0.75
+
+
+def _skip_date_context(sentence: str) -> bool:
+    return bool(re.search(r"my letter of|wrote to you|letter dated|originally (?:planned|scheduled)|postponed from|"
+                          r"published|Updated|First published|Cyhoeddwyd|due to take place on|which was due|"
+                          r"since|until|by \d|deadline|from \d|Returning Officers|Bill|Act \d", sentence, re.I))
+
+
+def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pub_span: tuple[int, int],
+                 title_end: int) -> tuple[str | None, int, int, float]:
+    """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
+    best = None
+    for off, sent in sentences(text):
+        if not re.search(r"\b(?:met|meet|meeting|held|took place|took part|attended|chaired|convened|summit|call|"
+                         r"communiqu|cyfarfod|cynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
+                and off >= title_end:
+            continue
+        for d in find_dates(sent):
+            a, b = off + d.start, off + d.end
+            if a < pub_span[1] and b > pub_span[0]:
+                continue
+            if re.search(r"(?:Published|Updated|published:?)\s*$", sent[:d.start]):
+                continue
+            context = sent[max(0, d.start - 60):d.end + 10]
+            if _skip_date_context(context) and not re.search(r"held on|took place on|met on", context, re.I):
+                continue
+            if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent):
+                continue
+            iso = infer_year(d, ref, tense_of(sent))
+            if not iso:
+                continue
+            score = (1.0 if d.day else 0.6) - min(abs(a - forum_span[0]), 3000) / 6000
+            if re.search(r"held on|took place|met on|met|on\s*$", sent[max(0, d.start - 25):d.start], re.I):
+                score += 0.3
+            if best is None or score > best[0]:
+                best = (score, iso, a, b)
+    if best is None:
+        return None, 0, 0, 0.0
+    return best[1], best[2], best[3], min(0.95, 0.5 + best[0] / 3)
+
+
+def ordinal(text: str) -> tuple[int | None, int, int]:
+    m = MET_TIME_RE.search(text)
+    if m:
+        w = m["w"].lower()
+        return (ORDINALS.get(w) or int(re.sub(r"\D", "", w))), m.start(), m.end()
+    m = CY_ORD_RE.search(text)
+    if m:
+        val = CY_ORDINALS.get((m["a"] or "").lower()) or (int(m["n"]) if m["n"] else 1)
+        return val, m.start(), m.end()
+    for m in ORDINAL_RE.finditer(text):
+        after = m["after"]
+        if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?|plenary\s+)?(?:meeting|Meeting|[A-Z]|session)",
+                        after):
+            continue
+        if re.search(r"\bsince\b|this year|time\b", after[:60]):
+            continue
+        if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?)?(?:meeting|Meeting|session)", after) \
+                and not gazetteer().find_bodies(after[:70]):
+            continue
+        val = ORDINALS.get(m["w"].lower()) if m["w"] else int(m["n"])
+        if val:
+            return val, m.start(), m.end()
+    return None, 0, 0
+
+
+def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
+    location, ls, le = None, 0, 0
+    for m in LOC_RE.finditer(text):
+        loc = m["loc"].strip(" ,.")
+        if NOT_PLACE.match(loc) or len(loc) < 3:
+            continue
+        loc = re.sub(r"\s+(?:on|and|by|with)$", "", loc)
+        location, ls, le = loc, m.start("loc"), m.start("loc") + len(loc)
+        break
+    virtual = bool(VIRTUAL.search(text))
+    if HYBRID.search(text) or (location and virtual):
+        mode = "hybrid"
+    elif virtual:
+        mode = "virtual"
+    elif location or IN_PERSON.search(text):
+        mode = "in_person"
+    else:
+        mode = None
+    if location and re.match(r"(?i)online|virtual", location):
+        location = None
+    return mode, location, ls, le
+
+
+def communique(text: str, kind: str) -> bool:
+    return kind == "communique" or bool(COMMUNIQUE_RE.search(text))
+
+
+def next_meeting(text: str) -> str | None:
+    for _off, sent in sentences(text):
+        if NEXT_RE.search(sent) and not re.search(r"\bheld\b", sent):
+            return sent.strip()
+    return None
+
+
+def chair_positions(text: str) -> list[tuple[int, str]]:
+    """Where chair cues are: ('after', pos) means the chair is named after pos; 'before' before it."""
+    out = [(m.end(), "after") for m in CHAIR_AFTER.finditer(text)]
+    out += [(m.start(), "before") for m in CHAIR_BEFORE.finditer(text)]
+    return out

@@ -1,0 +1,183 @@
+"""People and posts in running text: names, post titles, governments and capacities.
+
+Why rules: officials write attendance in a few fixed shapes ("Role, Name MSP", "Name MP, Role",
+"from the Scottish Government: ..."), so names are anchored on honorifics, post-nominals and given names,
+and posts on the heads of ministerial titles; a government comes from the nearest explicit evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from igr.extract.gazetteer import fold
+from igr.extract.names import GIVEN_NAMES, NOT_NAME_WORDS, POST_NOMINALS
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LO = "a-zß-öø-ÿā-žŵŷ'"
+NAMEWORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?|[{_UP}]{{2}}(?=\s+[{_UP}][{_LO}]))"
+HON = r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof|Cllr)\.?\s+)"
+POSTNOM = r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b)"
+RUN_RE = re.compile(
+    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:\s+(?:of\s+)?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
+)
+PEERS = ("Lord", "Baroness", "Lady")
+
+_TITLE_WORD = rf"(?:[{_UP}][\w'’-]*|\([^)]{{1,40}}\))"
+_JOIN = r"(?:,\s*(?=[A-Z][a-z]+\s+(?:and|&)\s)|\s*&\s*|\s+(?:and|of|for|the|to|at|in|on)\s+(?:the\s+)?|\s+|,\s+(?:and\s+)?)"
+ROLE_HEAD = (
+    r"(?:(?:then|former|new|acting|interim)\s+)?(?:(?:Deputy|deputy|Junior|Interim|Assistant)\s+)?"
+    r"(?:Prime Minister|First Ministers?|Cabinet Secretary|Secretar(?:y|ies) of State|Parliamentary Under[ \-–]Secretary"
+    r"(?: of State)?|Under[ \-–]Secretary of State|Minister of State|Ministers?|Chancellor of the Exchequer|"
+    r"Chancellor of the Duchy of Lancaster|Paymaster General|Home Secretary|Foreign Secretary|Chief Secretary to the "
+    r"Treasury|Counsel General(?: Designate)?|Trefnydd|Taoiseach|T[aá]naiste|Chief Ministers?|Permanent Secretary|"
+    r"Deputy Secretary|Director(?: General)?|Head|Chief Negotiator|Sherpa|Chief Executive|Attorney General|"
+    r"Lord Advocate|Secretary|Gweinidog|Prif Weinidog|Ysgrifennydd y Cabinet|Ysgrifennydd Gwladol|Dirprwy Weinidog)"
+)
+ROLE_RE = re.compile(
+    rf"(?<![\w-])(?P<role>{ROLE_HEAD}(?:\s*\([^)]{{1,50}}\))?(?:(?:\s*,\s*|\s+)(?:for|of|to|at|in|on|dros|y|yr)\s+"
+    rf"(?:the\s+)?{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?(?:\s+and\s+(?:{ROLE_HEAD})(?:\s+(?:for|of|to)\s+(?:the\s+)?"
+    rf"{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?)*)"
+)
+
+GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:UK|United Kingdom|HM|Her Majesty's|His Majesty's)\s+[Gg]overnment\b|\bUKG\b|Llywodraeth y DU"), "uk"),
+    (re.compile(r"\bWelsh (?:Assembly )?Government\b|\bLlywodraeth Cymru\b|\bWG\b"), "wales"),
+    (re.compile(r"\bScottish (?:Government|Executive)\b|Llywodraeth yr Alban|\bSG\b"), "scotland"),
+    (re.compile(r"\bNorthern Ireland (?:Executive|Government|Civil Service|Office of)\b|\bNI Executive\b|\bNICS\b|"
+                r"Gweithrediaeth Gogledd Iwerddon|\bDAERA\b|Department of Agriculture,? Environment and Rural Affairs|"
+                r"\bExecutive Office\b"), "northern-ireland"),
+    (re.compile(r"\b(?:Irish Government|Government of Ireland)\b"), "ireland"),
+]
+DEPT_GOV = {"DWP": "uk", "SO": "uk", "NIO": "uk", "Defra": "uk", "DEFRA": "uk", "BEIS": "uk", "HMT": "uk",
+            "DLUHC": "uk", "MHCLG": "uk", "CO": "uk", "SG": "scotland", "WG": "wales", "UKG": "uk", "DAERA": "northern-ireland"}
+ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Taoiseach|T[aá]naiste", re.I), "ireland"),
+    (re.compile(r"Chief Minister of Jersey|Jersey"), "jersey"),
+    (re.compile(r"Chief Minister of Guernsey|Guernsey"), "guernsey"),
+    (re.compile(r"Isle of Man"), "isle-of-man"),
+    (re.compile(r"(?:First|Deputy First) Minister (?:of|for) Scotland|Scotland's First"), "scotland"),
+    (re.compile(r"(?:First|Deputy First) Minister (?:of|for) Wales|Prif Weinidog Cymru"), "wales"),
+    (re.compile(r"(?:[Ff]irst|[Dd]eputy First) Minister (?:of|for) Northern Ireland|Junior Minister|Northern Ireland Civil"
+                r"|Northern Ireland's"), "northern-ireland"),
+    (re.compile(r"Secretar(?:y|ies) of State|Under[ \-–]Secretary|Minister of State|Prime Minister|Chancellor|Paymaster"
+                r"|Home Secretary|Foreign Secretary|Treasury|Defra|DEFRA|BEIS|\bLord\b|Downing"), "uk"),
+    (re.compile(r"Counsel General|Trefnydd|Gweinidog|Welsh Language"), "wales"),
+    (re.compile(r"Cabinet Secretary"), "scotland"),
+]
+OFFICIAL_RE = re.compile(r"\b(?:Head|Director|Permanent Secretary|Deputy Secretary|Sherpa|Negotiator|Adviser|official|"
+                         r"[Cc]ivil [Ss]erv|Chief Executive)", re.I)
+
+
+@dataclass
+class Person:
+    name: str | None
+    role: str | None
+    government: str | None = None
+    capacity: str = "minister"
+    start: int = 0
+    end: int = 0
+    confidence: float = 0.6
+    notes: list[str] = field(default_factory=list)
+
+
+def explicit_government(text: str) -> tuple[str | None, int]:
+    """The government a phrase names outright ("Scottish Government"), with its position."""
+    best: tuple[str | None, int] = (None, 10**9)
+    for rx, key in GOV_PATTERNS:
+        m = rx.search(text)
+        if m and m.start() < best[1]:
+            best = (key, m.start())
+    return best
+
+
+def role_government(role: str | None) -> str | None:
+    if not role:
+        return None
+    for rx, key in ROLE_GOV:
+        if rx.search(role):
+            return key
+    return None
+
+
+def capacity_of(role: str | None, context: str) -> str:
+    if re.search(r"observ", context, re.I):
+        return "observer"
+    if role and re.search(r"\bMinister|Secretary of State|Cabinet Secretary|Chancellor|Paymaster|Taoiseach|Gweinidog|"
+                          r"Prime|Counsel General|Trefnydd", role) and not re.search(r"Permanent|Deputy Secretary\b", role):
+        return "minister"
+    if role and OFFICIAL_RE.search(role):
+        return "official"
+    return "minister"
+
+
+def is_plausible_name(name: str, hon: bool, post: bool) -> bool:
+    words = name.replace("-", " ").split()
+    if any(fold(w) in NOT_NAME_WORDS for w in words if w not in PEERS and w != "of"):
+        return False
+    if words[0] in PEERS:
+        return len(words) >= 2
+    if len(words) < 2:
+        return False
+    return hon or post or fold(words[0]) in GIVEN_NAMES
+
+
+def _name_in_run(words: list[str]) -> list[str]:
+    """The person's name inside a capitalised run: the trailing words that are not post or place words."""
+    i = len(words)
+    while i > 0 and (fold(words[i - 1]) not in NOT_NAME_WORDS or words[i - 1] in PEERS or words[i - 1] == "of"):
+        i -= 1
+        if words[i] in PEERS:
+            break
+    name = words[i:]
+    if name and name[0] == "of":
+        name = name[1:]
+    if not any(w in PEERS for w in name) and len(name) > 3:
+        name = name[-3:]
+    return name
+
+
+def find_people(text: str) -> list[tuple[int, int, str, str | None, bool]]:
+    """Person-name spans: (start, end, name, post-nominal government, strong evidence)."""
+    out = []
+    for m in RUN_RE.finditer(text):
+        words = _name_in_run(m["run"].split())
+        if not words:
+            continue
+        name = " ".join(words)
+        hon = bool(m["hon"]) and name == m["run"]
+        if not is_plausible_name(name, hon, bool(m["post"])):
+            continue
+        pgov = None
+        if m["post"]:
+            for tag in re.findall(r"[A-Z]+", m["post"]):
+                if POST_NOMINALS.get(tag):
+                    pgov = POST_NOMINALS[tag]
+                    break
+        if pgov is None and words[0] in ("Lord", "Baroness"):
+            pgov = "uk"
+        start = m.start("run") + m["run"].rfind(name) if name in m["run"] else m.start("run")
+        out.append((start, m.end(), name, pgov, bool(m["post"] or hon)))
+    return out
+
+
+def find_roles(text: str, people: list[tuple[int, int, str, str | None, bool]]) -> list[tuple[int, int, str]]:
+    """Post titles, cut short where a person's name begins inside the capitalised run."""
+    masked = list(text)
+    for s, e, *_ in people:
+        masked[s:e] = "¤" * (e - s)
+    masked_text = "".join(masked)
+    roles = []
+    for m in ROLE_RE.finditer(masked_text):
+        role = re.sub(r",?\s*(?:(?:UK|Scottish|Welsh|Irish) [Gg]overnment|Northern Ireland Executive)\.?$", "",
+                      m["role"]).rstrip(" ,&.")
+        role = re.sub(r"\s+(?:and|the|of|for|to|in)$", "", role)
+        role = re.sub(r"\s+(?:[A-Z]{2,}|&)$", "", role) if not role.endswith(")") else role
+        if role in ("Head", "Secretary", "Minister", "Director"):
+            continue
+        roles.append((m.start(), m.start() + len(role), role))
+    return roles
+
+
+def clean_role(role: str) -> str:
+    return re.sub(r"^(?:the|then)\s+", "", role.strip(" ,;:–-"), flags=re.I)

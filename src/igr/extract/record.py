@@ -1,0 +1,171 @@
+"""Assemble the SCHEMA.md record for one document, with provenance spans and confidences.
+
+Why a separate assembler: readers, document fields, meetings and attendance are each testable alone;
+this module decides only what goes where, and records where each value came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from igr.extract import document as D
+from igr.extract import meetings as M
+from igr.extract.attendance import extract_attendees
+from igr.extract.gazetteer import fold, gazetteer
+from igr.extract.people import Person, role_government
+
+AUTHOR_ATTENDED = re.compile(
+    r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
+    r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
+    r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
+    r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|provided me with an opportunity|"
+    r"gave me the opportunity|In contributing|Mynychais|Cynrychiolais|Cadeiriais|Codais|Pwysleisiais", re.I)
+AUTHOR_ABSENT = re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
+                           r"I did not attend|was unable to attend on the day", re.I)
+
+
+def _person_dict(p: Person) -> dict[str, Any]:
+    g = gazetteer()
+    return {"name": p.name, "role": p.role, "government": g.government_name(p.government), "capacity": p.capacity}
+
+
+def _body_start(text: str, kind: str, header_end: int) -> int:
+    if kind == "letter":
+        m = re.search(r"^\s*(?:Dear|Annwyl)\b[^\n]*\n", text, re.M)
+        if m:
+            return m.end()
+    return header_end
+
+
+def _body_end(text: str) -> int:
+    m = re.search(r"^\s*(?:Yours sincerely|Yn gywir|Canolfan Cyswllt Cyntaf|Notes to editors|NOTES)\b", text, re.M)
+    return m.start() if m else len(text)
+
+
+def _title_end(text: str) -> int:
+    stripped = len(text) - len(text.lstrip())
+    end = text.find("\n", stripped)
+    first = end if end != -1 else len(text)
+    # gov.uk pages start with a format label ("Policy paper"): the title is the next line.
+    if re.match(r"\s*(?:Policy paper|Notice|Guidance|News story|Press release)\s*$", text[:first + 1]):
+        nxt = text.find("\n", text.find("\n", first + 1) + 1)
+        return nxt if nxt != -1 else len(text)
+    return first
+
+
+def build_record(text: str, base: int = 0, source: str = "", lang: str | None = None) -> dict[str, Any]:
+    """One record for one document's text; spans are offsets into the file's text (``base`` + local)."""
+    prov: dict[str, dict[str, Any]] = {}
+
+    def note(path: str, start: int, end: int, conf: float) -> None:
+        prov[path] = {"start": base + start, "end": base + end, "confidence": round(conf, 2)}
+
+    kind, kconf = D.doc_type(text)
+    note("doc_type", 0, min(len(text), 400), kconf)
+    pub, ps, pe = D.published_date(text)
+    if pub:
+        note("published_date", ps, pe, 0.9)
+    authors, as_, ae = D.author(text, kind, None)
+    if authors:
+        note("author", as_, ae, 0.8)
+    gov_key = D.publisher(text, kind, authors)
+    g = gazetteer()
+    publisher = g.government_name(gov_key)
+    note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
+    ref = D.reference_date(text, pub)
+    title_end = _title_end(text)
+    header_end = max(title_end, pe, ae if ae < 800 else 0)
+    body_start = _body_start(text, kind, header_end)
+    body_end = max(_body_end(text), body_start)
+    body = text[body_start:body_end]
+
+    meetings: list[dict[str, Any]] = []
+    key, fs, fe, fconf = M.find_forum(text, title_end)
+    date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
+    if key or date:
+        i = "meetings[0]"
+        if key:
+            note(f"{i}.body", fs, fe, fconf)
+        if date:
+            note(f"{i}.meeting_date", ds, de, dconf)
+        ordinal, os_, oe = M.ordinal(text[:body_end])
+        if ordinal:
+            note(f"{i}.meeting_ordinal", os_, oe, 0.8)
+        mode, location, ls, le = M.mode_and_location(text[title_end:body_end] if kind != "letter" else body)
+        if location:
+            off = title_end if kind != "letter" else body_start
+            note(f"{i}.location", off + ls, off + le, 0.6)
+        people = extract_attendees(body, body_start)
+        _add_author(people, authors, body, gov_key, kind)
+        chair = _chair(people, body, body_start, authors)
+        for j, p in enumerate(people):
+            note(f"{i}.attendees[{j}]", p.start - base if p.start >= base else p.start, p.end, p.confidence)
+        meetings.append({
+            "body": g.body_name(key) if key else None,
+            "body_key": key,
+            "body_cy": g.bodies[key]["name_cy"] if key else None,
+            "meeting_date": date,
+            "meeting_ordinal": ordinal,
+            "mode": mode,
+            "location": location,
+            "chair": _person_dict(chair) if chair else None,
+            "attendees": [_person_dict(p) for p in people],
+            "topics": _topics(body),
+            "communique_referenced": M.communique(text, kind),
+            "next_meeting": M.next_meeting(body),
+        })
+    record: dict[str, Any] = {
+        "source": source,
+        "doc_type": kind,
+        "issuing_government": publisher,
+        "author": (authors[0] if len(authors) == 1 else authors) if authors else None,
+        "published_date": pub,
+        "meetings": meetings,
+        "recipients": D.recipients(text) if kind == "letter" else [],
+        "language": lang,
+        "provenance": prov,
+    }
+    return record
+
+
+def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: str | None, kind: str) -> None:
+    """The author is an attendee where they say they attended, represented or spoke at the meeting."""
+    if not authors:
+        return
+    said = AUTHOR_ATTENDED.search(body) and not AUTHOR_ABSENT.search(body)
+    if kind == "press_release":
+        said = True
+    if not said:
+        return
+    names = {fold(p.name) for p in people if p.name}
+    for a in authors:
+        if not a.get("name") or fold(a["name"]) in names:
+            continue
+        gov = gov_key if kind in ("written_statement", "letter", "press_release") else role_government(a.get("role"))
+        people.insert(0, Person(a["name"], a.get("role"), gov or role_government(a.get("role")), "minister", 0, 0, 0.7))
+
+
+def _chair(people: list[Person], body: str, base: int, authors: list[dict]) -> Person | None:
+    if re.search(r"\bI chaired\b|\bCadeiriais\b", body) and authors and authors[0].get("name"):
+        return next((p for p in people if p.name == authors[0]["name"]), None)
+    for pos, side in sorted(M.chair_positions(body)):
+        a = base + pos
+        if side == "after":
+            cands = [p for p in people if a <= p.start <= a + 160]
+            if cands:
+                return min(cands, key=lambda p: p.start)
+        else:
+            cands = [p for p in people if a - 200 <= p.end <= a + 5]
+            if cands:
+                return max(cands, key=lambda p: p.end)
+    return None
+
+
+def _topics(body: str) -> list[str]:
+    """Short phrases after 'discussed' / 'focused on': not scored, but useful to a reviewer."""
+    out = []
+    for m in re.finditer(r"\b(?:discussed|discussion on|focused on|focus of the meeting was|agenda items? (?:on|were))\s+"
+                         r"(?P<t>[^.;:\n]{4,120})", body):
+        out.append(m["t"].strip(" ,"))
+    return out[:8]
