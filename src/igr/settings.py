@@ -98,10 +98,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("IGR_STATIC_ROOT", VAR_DIR / "static"))
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-_NODE = BASE_DIR / "node_modules"
-if (_NODE / "govuk-frontend").is_dir():
-    STATICFILES_DIRS.append(("govuk-frontend", _NODE / "govuk-frontend" / "dist" / "govuk"))
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # compiled GOV.UK Frontend assets are committed (scripts/build_assets.sh)
 MEDIA_ROOT = Path(os.environ.get("IGR_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 

@@ -23,7 +23,7 @@ from igr.extract.people import (
 ATTEND_CUE = re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
     r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|bresennol|mynych|cadeirio|"
-    r"cynrychiol|ymunodd|Chair:", re.I)
+    r"cynrychiol|ymunodd|Chair:|cadeiri|[Cc]adeirydd|yn bresennol", re.I)
 NEG_CUE = re.compile(r"unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
                      r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
                      r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed", re.I)
@@ -133,6 +133,25 @@ def _segment(unit: str, start: int, end: int) -> str:
     return unit[a:b]
 
 
+def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> str | None:
+    """The government phrase that belongs to the person at [lo, hi): inside, before if possessive, else after."""
+    from igr.extract.people import GOV_PATTERNS
+
+    best = None
+    for rx, key in GOV_PATTERNS:
+        for m in rx.finditer(unit, left, right):
+            possessive = unit[m.end():m.end() + 2] in ("'s", "’s")
+            inside = lo <= m.start() < hi
+            before = m.end() <= lo and (possessive or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
+                                                                 unit[max(left, m.start() - 20):m.start()]))
+            after = m.start() >= hi and not possessive
+            if inside or before or after:
+                dist = 0 if inside else (lo - m.end() if before else m.start() - hi)
+                if best is None or dist < best[0]:
+                    best = (dist, key)
+    return best[1] if best else None
+
+
 def _expand_plural(role: str) -> list[str]:
     for rx, fmt in PLURAL_ROLES:
         m = rx.search(role)
@@ -151,11 +170,12 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
         sentence_gov, _ = explicit_government(unit)
         observer = bool(re.search(r"observ", unit, re.I))
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
+        spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
         for person, role in _pair(unit, people, roles):
             if person is None:
                 if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
                     continue
-                if re.search(r"(?:^|\s)(?:Minister|Secretary)$", role[2]) or len(unit) > 400:
+                if re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2]) or len(unit) > 400:
                     continue
                 for r in _expand_plural(clean_role(role[2])):
                     gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r)
@@ -165,9 +185,15 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             s, e, name, pgov, strong = person
             role_text = clean_role(role[2]) if role else None
             lo, hi = min(s, role[0]) if role else s, max(e, role[1]) if role else e
+            own = {(s, e)} | ({(role[0], role[1])} if role else set())
+            left = max((x[1] for x in spans if x[1] <= lo and x not in own), default=0)
+            right = min((x[0] for x in spans if x[0] >= hi and x not in own), default=len(unit))
+            if ";" in unit[hi:right]:
+                right = unit.index(";", hi)
             seg = _segment(unit, lo, hi)
             dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
-            gov = explicit_government(seg)[0] or header_gov or (DEPT_GOV.get(dept.group(1)) if dept else None) \
+            gov = _attached_government(unit, lo, hi, left, right) or header_gov or (DEPT_GOV.get(dept.group(1)) if dept else None) \
+                or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \
                 or pgov or role_government(role_text) or sentence_gov
             cap = "official" if officials_list else capacity_of(role_text, seg if observer else "")
             if absence and cap == "minister" and role_text and not re.search(r"Minister|Secretary of State", role_text):
@@ -183,6 +209,12 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
                 continue
             if re.search(r"officials? (?:to|should|were tasked|will)", unit[m.start():m.end() + 15]):
+                continue
+            follow = [p for p in people if 0 <= p[0] - m.end() <= 3]
+            if follow:
+                for p in found:
+                    if p.start - base - off >= m.end() and p.capacity == "minister" and p.role is None:
+                        p.capacity, p.role = "official", m.group(0).strip()
                 continue
             gov = explicit_government(m.group(0))[0] or (
                 "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from igr.extract import extract_path
@@ -32,9 +33,9 @@ def _table(records: list[dict[str, Any]]) -> None:
     table = Table("source", "type", "publisher", "date", "forum", "meeting", "attendees")
     for r in records:
         for m in r["meetings"] or [{}]:
-            table.add_row(str(r["source"]), r["doc_type"] or "", r["issuing_government"] or "", r["published_date"] or "",
+            table.add_row(Path(str(r["source"])).name, r["doc_type"] or "", r["issuing_government"] or "", r["published_date"] or "",
                           m.get("body") or "", m.get("meeting_date") or "", str(len(m.get("attendees") or [])))
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def main(argv: list[str]) -> int:

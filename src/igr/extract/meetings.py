@@ -45,7 +45,7 @@ NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|S
                        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet|Minister|"
                        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
                        r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b")
-CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|cadeiriwyd gan", re.I)
+CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|cadeiriwyd (?:y cyfarfod )?gan", re.I)
 CHAIR_BEFORE = re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
                           r"yn cadeirio", re.I)
 NEXT_RE = re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I)
@@ -88,7 +88,7 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
     best = None
     for off, sent in sentences(text):
         if not re.search(r"\b(?:met|meet|meeting|held|took place|took part|attended|chaired|convened|summit|call|"
-                         r"communiqu|cyfarfod|cynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
+                         r"communiqu|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
                 and off >= title_end:
             continue
         for d in find_dates(sent):

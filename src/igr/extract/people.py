@@ -15,11 +15,11 @@ from igr.extract.names import GIVEN_NAMES, NOT_NAME_WORDS, POST_NOMINALS
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LO = "a-zß-öø-ÿā-žŵŷ'"
-NAMEWORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?|[{_UP}]{{2}}(?=\s+[{_UP}][{_LO}]))"
+NAMEWORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?|[{_UP}]{{2}}(?=[ \t]+[{_UP}][{_LO}]))"
 HON = r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof|Cllr)\.?\s+)"
 POSTNOM = r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b)"
 RUN_RE = re.compile(
-    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:\s+(?:of\s+)?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
+    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+)?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
 )
 PEERS = ("Lord", "Baroness", "Lady")
 
@@ -32,10 +32,11 @@ ROLE_HEAD = (
     r"Chancellor of the Duchy of Lancaster|Paymaster General|Home Secretary|Foreign Secretary|Chief Secretary to the "
     r"Treasury|Counsel General(?: Designate)?|Trefnydd|Taoiseach|T[aá]naiste|Chief Ministers?|Permanent Secretary|"
     r"Deputy Secretary|Director(?: General)?|Head|Chief Negotiator|Sherpa|Chief Executive|Attorney General|"
-    r"Lord Advocate|Secretary|Gweinidog|Prif Weinidog|Ysgrifennydd y Cabinet|Ysgrifennydd Gwladol|Dirprwy Weinidog)"
+    r"Lord Advocate|Secretary|Prif Weinidog|Ysgrifennydd Cartref)"
 )
+CY_ROLE = r"(?:Gweinidog|Ysgrifennydd y Cabinet dros|Ysgrifennydd Gwladol|Dirprwy Weinidog)(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*[A-ZŴŶ][\w'’-]*)+"
 ROLE_RE = re.compile(
-    rf"(?<![\w-])(?P<role>{ROLE_HEAD}(?:\s*\([^)]{{1,50}}\))?(?:(?:\s*,\s*|\s+)(?:for|of|to|at|in|on|dros|y|yr)\s+"
+    rf"(?<![\w-])(?P<role>{CY_ROLE}|{ROLE_HEAD}(?:\s*\([^)]{{1,50}}\))?(?:(?:\s*,\s*|\s+)(?:for|of|to|at|in|on|dros|y|yr)\s+"
     rf"(?:the\s+)?{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?(?:\s+and\s+(?:{ROLE_HEAD})(?:\s+(?:for|of|to)\s+(?:the\s+)?"
     rf"{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?)*)"
 )
@@ -48,11 +49,15 @@ GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"Gweithrediaeth Gogledd Iwerddon|\bDAERA\b|Department of Agriculture,? Environment and Rural Affairs|"
                 r"\bExecutive Office\b"), "northern-ireland"),
     (re.compile(r"\b(?:Irish Government|Government of Ireland)\b"), "ireland"),
+    (re.compile(r"\bNorthern Ireland['’]s\b"), "northern-ireland"),
+    (re.compile(r"\bScotland['’]s\b"), "scotland"),
+    (re.compile(r"\bWales['’]\s"), "wales"),
 ]
 DEPT_GOV = {"DWP": "uk", "SO": "uk", "NIO": "uk", "Defra": "uk", "DEFRA": "uk", "BEIS": "uk", "HMT": "uk",
             "DLUHC": "uk", "MHCLG": "uk", "CO": "uk", "SG": "scotland", "WG": "wales", "UKG": "uk", "DAERA": "northern-ireland"}
 ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Taoiseach|T[aá]naiste", re.I), "ireland"),
+    (re.compile(r"Ysgrifennydd (?:Cartref|Gwladol)|Prif Weinidog y DU"), "uk"),
     (re.compile(r"Chief Minister of Jersey|Jersey"), "jersey"),
     (re.compile(r"Chief Minister of Guernsey|Guernsey"), "guernsey"),
     (re.compile(r"Isle of Man"), "isle-of-man"),

@@ -94,7 +94,21 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
         text = _pypdf_text(data, limits)
     if not text.strip():
         raise E.NoTextError()
-    return Document(text, "pdf")
+    return Document(reflow(text), "pdf")
+
+
+def reflow(text: str) -> str:
+    """Join a PDF's wrapped lines back into paragraphs, so a date or name split over two lines is whole."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev and len(prev) > 55 and not re.search(r"[.:;!?]\s*$", prev) and line[:1].strip() and \
+                not re.match(r"\s*(?:[•\-*]|\d+\.)\s", line):
+            out[-1] = f"{prev} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _pdfplumber_text(data: bytes, limits: Limits) -> str:

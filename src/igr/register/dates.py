@@ -13,14 +13,23 @@ from babel.dates import format_date as babel_format_date
 from igr.register.translation import current_language
 
 
+# British usage in both languages: day, month name, year ("11 July 2023", "11 Gorffennaf 2023").
+PATTERNS = {"long": "d MMMM y", "full": "EEEE d MMMM y", "short": "dd/MM/y"}
+LOCALES = {"en": "en_GB", "cy": "cy"}
+
+
+def _locale(language: str | None) -> str:
+    return LOCALES.get(language or current_language(), "en_GB")
+
+
 def format_date(day: dt.date | None, language: str | None = None, style: str = "long") -> str:
     if day is None:
         return ""
-    return babel_format_date(day, style, locale=language or current_language())
+    return babel_format_date(day, PATTERNS.get(style, style), locale=_locale(language))
 
 
 def format_month(day: dt.date, language: str | None = None) -> str:
-    return babel_format_date(day, "LLLL y", locale=language or current_language())
+    return babel_format_date(day, "LLLL y", locale=_locale(language))
 
 
 def format_date_precision(day: dt.date | None, precision: str, language: str | None = None) -> str:

@@ -1,0 +1,47 @@
+# IGR Register: `make run` serves the register with demonstration data; `make test` runs the whole suite.
+# Both set everything up on a fresh Debian machine (system packages when run as root, the virtual
+# environment, the database), so they are the only two commands a newcomer needs.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install system-deps eval lint assets messages docs benchmarks clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: system-deps $(BIN)/.installed
+
+system-deps:
+	@scripts/system_deps.sh
+
+run: install
+	$(BIN)/igr migrate --no-input -v0
+	$(BIN)/igr load_demo -v0 > /dev/null
+	@echo "IGR Register: http://$(HOST):$(PORT)/  (English /en/, Cymraeg /cy/)"
+	$(BIN)/igr runserver $(HOST):$(PORT)
+
+test: install
+	scripts/test.sh
+
+eval: install
+	scripts/eval_extraction.sh
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks scripts
+
+messages: install
+	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'static/*'
+	cd src/igr && ../../$(BIN)/django-admin compilemessages -l cy --settings=igr.settings
+
+assets:
+	scripts/build_assets.sh
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Compile GOV.UK Frontend's Sass with this service's font and asset path, and copy the few files the pages
+# use into the package's static folder. The results are committed, so running the register needs no Node.js;
+# run this after changing scss/ or upgrading govuk-frontend.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm install --no-audit --no-fund --loglevel=error
+npx sass --pkg-importer=node --style=compressed --quiet-deps --no-source-map scss/app.scss src/igr/static/igr/app.css
+src=node_modules/govuk-frontend/dist/govuk
+dst=src/igr/static/govuk-frontend
+rm -rf "$dst" && mkdir -p "$dst/assets"
+cp "$src/govuk-frontend.min.js" "$dst/"
+cp -r "$src/assets/images" "$dst/assets/"
+cp "$src/assets/manifest.json" "$dst/assets/"
+echo "assets built: $(du -sh src/igr/static | cut -f1)"
