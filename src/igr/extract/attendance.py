@@ -79,6 +79,11 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
             header_gov = explicit_government(gov_head.group(1))[0]
             in_list = True
             continue
+        inline = re.match(r"^\s*(?:[•\-*]\s*)?[Ff]rom (?:the )?(.{2,45}?(?:Government|Executive|government)[^:;]{0,12})[:;,]?\s*[-–]?\s*\S",
+                          sent)
+        if inline and not stripped.endswith(":"):
+            units.append((off, sent, explicit_government(inline.group(1))[0], False))
+            continue
         if stripped.endswith(":") and LIST_HEAD.search(stripped):
             in_list = True
             header_gov = explicit_government(stripped)[0] if re.match(r"(?i)from", stripped) else None

@@ -88,10 +88,11 @@ def reference_date(text: str, published: str | None) -> dt.date | None:
     """The date a missing year is inferred from: the document's date, else its latest full date."""
     if published and len(published) == 10:
         return dt.date.fromisoformat(published)
-    full = [d for d in find_dates(text[:4000]) if d.year and d.day]
+    full = [d for d in find_dates(text[:4000]) if d.year and d.day
+            and not re.search(r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20):d.start], re.I)]
     if not full:
         return None
-    iso = max(d.iso() or "" for d in full)
+    iso = full[0].iso()
     return dt.date.fromisoformat(iso) if iso else None
 
 
@@ -201,7 +202,7 @@ def recipients(text: str) -> list[dict]:
     dear = re.search(r"^\s*(?:Dear|Annwyl)\s+(?P<first>[A-Z][\w'-]+)", text, re.M)
     if dear:
         block = text[:dear.start()]
-        for s, _e, name, _g, _st in find_people(block):
+        for _s, _e, name, _g, _st in find_people(block):
             if name.split()[0] == dear["first"] or name.endswith(dear["first"]):
                 after = block[_e:_e + 200].split("\n\n")[0]
                 role = " ".join(x.strip() for x in after.split("\n")[:3] if x.strip() and "@" not in x)

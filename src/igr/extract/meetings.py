@@ -86,6 +86,7 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                  title_end: int) -> tuple[str | None, int, int, float]:
     """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
     best = None
+    known = {(d.month, d.day): d.year for d in find_dates(text) if d.year and d.day}
     for off, sent in sentences(text):
         if not re.search(r"\b(?:met|meet|meeting|held|took place|took part|attended|chaired|convened|summit|call|"
                          r"communiqu|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
@@ -102,7 +103,8 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                 continue
             if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent):
                 continue
-            iso = infer_year(d, ref, tense_of(sent))
+            iso = d.iso(known[(d.month, d.day)]) if not d.year and (d.month, d.day) in known else \
+                infer_year(d, ref, tense_of(sent))
             if not iso:
                 continue
             score = (1.0 if d.day else 0.6) - min(abs(a - forum_span[0]), 3000) / 6000
