@@ -105,7 +105,8 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
 def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
     """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
     ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
+    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?"
+                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
     role_first = bool(ents) and ents[0][0] == "R"
     used: set[int] = set()
     pairs = []

@@ -52,7 +52,8 @@ def doc_type(text: str) -> tuple[str, float]:
         return "communique", 0.9
     if re.search(r"\bsaid:|spokesperson|Notes to editors|Nodiadau i olygyddion", text):
         return "press_release", 0.7
-    if re.search(r"First published|Cyhoeddwyd gyntaf", top):
+    if re.search(r"First published|Cyhoeddwyd gyntaf", top) or re.search(
+            r"Inter-?\s?institutional Relations Agreement|Cytundeb Cysylltiadau Rhyng-?sefydliadol", head(text, 1500), re.I):
         return "written_statement", 0.6
     return "other", 0.3
 
@@ -119,6 +120,11 @@ def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int,
                 continue
             found = _people_with_roles(line, text, m.start("line"))
             if found:
+                return found, m.start("line"), m.end("line")
+        for m in re.finditer(r"^(?P<line>[A-Z][^\n,]{3,40}, (?:Minister|Cabinet Secretary|First Minister|Counsel General|"
+                             r"Deputy)[^\n]{3,120})$", top, re.M):
+            found = _people_with_roles(m["line"], text, m.start("line"))
+            if found and found[0]["role"]:
                 return found, m.start("line"), m.end("line")
         if kind == "letter":
             m = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)

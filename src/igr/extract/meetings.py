@@ -31,13 +31,13 @@ MET_TIME_RE = re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|r
 CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
                        r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",
                        re.I)
-VIRTUAL = re.compile(r"video ?conferenc|virtual|\bonline\b|remotely|by (?:tele)?phone|\bcall\b|Teams|Zoom|"
+VIRTUAL = re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|\bcall\b|Teams|Zoom|"
                      r"rhithiol|ar-lein|fideo", re.I)
 HYBRID = re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I)
 IN_PERSON = re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I)
 LOC_RE = re.compile(
     r"\b(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b[^.;\n]{0,60}?"
-    r"\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
     r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)")
 NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
@@ -83,7 +83,7 @@ def _skip_date_context(sentence: str) -> bool:
 
 
 def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pub_span: tuple[int, int],
-                 title_end: int) -> tuple[str | None, int, int, float]:
+                 title_end: int, future_ok: bool = False) -> tuple[str | None, int, int, float]:
     """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
     best = None
     known = {(d.month, d.day): d.year for d in find_dates(text) if d.year and d.day}
@@ -101,7 +101,7 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
             context = sent[max(0, d.start - 60):d.end + 10]
             if _skip_date_context(context) and not re.search(r"held on|took place on|met on", context, re.I):
                 continue
-            if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent):
+            if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent) and not future_ok:
                 continue
             iso = d.iso(known[(d.month, d.day)]) if not d.year and (d.month, d.day) in known else \
                 infer_year(d, ref, tense_of(sent))
@@ -112,6 +112,8 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                 score += 0.3
             if best is None or score > best[0]:
                 best = (score, iso, a, b)
+    if best is None and not future_ok:
+        return meeting_date(text, forum_span, ref, pub_span, title_end, future_ok=True)
     if best is None:
         return None, 0, 0, 0.0
     return best[1], best[2], best[3], min(0.95, 0.5 + best[0] / 3)

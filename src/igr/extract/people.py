@@ -139,6 +139,8 @@ def _name_in_run(words: list[str]) -> list[str]:
         name = name[1:]
     if not any(w in PEERS for w in name) and len(name) > 3:
         name = name[-3:]
+    if len(name) == 3 and fold(name[0]) not in GIVEN_NAMES and fold(name[1]) in GIVEN_NAMES:
+        name = name[1:]
     return name
 
 
