@@ -16,6 +16,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: system-deps $(BIN)/.installed
 
 system-deps:
@@ -27,7 +31,7 @@ run: install
 	@echo "IGR Register: http://$(HOST):$(PORT)/  (English /en/, Cymraeg /cy/)"
 	$(BIN)/igr runserver $(HOST):$(PORT)
 
-test: install
+test: install node_modules/.installed
 	scripts/test.sh
 
 eval: install
@@ -37,7 +41,11 @@ lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 
 messages: install
-	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'static/*'
+	# The project catalogue covers register/, templates/ and settings; each other app keeps its own locale/.
+	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'static/*'
+	for app in public reporting ingest api; do \
+	  if [ -d src/igr/$$app/locale ]; then (cd src/igr/$$app && ../../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings); fi; \
+	done
 	cd src/igr && ../../$(BIN)/django-admin compilemessages -l cy --settings=igr.settings
 
 assets:

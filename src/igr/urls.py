@@ -14,6 +14,8 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("reporting/", include("igr.reporting.urls")),
+    path("ingest/", include("igr.ingest.urls")),
     path("", include("igr.public.urls")),
     prefix_default_language=True,
 )
