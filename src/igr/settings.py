@@ -93,7 +93,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("cy", _("Welsh"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project catalogue, then hand-kept Welsh for what Django itself leaves untranslated; both win over Django's.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -17,7 +17,7 @@ from igr.register.models import Body
 from igr.register.templatetags.igr import tr
 from igr.register.translation import translated
 
-CATALOGUES = sorted(Path(igr.__file__).parent.rglob("locale/cy/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(Path(igr.__file__).parent.rglob("cy/LC_MESSAGES/*.po"))
 
 
 def test_welsh_dates_are_spelt_correctly():
