@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from igr import reference_data
@@ -19,6 +19,7 @@ GENERIC = {"the", "of", "for", "on", "and", "group", "interministerial", "inter"
            "pwyllgor", "cyngor", "cyfarfod", "ministers'", "matters", "in", "to"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes: how names are compared."""
     text = unicodedata.normalize("NFKD", text)
@@ -51,6 +52,9 @@ def _flex(alias: str) -> str:
     return pattern
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class BodyHit:
     start: int
@@ -79,6 +83,9 @@ class Gazetteer:
             pat = _flex(alias)
             parts.append(f"(?P<{group}>{'(?-i:' + pat + ')' if is_abbr else pat})")
         self.body_re = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+        # Only try the long alternation where an alias's first word starts: far fewer attempts.
+        firsts = [re.findall(r"\w+", a)[0] for a, _k, _b in alias_keys if re.findall(r"\w+", a)]
+        self._first_words = {w.lower() for w in firsts} | {fold(w) for w in firsts}
         self._keywords = {k: self._content_words(" ".join([b["name_en"], *b.get("aliases", [])])) for k, b in
                           self.bodies.items()}
 
@@ -87,10 +94,15 @@ class Gazetteer:
         return {w[:5] for w in re.findall(r"[a-z]+", fold(text)) if w not in GENERIC and len(w) > 1}
 
     def find_bodies(self, text: str) -> list[BodyHit]:
-        hits = []
-        for m in self.body_re.finditer(text):
-            group = m.lastgroup or ""
-            hits.append(BodyHit(m.start(), m.end(), self._alias_key[group], m.group(0)))
+        hits: list[BodyHit] = []
+        end = 0
+        for w in _WORD.finditer(text):
+            if w.start() < end or w.group(0).lower() not in self._first_words:
+                continue
+            m = self.body_re.match(text, w.start())
+            if m:
+                hits.append(BodyHit(m.start(), m.end(), self._alias_key[m.lastgroup or ""], m.group(0)))
+                end = m.end()
         return hits
 
     def resolve_phrase(self, phrase: str, kind: str | None = None) -> str | None:

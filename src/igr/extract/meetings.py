@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
@@ -86,13 +87,16 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                  title_end: int, future_ok: bool = False) -> tuple[str | None, int, int, float]:
     """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
     best = None
-    known = {(d.month, d.day): d.year for d in find_dates(text) if d.year and d.day}
+    all_dates = find_dates(text)
+    known = {(d.month, d.day): d.year for d in all_dates if d.year and d.day}
     for off, sent in sentences(text):
         if not re.search(r"\b(?:met|meet|meeting|held|took place|took part|attended|chaired|convened|summit|call|"
                          r"communiqu|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
                 and off >= title_end:
             continue
-        for d in find_dates(sent):
+        local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates
+                 if off <= d.start and d.end <= off + len(sent)]
+        for d in local:
             a, b = off + d.start, off + d.end
             if a < pub_span[1] and b > pub_span[0]:
                 continue

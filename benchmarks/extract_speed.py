@@ -1,0 +1,74 @@
+"""Extraction speed and memory: prints figures (not a test).
+
+    .venv/bin/python benchmarks/extract_speed.py [--docs 5000]
+
+Plain text: documents per second on one core over the corpus texts (or the test documents where
+../shared/corpus is absent). PDF: the corpus texts rendered with reportlab (DejaVu Sans), timed through
+pdfplumber alone and through the whole extraction. Memory: tracemalloc peak over the first and the last
+thousand of N documents, which should be flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from igr.extract import extract_bytes, extract_text  # noqa: E402
+from tests.extract.conftest import LETTER, SHARED, STATEMENT, make_pdf  # noqa: E402
+
+
+def corpus_texts() -> list[str]:
+    files = sorted((SHARED / "dev").glob("*.txt")) if (SHARED / "dev").is_dir() else []
+    return [f.read_text(encoding="utf-8") for f in files] or [LETTER, STATEMENT]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=5000)
+    args = ap.parse_args()
+    texts = corpus_texts()
+    extract_text(texts[0])  # warm the gazetteer
+    n = max(500, len(texts))
+    t0 = time.perf_counter()
+    for i in range(n):
+        extract_text(texts[i % len(texts)])
+    dt = time.perf_counter() - t0
+    print(f"plain text: {n} documents in {dt:.2f} s = {n / dt:.0f} docs/s")
+
+    import pdfplumber
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs = [make_pdf(t, Path(tmp) / f"{i}.pdf").read_bytes() for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    for data in pdfs:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+    plumber = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for i, data in enumerate(pdfs):
+        extract_bytes(data, f"{i}.pdf")
+    full = time.perf_counter() - t0
+    print(f"pdf: {len(pdfs)} files; pdfplumber alone {plumber:.2f} s, whole extraction {full:.2f} s, "
+          f"ratio {full / plumber:.2f}")
+
+    tracemalloc.start()
+    peaks = []
+    for i in range(args.docs):
+        extract_text(texts[i % len(texts)])
+        if (i + 1) % 1000 == 0:
+            peaks.append(tracemalloc.get_traced_memory()[1] / 1e3)
+            tracemalloc.reset_peak()
+    tracemalloc.stop()
+    print("memory: tracemalloc peak per 1000 documents (KB): " + ", ".join(f"{p:.1f}" for p in peaks))
+
+
+if __name__ == "__main__":
+    main()
