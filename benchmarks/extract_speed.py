@@ -20,8 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from igr.extract import extract_bytes, extract_text  # noqa: E402
 from tests.extract.conftest import LETTER, SHARED, STATEMENT, make_pdf  # noqa: E402
+
+from igr.extract import extract_bytes, extract_text  # noqa: E402
 
 
 def corpus_texts() -> list[str]:
