@@ -1,0 +1,1 @@
+"""Ingest services: plain modules the command, the upload page and the tests share (read → extract → validate → import)."""

@@ -1,0 +1,120 @@
+"""Attendance: who took part, merged across the documents that report one meeting.
+
+Why reconcile described with named attendees: a statement says "senior officials from the Northern Ireland
+Executive", a letter names them. When named attendees of the same government and capacity are known, the
+description is evidence about them (kept as provenance on each), not a further attendee; a description is
+only a row of its own while nobody of that government and capacity is named.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+
+from igr.ingest.models import ReviewItem
+from igr.register.models import Attendance, Government, Meeting, Person, Provenance
+
+from .context import Ctx
+from .meetings import merge
+from .names import fold
+from .people import refresh_tenures, resolve_person, resolve_post
+from .validate import AttendeeIn
+
+
+def _provs(ids: list[int]) -> dict[int, list[Provenance]]:
+    ct = ContentType.objects.get_for_model(Attendance)
+    out: dict[int, list[Provenance]] = {i: [] for i in ids}
+    for p in Provenance.objects.filter(content_type=ct, object_id__in=ids).select_related("document_version"):
+        out[p.object_id].append(p)
+    return out
+
+
+def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn]) -> Person | None:
+    """Merge this report's attendees into the meeting; returns the chair, if the report names one."""
+    existing = list(meeting.attendances.all())
+    provs = _provs([a.pk for a in existing])
+    by_person = {a.person_id: a for a in existing if a.person_id}
+    lang, changed, chair, people = ctx.language, False, None, []
+    order = len(existing)
+    for att in [a for a in attendees if a.name]:
+        gov = ctx.registry.government(att.government)
+        person = resolve_person(ctx, att.name or "", att.span)
+        people.append(person)
+        chair = person if att.is_chair else chair
+        row = by_person.get(person.pk)
+        if row is None:
+            row = Attendance.objects.create(
+                meeting=meeting, person=person, government=gov, capacity=att.capacity, is_chair=att.is_chair,
+                post=resolve_post(ctx, gov, att.role, att.capacity), sort_order=order, **{f"role_{lang}": att.role[:300]},
+            )
+            order += 1
+            by_person[person.pk] = row
+            provs[row.pk] = []
+            changed = True
+            ctx.note(row, "", att.span)
+            ctx.flag_if_low(row, "", att.span, att.name)
+            continue
+        ctx.note(row, "", att.span)
+        updates = [f for f, v in (("capacity", att.capacity), ("government_id", gov.pk if gov else None))
+                   if merge(ctx, row, f, v, att.span, provs[row.pk])]
+        if not getattr(row, f"role_{lang}") and att.role:
+            setattr(row, f"role_{lang}", att.role[:300])
+            updates.append(f"role_{lang}")
+        if att.is_chair and not row.is_chair:
+            row.is_chair = True
+            updates.append("is_chair")
+        if updates:
+            row.save(update_fields=[u for u in updates if u != "government_id"] + (["government"] if "government_id" in updates else []))
+            changed = True
+    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order)
+    ctx.flush()
+    for person in {p.pk: p for p in people}.values():
+        refresh_tenures(person)
+    if changed:
+        ctx.touch(meeting.pk, "updated")
+    return chair
+
+
+def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_person: dict[int, Attendance],
+               provs: dict[int, list[Provenance]], order: int) -> bool:
+    """Record described attendees, or reconcile them with named ones of the same government and capacity."""
+    changed = False
+    named: dict[tuple[int | None, str], list[Attendance]] = {}
+    for row in by_person.values():
+        named.setdefault((row.government_id, row.capacity), []).append(row)
+    unnamed = [r for r in meeting.attendances.filter(person__isnull=True)]
+    lang = ctx.language
+    for att in described:
+        gov: Government | None = ctx.registry.government(att.government)
+        matches = named.get((gov.pk if gov else None, att.capacity), []) if gov else []
+        if matches:
+            for row in matches:  # the description is more evidence about the people it describes
+                ctx.note(row, "", att.span)
+            continue
+        same = [r for r in unnamed if r.government_id == (gov.pk if gov else None) and r.capacity == att.capacity
+                and fold(getattr(r, f"description_{lang}") or r.description_en or r.description_cy) == fold(att.role)]
+        if same:
+            ctx.note(same[0], "", att.span)
+            continue
+        row = Attendance.objects.create(meeting=meeting, government=gov, capacity=att.capacity, sort_order=order,
+                                        **{f"description_{lang}": att.role[:300], f"role_{lang}": att.role[:300]})
+        order += 1
+        unnamed.append(row)
+        ctx.note(row, "", att.span)
+        ctx.flag_if_low(row, "", att.span, att.role)
+        changed = True
+    # Descriptions recorded earlier are absorbed once people of that government and capacity are named.
+    absorbed = [r for r in unnamed if r.pk and r.government_id and (r.government_id, r.capacity) in named]
+    if absorbed:
+        ct = ContentType.objects.get_for_model(Attendance)
+        rows_provs = Provenance.objects.filter(content_type=ct, object_id__in=[r.pk for r in absorbed])
+        keep = {p.object_id for p in rows_provs if p.confirmed_at}
+        for row in [r for r in absorbed if r.pk not in keep]:
+            for target in named[(row.government_id, row.capacity)]:
+                for p in Provenance.objects.filter(content_type=ct, object_id=row.pk):
+                    p.pk, p.object_id = None, target.pk
+                    p.save()
+            Provenance.objects.filter(content_type=ct, object_id=row.pk).delete()
+            ReviewItem.objects.filter(content_type=ct, object_id=row.pk).delete()
+            row.delete()
+            changed = True
+    return changed

@@ -1,0 +1,143 @@
+"""Meetings: one meeting however many documents report it, matched on forum and date.
+
+Why these rules: a communiqué, a Welsh statement and a Scottish letter give the same meeting with different
+precision ("in July", "on 11 July") and sometimes different days. A coarser date matches a finer one in the
+same month or year; the same forum and ordinal within a few weeks is the same meeting on a disputed date,
+flagged as a conflict instead of becoming a second meeting. Nothing a source says overwrites a value another
+source gave, or one a person confirmed: the alternatives go to the review queue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+
+from igr.register.models import Body, DatePrecision, Meeting, Provenance
+
+from .context import Ctx
+from .review import is_confirmed
+from .validate import MeetingIn, Span
+
+ORDINAL_WINDOW = dt.timedelta(days=45)
+_COMMUNIQUE_URL = re.compile(r"https?://[^\s)\]>\"']*communiqu[^\s)\]>\"']*", re.I)
+
+
+def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) -> tuple[Meeting | None, str]:
+    """The existing meeting this report is about, and how it matches: exact, refine, coarser or disputed."""
+    qs = Meeting.objects.filter(body=body)
+    if precision == DatePrecision.DAY:
+        found = qs.filter(date=day, date_precision=DatePrecision.DAY).first()
+        if found:
+            return found, "exact"
+        found = (qs.filter(date__year=day.year, date__month=day.month, date_precision=DatePrecision.MONTH).first()
+                 or qs.filter(date__year=day.year, date_precision=DatePrecision.YEAR).first())
+        if found:
+            return found, "refine"
+    else:
+        same = qs.filter(date__year=day.year)
+        if precision == DatePrecision.MONTH:
+            same = same.filter(date__month=day.month) | qs.filter(date__year=day.year, date_precision=DatePrecision.YEAR)
+        found_list = list(same[:2])
+        if len(found_list) == 1:
+            return found_list[0], "refine" if found_list[0].date_precision == DatePrecision.YEAR else "coarser"
+    if ordinal:
+        found = qs.filter(ordinal=ordinal, date__range=(day - ORDINAL_WINDOW, day + ORDINAL_WINDOW)).first()
+        if found:
+            return found, "disputed"
+    return None, "new"
+
+
+def meeting_provenance(meeting: Meeting) -> list[Provenance]:
+    ct = ContentType.objects.get_for_model(Meeting)
+    return list(Provenance.objects.filter(content_type=ct, object_id=meeting.pk).select_related("document_version"))
+
+
+def merge(ctx: Ctx, obj: Any, field: str, new: Any, span: Span | None, provs: list[Provenance]) -> bool:
+    """Fill an empty field, corroborate an equal one, or flag a disagreement; True when the row changed."""
+    if new in (None, ""):
+        return False
+    current = getattr(obj, field)
+    if current == new:
+        ctx.note(obj, field, span)
+        return False
+    field_provs = [p for p in provs if p.field_name == field]
+    confirmed = is_confirmed(provs, field)
+    own = bool(field_provs) and all(p.document_version.document_id == ctx.document.pk for p in field_provs)
+    if not confirmed and (current in (None, "") or own):
+        # Empty, or only this document's earlier revision said otherwise: a revision's change flows through.
+        setattr(obj, field, new)
+        ctx.note(obj, field, span)
+        ctx.flag_if_low(obj, field, span, new)
+        return True
+    others = [{"value": current, "document_version": p.document_version_id, "span_start": p.span_start,
+               "span_end": p.span_end, "quote": p.quote, "confidence": p.confidence} for p in field_provs]
+    if not others:
+        others = [{"value": current, "document_version": None, "quote": "", "confidence": None}]
+    ctx.flag("conflict", obj, field, span, value=current, alternatives=[*others, ctx.alt(new, span)])
+    return False
+
+
+def _text_fields(ctx: Ctx, m: MeetingIn) -> dict[str, tuple[str, Span | None]]:
+    lang = ctx.language
+    return {f"location_{lang}": (m.location, m.spans.get("location")),
+            f"next_meeting_{lang}": (m.next_meeting, m.spans.get("next_meeting"))}
+
+
+def communique_url(ctx: Ctx, m: MeetingIn) -> str:
+    if not m.communique_referenced:
+        return ""
+    found = _COMMUNIQUE_URL.search(ctx.text)
+    return found.group(0)[:500] if found else ""
+
+
+def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None) -> Meeting:
+    """Create or match the meeting and merge this report's fields into it."""
+    assert m.date is not None
+    status = Meeting.Status.PLANNED if published and m.date > published else Meeting.Status.HELD
+    meeting, how = find_meeting(body, m.date, m.precision, m.ordinal)
+    date_span = m.spans.get("meeting_date")
+    if meeting is None:
+        meeting = Meeting(body=body, date=m.date, date_precision=m.precision, ordinal=m.ordinal, mode=m.mode,
+                          status=status, communique_url=communique_url(ctx, m))
+        for field, (value, _span) in _text_fields(ctx, m).items():
+            setattr(meeting, field, value)
+        meeting.save()
+        ctx.touch(meeting.pk, "inserted")
+        for field, value, span in [("date", m.date, date_span), ("ordinal", m.ordinal, m.spans.get("meeting_ordinal")),
+                                   ("mode", m.mode, m.spans.get("mode")), ("status", status, date_span),
+                                   *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()]]:
+            if value not in (None, ""):
+                ctx.note(meeting, field, span)
+                ctx.flag_if_low(meeting, field, span, str(value))
+        return meeting
+    provs = meeting_provenance(meeting)
+    changed: list[str] = []
+    if how == "refine" and not is_confirmed(provs, "date"):
+        meeting.date, meeting.date_precision = m.date, m.precision
+        changed += ["date", "date_precision"]
+        ctx.note(meeting, "date", date_span)
+    elif how == "disputed":
+        if merge(ctx, meeting, "date", m.date, date_span, provs):
+            changed += ["date", "date_precision"]
+            meeting.date_precision = m.precision
+    elif how == "exact":
+        ctx.note(meeting, "date", date_span)
+    for field, value, span in [("ordinal", m.ordinal, m.spans.get("meeting_ordinal")), ("mode", m.mode, m.spans.get("mode")),
+                               *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()]]:
+        if merge(ctx, meeting, field, value, span, provs):
+            changed.append(field)
+    if not meeting.communique_url and (url := communique_url(ctx, m)):
+        meeting.communique_url = url
+        changed.append("communique_url")
+    if changed:
+        if "date" in changed:
+            meeting.save()  # the reference follows the date
+        else:
+            meeting.save(update_fields=[*changed, "updated_at"])
+        ctx.touch(meeting.pk, "updated")
+    else:
+        ctx.touch(meeting.pk, "unchanged")
+    return meeting

@@ -1,0 +1,201 @@
+"""The pipeline: read → extract → validate → import, one transaction per document, counts per run.
+
+Why one transaction per document: a failure half-way through a document must leave none of its rows, yet the
+rest of a batch should still go in; the run's report says what was new, unchanged, revised or failed, and
+which meetings were inserted, updated or left unchanged (openstates' insert / update / noop habit).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from igr.extract import ExtractionError, Limits, extract_document, read_bytes
+from igr.ingest.models import IngestRun
+from igr.register.models import Body, DocumentVersion, Government, Meeting
+
+from .attendance import import_attendees
+from .context import Ctx, Hook
+from .documents import make_version
+from .meetings import meeting_provenance, merge
+from .registry import Registry
+from .sources import Source, content_kind, expand, from_path
+from .validate import RecordIn, validate_record
+
+
+@dataclass
+class Failure:
+    name: str
+    message_en: str
+    message_cy: str
+    detail: str = ""
+
+
+@dataclass
+class RunReport:
+    documents: Counter = field(default_factory=Counter)
+    meeting_status: dict[int, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    review_items: int = 0
+    run: IngestRun | None = None
+
+    @property
+    def meetings(self) -> Counter:
+        return Counter({k: 0 for k in ("inserted", "updated", "unchanged")}) + Counter(self.meeting_status.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        docs = {k: self.documents.get(k, 0) for k in ("new", "unchanged", "revised", "failed")}
+        meetings = {k: self.meetings.get(k, 0) for k in ("inserted", "updated", "unchanged")}
+        return {"documents": docs, "meetings": meetings, "review_items": self.review_items, "skipped": self.skipped,
+                "failures": [f.__dict__ for f in self.failures]}
+
+
+class Pipeline:
+    """One run. ``hook(step, obj)`` is called between writes ("document", "meeting", "attendance")."""
+
+    def __init__(self, *, user: Any = None, origin: str = IngestRun.Origin.API, hook: Hook | None = None,
+                 max_bytes: int | None = None) -> None:
+        self.user, self.origin, self.hook = user if getattr(user, "pk", None) else None, origin, hook
+        self.max_bytes = max_bytes or settings.IGR_MAX_UPLOAD_BYTES
+        self.report = RunReport()
+        self._registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            if not Government.objects.exists():
+                from igr.register.services.reference import load_reference
+
+                load_reference()
+            self._registry = Registry()
+        return self._registry
+
+    def run_paths(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> RunReport:
+        for path in expand(list(paths)):
+            try:
+                source = from_path(path, self.max_bytes)
+            except ExtractionError as exc:
+                self._fail(path.name, exc)
+            else:
+                self.ingest(source)
+            if progress:
+                progress(path.name)
+        return self.finish()
+
+    def finish(self) -> RunReport:
+        if self.report.run:
+            self.report.run.finished_at = timezone.now()
+            self.report.run.report = self.report.as_dict()
+            self.report.run.save(update_fields=["finished_at", "report"])
+        return self.report
+
+    def _fail(self, name: str, exc: ExtractionError | Exception) -> None:
+        self.report.documents["failed"] += 1
+        if isinstance(exc, ExtractionError):
+            self.report.failures.append(Failure(name, exc.message_en, exc.message_cy, exc.detail))
+        else:
+            self.report.failures.append(Failure(
+                name, "The document could not be added to the register; nothing from it was kept.",
+                "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.", f"{type(exc).__name__}: {exc}"))
+
+    def ingest(self, source: Source) -> str:
+        """Ingest one file's bytes: 'unchanged', 'new', 'revised' or 'failed'."""
+        same = set(DocumentVersion.objects.filter(content_hash=source.content_hash).values_list("document_id", flat=True))
+        if same:
+            self.report.documents["unchanged"] += len(same)
+            for pk in Meeting.objects.filter(documents__in=same).values_list("pk", flat=True).distinct():
+                self._touch(pk, "unchanged")
+            return "unchanged"
+        kind = content_kind(source.data)
+        try:
+            doc = read_bytes(source.data, source.name, Limits(max_bytes=self.max_bytes))
+            records = [validate_record(r, doc.text) for r in extract_document(doc, source.name)]
+        except ExtractionError as exc:
+            self._fail(source.name, exc)
+            return "failed"
+        if self.report.run is None:
+            self.report.run = IngestRun.objects.create(origin=self.origin, user=self.user)
+        written: list[str] = []
+        outcome = Counter()
+        try:
+            with transaction.atomic():
+                for record in records:
+                    status, statuses, items, skipped = self._import(source, kind or doc.kind, doc.text, record, written)
+                    outcome[status] += 1
+                    outcome["items"] += items
+                    self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)
+                    for pk, how in statuses.items():
+                        self._touch(pk, how)
+        except Exception as exc:  # any failure inside one document rolls back that document only
+            for name in written:
+                default_storage.delete(name)
+            self._registry = None  # rows it created in memory are gone from the database
+            self._fail(source.name, exc)
+            return "failed"
+        self.report.review_items += outcome.pop("items", 0)
+        self.report.documents.update(outcome)
+        return "revised" if outcome.get("revised") else "new"
+
+    def _touch(self, pk: int, how: str) -> None:
+        order = {"unchanged": 0, "updated": 1, "inserted": 2}
+        if pk not in self.report.meeting_status or order[how] > order[self.report.meeting_status[pk]]:
+            self.report.meeting_status[pk] = how
+
+    def _import(self, source: Source, kind: str, text: str, record: RecordIn, written: list[str]) -> tuple[str, dict[int, str], int, list[str]]:
+        reg = self.registry
+        publisher = reg.government(record.publisher)
+        document, version, status, wrote = make_version(source, record, kind, text, publisher)
+        if wrote:
+            written.append(version.file.name)
+        ctx = Ctx(reg, document, version, text, record.language, run=self.report.run, hook=self.hook)
+        for field_name, key in (("kind", "doc_type"), ("date", "published_date"), ("publisher", "issuing_government")):
+            if key in record.spans and getattr(document, field_name if field_name != "publisher" else "publisher_id"):
+                ctx.note(document, field_name, record.spans[key])
+        ctx.step("document", document)
+        skipped = list(record.issues)
+        linked = set(document.meetings.values_list("pk", flat=True))
+        for i, m in enumerate(record.meetings):
+            body = reg.body(m.body_key, m.body_name) or self._new_body(ctx, m.body_key, m.body_name, m.body_name_cy, m.spans)
+            if body is None or m.date is None:
+                skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given"))
+                continue
+            from .meetings import import_meeting
+
+            meeting = import_meeting(ctx, body, m, record.published)
+            if meeting.pk not in linked:
+                document.meetings.add(meeting)
+                linked.add(meeting.pk)
+                ctx.touch(meeting.pk, "updated")
+            ctx.step("meeting", meeting)
+            chair = import_attendees(ctx, meeting, m.attendees)
+            if chair and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), meeting_provenance(meeting)):
+                meeting.save(update_fields=["chair", "updated_at"])
+                ctx.touch(meeting.pk, "updated")
+            ctx.step("attendance", meeting)
+        ctx.flush()
+        return status, ctx.meetings, ctx.items, skipped
+
+    def _new_body(self, ctx: Ctx, key: str | None, name: str | None, name_cy: str | None, spans: dict) -> Body | None:
+        """A forum the register does not know: created, and put in front of an official to confirm."""
+        if not name:
+            return None
+        reg = self.registry
+        body = Body.objects.create(key=key if key and key not in reg.bodies else reg.unique_slug(name, reg.bodies, 80),
+                                   tier=Body.Tier.BILATERAL, name_en=name, name_cy=name_cy or "")
+        reg.add_body(body)
+        ctx.note(body, "name_en", spans.get("body"))
+        ctx.flag("new_body", body, "name", spans.get("body"), value={"en": name, "cy": name_cy or ""})
+        return body
+
+
+def ingest_paths(paths: Iterable[str | Path], **kwargs: Any) -> RunReport:
+    return Pipeline(**kwargs).run_paths(paths)

@@ -1,0 +1,52 @@
+"""Raising review items, and deciding them: the machine flags, a person confirms or corrects.
+
+Why every decision writes provenance: ``Provenance.confirmed_at`` is what later ingests check before
+touching a field, so a confirmed fact survives any number of re-runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from igr.ingest.models import IngestRun, ReviewItem
+from igr.register.models import DocumentVersion, Provenance
+
+from .validate import Span
+
+LOW_CONFIDENCE = 0.6
+
+
+def raise_item(
+    kind: str, record: models.Model, field: str, *, version: DocumentVersion | None, span: Span | None,
+    value: Any = None, alternatives: list[dict[str, Any]] | None = None, run: IngestRun | None = None,
+) -> bool:
+    """Create the item unless one with the same key exists; True when it is new."""
+    ct = ContentType.objects.get_for_model(record)
+    key = f"{kind}:{ct.model}:{record.pk}:{field}:{version.pk if version and kind != 'new_person' and kind != 'new_body' else ''}"
+    _item, created = ReviewItem.objects.get_or_create(
+        key=key[:255],
+        defaults={
+            "kind": kind, "content_type": ct, "object_id": record.pk, "field_name": field, "value": value,
+            "alternatives": alternatives or [], "document_version": version,
+            "span_start": span.start if span else None, "span_end": span.end if span else None,
+            "confidence": span.confidence if span else None, "run": run,
+        },
+    )
+    return created
+
+
+def alternative(value: Any, version: DocumentVersion | None, span: Span | None, text: str = "") -> dict[str, Any]:
+    """One source's value as stored on a conflict: enough to show the span and to adopt the value."""
+    return {
+        "value": value, "document_version": version.pk if version else None,
+        "span_start": span.start if span else None, "span_end": span.end if span else None,
+        "quote": text[span.start:span.end][:1000] if span and text else "",
+        "confidence": span.confidence if span else None,
+    }
+
+
+def is_confirmed(provs: list[Provenance], field: str) -> bool:
+    return any(p.confirmed_at for p in provs if p.field_name in (field, ""))
