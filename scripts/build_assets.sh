@@ -13,3 +13,9 @@ cp "$src/govuk-frontend.min.js" "$dst/"
 cp -r "$src/assets/images" "$dst/assets/"
 cp "$src/assets/manifest.json" "$dst/assets/"
 echo "assets built: $(du -sh src/igr/static | cut -f1)"
+# Vega, Vega-Lite and vega-embed draw the charts (the page works without them: every chart has a table).
+vega=src/igr/static/vega
+rm -rf "$vega" && mkdir -p "$vega"
+cp node_modules/vega/build/vega.min.js node_modules/vega-lite/build/vega-lite.min.js \
+  node_modules/vega-embed/build/vega-embed.min.js "$vega/"
+echo "chart scripts copied: $(du -sh "$vega" | cut -f1)"

@@ -1,0 +1,106 @@
+"""Search over the public register: one interface, two engines (SQLite FTS5, PostgreSQL full-text).
+
+``search()`` folds the query the Welsh-aware way, asks the engine for matching index rows, and loads the
+records again through the *published* querysets, one query per kind, so the page's query count is bounded and
+an unpublished record cannot slip through even if the index were stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from igr.public.models import SearchEntry
+from igr.register.models import Agreement, Body, Document, Meeting
+from igr.register.translation import translated
+
+from . import engines
+from .indexer import public_people
+from .normalise import query_groups
+from .snippets import snippet
+
+Kind = SearchEntry.Kind
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    snippet: SafeString
+    date: Any = None
+    snippet_language: str = ""
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    offset: int = 0
+    limit: int = 20
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+
+def _published(kind: str, ids: list[int]) -> dict[int, Any]:
+    querysets = {
+        Kind.MEETING: Meeting.objects.filter(published=True).select_related("body"),
+        Kind.BODY: Body.objects.all(),
+        Kind.PERSON: public_people(),
+        Kind.AGREEMENT: Agreement.objects.filter(published=True),
+        Kind.DOCUMENT: Document.objects.filter(published=True).prefetch_related("meetings__body", "agreements"),
+    }
+    return {obj.pk: obj for obj in querysets[kind].filter(pk__in=ids)}
+
+
+def _title_and_url(kind: str, obj: Any, language: str) -> tuple[str, str]:
+    if kind == Kind.MEETING:
+        from igr.register.dates import format_date_precision
+
+        date = format_date_precision(obj.date, obj.date_precision, language)
+        return f"{translated(obj.body, 'name', language) or obj.body.name_en}: {date}", obj.get_absolute_url()
+    if kind == Kind.BODY:
+        return str(translated(obj, "name", language) or obj.name_en), reverse("public:body", args=[obj.key])
+    if kind == Kind.PERSON:
+        return obj.name, reverse("public:person", args=[obj.key])
+    if kind == Kind.AGREEMENT:
+        return str(translated(obj, "title", language) or obj.title_en), reverse("public:agreement", args=[obj.key])
+    title = str(translated(obj, "title", language) or obj.title_en or obj.title_cy or obj.get_kind_display())
+    meetings = [m for m in obj.meetings.all() if m.published]
+    if meetings:
+        return title, f"{meetings[0].get_absolute_url()}#documents"
+    agreements = [a for a in obj.agreements.all() if a.published]
+    return title, reverse("public:agreement", args=[agreements[0].key]) if agreements else ""
+
+
+def search(query: str, language: str, kinds: list[str] | None = None, offset: int = 0, limit: int = 20) -> Results:
+    groups = query_groups(query)
+    results = Results(query=query, offset=offset, limit=limit)
+    if not groups:
+        return results
+    ids, results.total = engines.run(groups, kinds, limit, offset)
+    entries = list(SearchEntry.objects.filter(pk__in=ids))
+    by_kind: dict[str, list[int]] = {}
+    for entry in entries:
+        by_kind.setdefault(entry.kind, []).append(entry.object_id)
+    records = {kind: _published(kind, object_ids) for kind, object_ids in by_kind.items()}
+    order = {pk: i for i, pk in enumerate(ids)}
+    labels = dict(Kind.choices)
+    for entry in sorted(entries, key=lambda e: order[e.pk]):
+        obj = records[entry.kind].get(entry.object_id)
+        if obj is None:
+            continue
+        title, url = _title_and_url(entry.kind, obj, language)
+        own, other = (entry.text_cy, entry.text_en) if language == "cy" else (entry.text_en, entry.text_cy)
+        text, text_language = snippet(own, groups), language
+        if not text:
+            text, text_language = snippet(other, groups), ("en" if language == "cy" else "cy")
+        results.hits.append(Hit(entry.kind, labels[entry.kind], title, url, text, entry.date, text_language))
+    return results

@@ -1,0 +1,10 @@
+"""Public pages of the register: thin views over ``queries``, ``filters``, ``timeliness`` and ``search``."""
+
+from .meetings import home, language_root, meeting_detail, meeting_list
+from .records import agreement_detail, agreement_list, body_detail, body_list, person_detail, person_list
+from .reports import reporting, search
+
+__all__ = [
+    "agreement_detail", "agreement_list", "body_detail", "body_list", "home", "language_root", "meeting_detail",
+    "meeting_list", "person_detail", "person_list", "reporting", "search",
+]

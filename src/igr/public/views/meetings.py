@@ -1,0 +1,73 @@
+"""Home, the meetings list (filters, counts, sorting, pages, CSV/JSON) and a meeting's own page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.translation import get_language_from_request
+
+from igr.public import exports, queries, timeliness
+from igr.public.filters import MeetingFilter, facets
+from igr.register.models import Document
+
+PAGE_SIZE = 50
+
+
+def language_root(request: HttpRequest) -> HttpResponse:
+    """Send the visitor to /cy/ or /en/ according to their browser's preference."""
+    language = get_language_from_request(request, check_path=False)
+    return HttpResponseRedirect("/cy/" if language == "cy" else "/en/")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/home.html", {
+        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": timeliness.overdue(),
+        "target_days": timeliness.TARGET_WORKING_DAYS,
+    })
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    f = MeetingFilter.from_query(request.GET)
+    meetings = f.meetings()
+    fmt = exports.requested_format(request)
+    if fmt:
+        return exports.export(fmt, "meetings", exports.iterate(meetings, exports.meeting_row), exports.MEETING_COLUMNS)
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = f.params()
+    return render(request, "public/meeting_list.html", {
+        "page": page, "filter": f, "facets": facets(f), "query": urlencode(params),
+        "sort_query": urlencode({k: v for k, v in params.items() if k != "sort"}),
+        "csv_query": urlencode({**params, "format": "csv"}), "json_query": urlencode({**params, "format": "json"}),
+    })
+
+
+def _reporting(meeting, documents: list[Document]) -> list[dict[str, object]]:
+    """What the meeting's written statements and letters show: when each came and how long after the meeting."""
+    rows = []
+    for doc in documents:
+        if doc.kind not in (Document.Kind.WRITTEN_STATEMENT, Document.Kind.LETTER) or not doc.date:
+            continue
+        days = (doc.date - meeting.date).days
+        working = timeliness.working_days_between(meeting.date, doc.date) if days >= 0 else None
+        rows.append({"document": doc, "days": days, "working_days": working,
+                     "on_time": working is not None and working <= timeliness.TARGET_WORKING_DAYS})
+    return rows
+
+
+def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
+    meeting = queries.meeting_with_details(f"{body_key}/{day}")
+    if meeting is None:
+        raise Http404
+    groups: dict[object, list] = {}
+    for attendance in meeting.attendances.all():
+        groups.setdefault(attendance.government, []).append(attendance)
+    documents = meeting.public_documents
+    return render(request, "public/meeting_detail.html", {
+        "meeting": meeting, "attendance_groups": list(groups.items()),
+        "documents": [{"document": d, "versions": queries.latest_versions(d)} for d in documents],
+        "reporting": _reporting(meeting, documents), "target_days": timeliness.TARGET_WORKING_DAYS,
+        "has_statement": any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in documents),
+        "provenance": queries.provenance_for(meeting),
+    })

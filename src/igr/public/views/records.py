@@ -1,0 +1,119 @@
+"""Bodies, people and agreements: their lists (each also CSV/JSON) and their own pages."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from igr.public import exports, queries
+from igr.public.charts import Chart, bar_chart
+from igr.public.search.indexer import public_people
+from igr.register.models import Body, Government, Person, Tenure
+from igr.register.translation import translated
+
+RECENT = 20
+
+
+def body_list(request: HttpRequest) -> HttpResponse:
+    bodies = queries.bodies_with_counts()
+    fmt = exports.requested_format(request)
+    if fmt:
+        columns = ["key", "name_en", "name_cy", "tier", "abbreviations", "start_date", "end_date", "predecessor",
+                   "meeting_count", "last_met"]
+        rows = ({"key": b.key, "name_en": b.name_en, "name_cy": b.name_cy, "tier": b.tier,
+                 "abbreviations": " ".join(b.abbreviations), "start_date": b.start_date, "end_date": b.end_date,
+                 "predecessor": b.predecessor.key if b.predecessor else None, "meeting_count": b.meeting_count,
+                 "last_met": b.last_met} for b in bodies.select_related("predecessor"))
+        return exports.export(fmt, "bodies", rows, columns)
+    return render(request, "public/body_list.html", {"bodies": bodies})
+
+
+def _body_charts(body: Body) -> list[Chart]:
+    per_year = queries.meetings_per_year(body)
+    governments = {g.pk: g for g in Government.objects.all()}
+    year, count = _("Year"), _("Meetings")
+    name = str(translated(body, "name") or body.name_en)
+    total = sum(r["count"] for r in per_year)
+    charts = []
+    if per_year:
+        busiest = max(per_year, key=lambda r: r["count"])
+        summary = _("%(name)s met %(total)s times between %(first)s and %(last)s; most often in %(year)s (%(n)s meetings).") % {
+            "name": name, "total": total, "first": per_year[0]["year"], "last": per_year[-1]["year"],
+            "year": busiest["year"], "n": busiest["count"]}
+        charts.append(Chart("meetings-per-year", _("Meetings each year"), summary, [year, count],
+                            [[r["year"], r["count"]] for r in per_year],
+                            bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
+    per_gov = queries.attendance_per_year(body)
+    if per_gov:
+        gov, people = _("Government"), _("People attending")
+        values = [{"year": str(r["year"]), "gov": str(governments[r["government"]]), "n": r["count"]} for r in per_gov]
+        totals: dict[str, int] = {}
+        for v in values:
+            totals[v["gov"]] = totals.get(v["gov"], 0) + v["n"]
+        summary = _("Attendances at its published meetings, by government: %(list)s.") % {
+            "list": "; ".join(f"{g} {n}" for g, n in totals.items())}
+        charts.append(Chart("attendance-by-government", _("Who attended for each government, by year"), summary,
+                            [year, gov, people], [[v["year"], v["gov"], v["n"]] for v in values],
+                            bar_chart(values, "year", "n", year, people, colour="gov", colour_title=gov)))
+    return charts
+
+
+def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
+    body = get_object_or_404(Body.objects.select_related("predecessor"), key=body_key)
+    meetings = queries.public_meetings().filter(body=body).order_by("-date")
+    rows = queries.attendance_by_government(body)
+    governments = {g.pk: g for g in Government.objects.all()}
+    people = Person.objects.in_bulk([r["person"] for r in rows if r["person"]])
+    attendance: dict[Government, list] = {}
+    for r in sorted(rows, key=lambda r: (governments[r["government"]].sort_order, -r["count"])):
+        if r["person"]:
+            attendance.setdefault(governments[r["government"]], []).append({**r, "person": people[r["person"]]})
+    return render(request, "public/body_detail.html", {
+        "body": body, "recent": list(meetings[:RECENT]), "meeting_count": meetings.count(),
+        "successors": list(body.successors.all()), "charts": _body_charts(body), "attendance": list(attendance.items()),
+    })
+
+
+def person_list(request: HttpRequest) -> HttpResponse:
+    people = queries.people_with_counts()
+    fmt = exports.requested_format(request)
+    if fmt:
+        rows = ({"key": p.key, "name": p.name, "honorific_en": p.honorific_en, "honorific_cy": p.honorific_cy,
+                 "meeting_count": p.meeting_count} for p in people)
+        return exports.export(fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"])
+    return render(request, "public/person_list.html", {"page": Paginator(people, 100).get_page(request.GET.get("page"))})
+
+
+def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
+    person = public_people().filter(key=person_key).prefetch_related(
+        Prefetch("tenures", queryset=Tenure.objects.select_related("post__government"))
+    ).first()
+    if person is None:
+        raise Http404
+    meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
+    return render(request, "public/person_detail.html", {
+        "person": person, "tenures": list(person.tenures.all()), "recent": list(meetings[:RECENT]),
+        "meeting_count": meetings.count(),
+    })
+
+
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    agreements = queries.public_agreements().prefetch_related("parties")
+    fmt = exports.requested_format(request)
+    if fmt:
+        rows = ({"key": a.key, "kind": a.kind, "title_en": a.title_en, "title_cy": a.title_cy, "status": a.status,
+                 "parties": " ".join(g.key for g in a.parties.all()), "concluded_on": a.concluded_on,
+                 "in_force_from": a.in_force_from, "ended_on": a.ended_on, "url": a.url or None} for a in agreements)
+        columns = ["key", "kind", "title_en", "title_cy", "status", "parties", "concluded_on", "in_force_from", "ended_on", "url"]
+        return exports.export(fmt, "agreements", rows, columns)
+    return render(request, "public/agreement_list.html", {"agreements": agreements})
+
+
+def agreement_detail(request: HttpRequest, key: str) -> HttpResponse:
+    agreement = get_object_or_404(queries.public_agreements().prefetch_related(
+        "parties", "bodies", Prefetch("documents", queryset=queries.published_documents(), to_attr="public_documents")
+    ), key=key)
+    return render(request, "public/agreement_detail.html", {"agreement": agreement})
