@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
 
+from .forms import OptimisticLockForm
 from .models import (
     AgendaItem,
     Agreement,
@@ -132,6 +133,7 @@ class AgendaItemInline(admin.StackedInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    form = OptimisticLockForm
     list_display = ("reference", "body", "date", "ordinal", "status", "mode", "published")
     list_filter = ("status", "mode", "published", "body__tier", "body")
     search_fields = ("reference", "body__name_en", "body__name_cy", "location_en", "location_cy", "attendances__person__name")
@@ -144,7 +146,7 @@ class MeetingAdmin(admin.ModelAdmin):
         (None, {"fields": ("body", "reference", "ordinal", "status", "published")}),
         (_("When and where"), {"fields": (("date", "date_precision"), "starts_at", "mode", ("location_en", "location_cy"), "host", "notice_received_at")}),
         (_("Outcome"), {"fields": ("chair", "communique_url", ("next_meeting_en", "next_meeting_cy"), ("summary_en", "summary_cy"))}),
-        (_("Record"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+        (_("Record"), {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)}),
     )
 
 
