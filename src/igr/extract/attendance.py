@@ -29,6 +29,7 @@ NEG_CUE = re.compile(r"unable to attend|not able to (?:attend|participate)|could
                      r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed", re.I)
 LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers)", re.I)
+HEADING_LIST = re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants)(?: and apologies)?$", re.I)
 STOP_HEAD = re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I)
 BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
 OFFICIALS = re.compile(
@@ -73,8 +74,9 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
             header_gov = None
             continue
         is_item = bool(BULLET.match(sent)) or (in_list and len(stripped) < 200)
+        # "From the Scottish Government:" or, as a heading line of its own, "From the UK Government".
         gov_head = re.match(r"^\s*(?:[•\-*]\s*)?[Ff]rom (?:the )?(.{2,45}?(?:Government|Executive|government)[^:;]{0,12})[:;]\s*$",
-                            sent)
+                            sent) or re.match(r"^\s*From (?:the )?((?:[A-Z][\w'’]*\s+){1,4}(?:Government|Executive))\s*$", sent)
         if gov_head:
             header_gov = explicit_government(gov_head.group(1))[0]
             in_list = True
@@ -84,7 +86,7 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
         if inline and not stripped.endswith(":"):
             units.append((off, sent, explicit_government(inline.group(1))[0], False))
             continue
-        if stripped.endswith(":") and LIST_HEAD.search(stripped):
+        if (stripped.endswith(":") and LIST_HEAD.search(stripped)) or HEADING_LIST.match(stripped):
             in_list = True
             header_gov = explicit_government(stripped)[0] if re.match(r"(?i)from", stripped) else None
             officials_list = bool(re.search(r"Also in attendance|[Oo]fficials", stripped))

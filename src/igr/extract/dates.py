@@ -30,8 +30,10 @@ for _i, _names in _CY.items():
 WELSH_MONTHS = {n for names in _CY.values() for n in names}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = (r"(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:dydd|ddydd)\s+(?:Llun|Mawrth|Mercher|Iau|"
-            r"Gwener|Sadwrn|Sul))")
+_WEEKDAY = (r"(?:(?:on\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?:dydd|ddydd)\s+(?P<wdcy>Llun|Mawrth|"
+            r"Mercher|Iau|Gwener|Sadwrn|Sul))")
+WEEKDAYS = {n: i for i, n in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS.update({n: i for i, n in enumerate(["llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul"])})
 _ORD = r"(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain|fed)?"
 DMY = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?\b(?P<d>[0-3]?\d){_ORD}(?:\s*/\s*(?P<d2>[0-3]?\d){_ORD})?(?:\s+of)?\s+(?:(?:o|ym\s+mis)\s+)?"
@@ -39,6 +41,8 @@ DMY = re.compile(
     re.I,
 )
 MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+# "Thursday, October 3": a weekday makes a month-first date without a year safe to read.
+WMD = re.compile(rf"{_WEEKDAY},?\s+(?P<m>{'|'.join(_EN)})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", re.I)
 MY = re.compile(rf"\b(?:(?:in|ym\s+mis|o)\s+)?(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 MONTH_ONLY = re.compile(rf"\b(?:in|ym\s+mis|yn)\s+(?P<m>{'|'.join(_EN)}|{'|'.join(sorted(WELSH_MONTHS))})\b", re.I)
@@ -51,6 +55,7 @@ class DateSpan:
     year: int | None
     month: int
     day: int | None
+    weekday: int | None = None
 
     def iso(self, year: int | None = None) -> str | None:
         y = self.year or year
@@ -76,7 +81,7 @@ def find_dates(text: str) -> list[DateSpan]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for rx in (ISO, DMY, MDY, MY):
+    for rx in (ISO, DMY, MDY, WMD, MY):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -84,11 +89,13 @@ def find_dates(text: str) -> list[DateSpan]:
             if not month:
                 continue
             day = int(m["d2"] or m["d"]) if rx is DMY else (int(m["d"]) if "d" in rx.groupindex else None)
+            wd_name = (m["wd"] or m["wdcy"]) if "wd" in rx.groupindex and not (rx is DMY and m["d2"]) else None
+            weekday = WEEKDAYS.get(wd_name.lower()) if wd_name else None
             if day is not None and not 1 <= day <= 31:
                 continue
-            year = int(m["y"]) if m["y"] else None
+            year = int(m["y"]) if "y" in rx.groupindex and m["y"] else None
             taken.append((m.start(), m.end()))
-            found.append(DateSpan(m.start(), m.end(), year, month, day))
+            found.append(DateSpan(m.start(), m.end(), year, month, day, weekday))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -97,14 +104,17 @@ def parse_date(text: str) -> DateSpan | None:
     return dates[0] if dates else None
 
 
-def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past") -> str | None:
+def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past", hint: int | None = None) -> str | None:
     """ISO date for a span, taking a missing year from the reference date and the verb's tense.
 
     "held on 11 July" written on 25 September 2023 is 2023-07-11; "will meet on 4 December" is the
     coming 4 December. A past event cannot be more than a few days after the document that reports it.
+    Without a reference date, a weekday ("Friday 11 November") fixes the year (see ``weekday_year``).
     """
-    if span.year or ref is None:
+    if span.year:
         return span.iso()
+    if ref is None:
+        return span.iso(weekday_year(span, hint)) if span.weekday is not None and span.day else None
     year = ref.year
     candidate = span.iso(year)
     if candidate is None:
@@ -115,6 +125,37 @@ def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past") -> str 
     elif tense == "future" and cdate < ref - dt.timedelta(days=1):
         year += 1
     return span.iso(year)
+
+
+def weekday_year(span: DateSpan, hint: int | None = None) -> int | None:
+    """The year in which a day and month fall on the weekday written beside them.
+
+    Why: press releases and statements often say only "today (Friday 19 November)"; the weekday repeats
+    on the same date every 5, 6 or 11 years, so the candidate nearest a year the text mentions (else the
+    latest not in the future) is the one meant.
+    """
+    if span.weekday is None or not span.day:
+        return None
+    this_year = dt.date.today().year
+    cands = []
+    for y in range(1999, this_year + 2):
+        try:
+            if dt.date(y, span.month, span.day).weekday() == span.weekday:
+                cands.append(y)
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if hint:
+        return min(cands, key=lambda y: (abs(y - hint), y))
+    past = [y for y in cands if y <= this_year]
+    return past[-1] if past else cands[0]
+
+
+def year_hint(text: str) -> int | None:
+    """The latest plausible year written in a text: what a weekday-dated event is placed near."""
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if 1999 <= int(y) <= dt.date.today().year + 1]
+    return max(years) if years else None
 
 
 FUTURE_CUES = re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|ahead of|cynhelir|bydd|fydd)\b",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from igr.extract.dates import DMY, ISO, find_dates
+from igr.extract.dates import DMY, ISO, find_dates, weekday_year, year_hint
 from igr.extract.people import explicit_government, find_people, find_roles, role_government
 
 STATEMENT_HEAD = re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
@@ -92,7 +92,10 @@ def reference_date(text: str, published: str | None) -> dt.date | None:
     full = [d for d in find_dates(text[:4000]) if d.year and d.day
             and not re.search(r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20):d.start], re.I)]
     if not full:
-        return None
+        # "today (Friday 19 November)": a weekday beside a yearless date fixes the year.
+        hint = year_hint(text[:4000])
+        dated = [iso for d in find_dates(text[:4000]) if d.weekday is not None and (iso := d.iso(weekday_year(d, hint)))]
+        return dt.date.fromisoformat(dated[0]) if dated else None
     iso = full[0].iso()
     return dt.date.fromisoformat(iso) if iso else None
 

@@ -50,6 +50,9 @@ CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |C
 CHAIR_BEFORE = re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
                           r"yn cadeirio", re.I)
 NEXT_RE = re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I)
+MEETING_WORDS = re.compile(
+    r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
+    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", re.I)
 COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-ddatganiad|cydddatganiad|datganiad ar y cyd", re.I)
 
 
@@ -71,6 +74,11 @@ def find_forum(text: str, title_end: int) -> tuple[str | None, int, int, float]:
     counts = Counter(h[2] for h in all_hits)
     if in_title:
         best = in_title[0]
+        # A title names a series ("JMC (EU Negotiations) communique"); the text's "plenary session of the
+        # Joint Ministerial Committee" names the format that actually met, and outranks it.
+        plenary = [h for h in all_hits if h[0] >= title_end and re.search(r"(?i)plenary", text[h[0]:h[1]])]
+        if plenary and g.bodies[plenary[0][2]]["tier"] == g.bodies[best[2]]["tier"]:
+            best = plenary[0]
         return best[2], best[0], best[1], 0.9
     key = counts.most_common(1)[0][0]
     first = next(h for h in sorted(all_hits) if h[2] == key)
@@ -90,9 +98,7 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
     all_dates = find_dates(text)
     known = {(d.month, d.day): d.year for d in all_dates if d.year and d.day}
     for off, sent in sentences(text):
-        if not re.search(r"\b(?:met|meet|meeting|held|took place|took part|attended|chaired|convened|summit|call|"
-                         r"communiqu|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", sent, re.I) \
-                and off >= title_end:
+        if not MEETING_WORDS.search(sent) and off >= title_end:
             continue
         local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates
                  if off <= d.start and d.end <= off + len(sent)]

@@ -1,0 +1,63 @@
+"""General rules of how IGR documents are written, each checked on text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from igr.extract import extract_text
+from igr.extract.dates import find_dates, infer_year, weekday_year, year_hint
+
+
+@pytest.mark.parametrize("text, hint, iso", [
+    ("the summit today (Friday 19 November)", None, "2021-11-19"),
+    ("ministers gather on Thursday, October 3.", None, "2024-10-03"),
+    ("the plenary on Friday 11th November", 2023, "2022-11-11"),
+    ("ddydd Gwener 19 Tachwedd", None, "2021-11-19"),
+])
+def test_weekday_fixes_a_missing_year(text, hint, iso):
+    span = find_dates(text)[0]
+    assert infer_year(span, None, "past", hint) == iso
+
+
+def test_year_hint_is_latest_plausible_year():
+    assert year_hint("agreed in 1998; the review of 2019 and the 2023 anniversary") == 2023
+    assert weekday_year(find_dates("on 3 March")[0]) is None
+
+
+def test_press_release_without_a_year_is_dated_by_its_weekday():
+    text = ("Health ministers meet in Belfast\n"
+            "The Health Secretary today (Thursday, October 3) met health ministers of the four nations in Belfast "
+            "for the Interministerial Group for Health and Social Care.\n")
+    rec = extract_text(text)[0]
+    assert rec["meetings"][0]["meeting_date"] == "2024-10-03"
+
+
+def test_announced_meeting_that_will_take_place_is_dated():
+    text = ("Written Statement: Interministerial Group for Trade\n\nAnna Jones MS, Minister for Trade\n\n"
+            "First published:\n2 March 2023\n\n"
+            "The next Interministerial Group for Trade will take place on Wednesday 8 March with ministers "
+            "joining remotely.\n")
+    meeting = extract_text(text)[0]["meetings"][0]
+    assert meeting["meeting_date"] == "2023-03-08"
+    assert meeting["mode"] == "virtual"
+
+
+def test_plenary_session_outranks_a_series_title():
+    text = ("Joint Ministerial Committee (EU Negotiations) communique: March 2019\n\n"
+            "A joint communique issued after the plenary session of the Joint Ministerial Committee on 14 March 2019.\n"
+            "The plenary was held in London.\n")
+    meeting = extract_text(text)[0]["meetings"][0]
+    assert meeting["body_key"] == "jmc-p"
+    assert meeting["meeting_date"] == "2019-03-14"
+
+
+def test_government_headings_without_colons_head_attendance_lists():
+    text = ("Interministerial Group for Trade communique\n\n"
+            "The Interministerial Group for Trade met on 14 March 2023 in London.\n\n"
+            "Attendees\n\nFrom the UK Government\n\n"
+            "  • The Secretary of State for Business and Trade, Rt Hon Kemi Badenoch MP\n\n"
+            "From the Scottish Government\n\n"
+            "  • The Minister for Trade, Richard Lochhead MSP\n\n"
+            "Items and actions\n\nMinisters discussed trade.\n")
+    people = {a["name"]: a["government"] for a in extract_text(text)[0]["meetings"][0]["attendees"]}
+    assert people == {"Kemi Badenoch": "UK Government", "Richard Lochhead": "Scottish Government"}
