@@ -86,9 +86,9 @@ def test_command_prints_counts(capsys):
 
     call_command("ingest", str(DOCS), "--no-progress")
     out = capsys.readouterr().out
-    assert "Documents: 2 new, 0 unchanged, 0 revised, 0 failed" in out
-    assert "Meetings: 1 inserted, 0 updated, 0 unchanged" in out
+    assert "Documents: 3 new, 0 unchanged, 0 revised, 0 failed" in out
+    assert "Meetings: 2 inserted, 0 updated, 0 unchanged" in out
     call_command("ingest", str(LETTER), str(STATEMENT), "--no-progress")
     out = capsys.readouterr().out
     assert "Documents: 0 new, 2 unchanged, 0 revised, 0 failed" in out and "Meetings: 0 inserted, 0 updated, 1 unchanged" in out
-    assert IngestRun.objects.count() == 1
+    assert IngestRun.objects.count() == 1  # a run that changed nothing leaves no trace

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "ingest"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("review/", views.review_list, name="review_list"),
+    path("review/<int:pk>/", views.review_detail, name="review_detail"),
+]

@@ -129,6 +129,10 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
                                *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()]]:
         if merge(ctx, meeting, field, value, span, provs):
             changed.append(field)
+    if meeting.status == Meeting.Status.PLANNED and status == Meeting.Status.HELD and not is_confirmed(provs, "status"):
+        meeting.status = status  # a meeting announced earlier has now been reported as held
+        ctx.note(meeting, "status", date_span)
+        changed.append("status")
     if not meeting.communique_url and (url := communique_url(ctx, m)):
         meeting.communique_url = url
         changed.append("communique_url")

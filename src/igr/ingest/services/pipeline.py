@@ -115,13 +115,17 @@ class Pipeline:
             for pk in Meeting.objects.filter(documents__in=same).values_list("pk", flat=True).distinct():
                 self._touch(pk, "unchanged")
             return "unchanged"
-        kind = content_kind(source.data)
         try:
             doc = read_bytes(source.data, source.name, Limits(max_bytes=self.max_bytes))
-            records = [validate_record(r, doc.text) for r in extract_document(doc, source.name)]
+            raw = extract_document(doc, source.name)
         except ExtractionError as exc:
             self._fail(source.name, exc)
             return "failed"
+        return self.ingest_records(source, content_kind(source.data) or doc.kind, doc.text, raw)
+
+    def ingest_records(self, source: Source, kind: str, text: str, raw: list[dict[str, Any]]) -> str:
+        """Validate and import records already extracted from ``text`` (the extractor's, or hand-made gold)."""
+        records = [validate_record(r, text) for r in raw]
         if self.report.run is None:
             self.report.run = IngestRun.objects.create(origin=self.origin, user=self.user)
         written: list[str] = []
@@ -129,7 +133,7 @@ class Pipeline:
         try:
             with transaction.atomic():
                 for record in records:
-                    status, statuses, items, skipped = self._import(source, kind or doc.kind, doc.text, record, written)
+                    status, statuses, items, skipped = self._import(source, kind, text, record, written)
                     outcome[status] += 1
                     outcome["items"] += items
                     self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)

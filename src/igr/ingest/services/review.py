@@ -19,6 +19,17 @@ from .validate import Span
 LOW_CONFIDENCE = 0.6
 
 
+def jsonable(value: Any) -> Any:
+    """Dates and model instances as the JSON the review item stores."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value
+
+
 def raise_item(
     kind: str, record: models.Model, field: str, *, version: DocumentVersion | None, span: Span | None,
     value: Any = None, alternatives: list[dict[str, Any]] | None = None, run: IngestRun | None = None,
@@ -29,8 +40,8 @@ def raise_item(
     _item, created = ReviewItem.objects.get_or_create(
         key=key[:255],
         defaults={
-            "kind": kind, "content_type": ct, "object_id": record.pk, "field_name": field, "value": value,
-            "alternatives": alternatives or [], "document_version": version,
+            "kind": kind, "content_type": ct, "object_id": record.pk, "field_name": field, "value": jsonable(value),
+            "alternatives": jsonable(alternatives or []), "document_version": version,
             "span_start": span.start if span else None, "span_end": span.end if span else None,
             "confidence": span.confidence if span else None, "run": run,
         },

@@ -1,0 +1,88 @@
+"""Officials' pages: upload a document into the pipeline, and work through the review queue.
+
+Thin views: the pipeline, the decisions and the highlighting live in services; everything here needs a
+signed-in member of staff, so nothing in the queue is ever visible to the public.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from igr.ingest.forms import UploadForm, correction_form
+from igr.ingest.models import IngestRun, ReviewItem
+from igr.ingest.services import decisions
+from igr.ingest.services.highlight import excerpt
+from igr.ingest.services.pipeline import Pipeline
+from igr.ingest.services.sources import Source
+from igr.register.models import DocumentVersion
+from igr.register.translation import current_language
+
+staff_required = user_passes_test(lambda u: u.is_active and u.is_staff)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        # The stored name comes from the content's hash and kind; the uploader's file name never reaches the disk.
+        pipeline = Pipeline(user=request.user, origin=IngestRun.Origin.UPLOAD)
+        pipeline.ingest(Source(f"upload.{kind}", form.cleaned_data["data"]))
+        report = pipeline.finish()
+        for failure in report.failures:
+            form.add_error("document", failure.message_cy if current_language() == "cy" else failure.message_en)
+    return render(request, "ingest/upload.html", {"form": form, "report": report.as_dict() if report else None})
+
+
+@staff_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", ReviewItem.Status.OPEN)
+    kind = request.GET.get("kind", "")
+    items = ReviewItem.objects.select_related("content_type", "document_version__document", "decided_by")
+    if status in ReviewItem.Status.values:
+        items = items.filter(status=status)
+    if kind in ReviewItem.Kind.values:
+        items = items.filter(kind=kind)
+    return render(request, "ingest/review_list.html", {
+        "items": items[:200], "status": status, "kind": kind, "kinds": ReviewItem.Kind.choices,
+        "statuses": ReviewItem.Status.choices,
+    })
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(ReviewItem.objects.select_related("content_type", "document_version__document"), pk=pk)
+    form = correction_form(item, request.POST if request.POST.get("action") == "correct" else None)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "confirm":
+            decisions.confirm(item, request.user)
+            messages.success(request, _("Confirmed. Later ingests will not change this value."))
+            return redirect("ingest:review_list")
+        if action == "correct" and form is not None and form.is_valid():
+            try:
+                decisions.correct(item, request.user, form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Corrected and confirmed. Later ingests will not change this value."))
+                return redirect("ingest:review_list")
+    versions = DocumentVersion.objects.in_bulk([a.get("document_version") for a in item.alternatives if a.get("document_version")])
+    alternatives = [
+        {**a, "excerpt": excerpt(versions[a["document_version"]].text, a.get("span_start"), a.get("span_end")),
+         "version": versions[a["document_version"]]} if a.get("document_version") in versions else {**a, "excerpt": None}
+        for a in item.alternatives
+    ]
+    source = excerpt(item.document_version.text, item.span_start, item.span_end) if item.document_version else None
+    return render(request, "ingest/review_detail.html", {
+        "item": item, "record": item.record, "source": source, "alternatives": alternatives, "form": form,
+    })
