@@ -61,3 +61,53 @@ def test_government_headings_without_colons_head_attendance_lists():
             "Items and actions\n\nMinisters discussed trade.\n")
     people = {a["name"]: a["government"] for a in extract_text(text)[0]["meetings"][0]["attendees"]}
     assert people == {"Kemi Badenoch": "UK Government", "Richard Lochhead": "Scottish Government"}
+
+
+STATEMENT_TWO_MEETINGS = (
+    "Written Statement: Council of the Nations and Regions\n\nAnna Jones MS, First Minister\n\n"
+    "First published:\n20 March 2025\n\n"
+    "I attended the third meeting of the Council of the Nations and Regions in Glasgow on 14 March 2025, "
+    "chaired by the Prime Minister.\n\n"
+    "In addition, I attended a meeting with the Prime Minister, the First Minister of Scotland and the "
+    "Chancellor of the Duchy of Lancaster.\n"
+)
+
+
+def test_a_further_meeting_in_its_own_paragraph_is_a_second_meeting():
+    meetings = extract_text(STATEMENT_TWO_MEETINGS)[0]["meetings"]
+    assert [m["body_key"] for m in meetings] == ["cnr", "pm-heads-meeting"]
+    assert [m["meeting_date"] for m in meetings] == ["2025-03-14", "2025-03-14"]
+    second = {a["role"] for a in meetings[1]["attendees"]}
+    assert "First Minister of Scotland" in second
+    assert "Anna Jones" in {a["name"] for a in meetings[1]["attendees"]}
+    assert "First Minister of Scotland" not in {a["role"] for a in meetings[0]["attendees"]}
+
+
+def test_parliamentary_answer_lists_recent_meetings_of_other_forums():
+    text = ("Intergovernmental Relations\n\n– in the Scottish Parliament on 5th March 2020.\n\n"
+            "Photo of Jane Smith Jane Smith Scottish National Party\n\n"
+            "3. To ask the Scottish Government when it last met the UK Government. (S5O-00001)\n\n"
+            "Photo of Anna Brown Anna Brown Scottish National Party\n\n"
+            "The most recent ministerial meeting was the finance ministers' quadrilateral on 20 February. "
+            "Before that, ministers met at the Joint Ministerial Committee (EU Negotiations) on 30 January.\n")
+    meetings = extract_text(text)[0]["meetings"]
+    found = {(m["body_key"], m["meeting_date"]) for m in meetings}
+    assert ("finance-quadrilateral", "2020-02-20") in found
+    assert ("jmc-en", "2020-01-30") in found
+
+
+def test_forum_named_as_context_does_not_start_a_meeting():
+    text = ("Written Statement: Interministerial Group for Trade\n\nAnna Jones MS, Minister for Trade\n\n"
+            "First published:\n2 July 2019\n\n"
+            "On 28 June, following the British-Irish Council summit, the Interministerial Group for Trade met. "
+            "I attended the meeting.\n")
+    meetings = extract_text(text)[0]["meetings"]
+    assert [(m["body_key"], m["meeting_date"]) for m in meetings] == [("img-trade", "2019-06-28")]
+
+
+def test_future_mention_of_a_forum_is_not_a_meeting():
+    text = ("Written Statement: Interministerial Group for Trade\n\nAnna Jones MS, Minister for Trade\n\n"
+            "First published:\n2 July 2019\n\n"
+            "The Interministerial Group for Trade met on 28 June. I attended the meeting.\n\n"
+            "The British-Irish Council will meet on 15 November.\n")
+    assert len(extract_text(text)[0]["meetings"]) == 1

@@ -40,6 +40,9 @@ ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof)\.)$")
 PLURAL_ROLES = [
     (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
     (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
+    (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
+    # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
+    (re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"), "{} of Northern Ireland"),
 ]
 
 
@@ -107,7 +110,7 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
 def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
     """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
     ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?"
+    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
                           r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
     role_first = bool(ents) and ents[0][0] == "R"
     used: set[int] = set()
@@ -163,6 +166,8 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
 def _expand_plural(role: str) -> list[str]:
     for rx, fmt in PLURAL_ROLES:
         m = rx.search(role)
+        if m and m.lastindex == 3:
+            return [fmt.format(m.group(1)), fmt.format(m.group(2))]
         if m:
             items = [x.strip() for x in m.group(1).split(",")] + [m.group(2)]
             return [fmt.format(x) for x in items]
@@ -183,7 +188,8 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             if person is None:
                 if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
                     continue
-                if re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2]) or len(unit) > 400:
+                generic = re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2])
+                if (generic and not re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2])) or len(unit) > 400:
                     continue
                 for r in _expand_plural(clean_role(role[2])):
                     gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r)

@@ -98,7 +98,7 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
     all_dates = find_dates(text)
     known = {(d.month, d.day): d.year for d in all_dates if d.year and d.day}
     for off, sent in sentences(text):
-        if not MEETING_WORDS.search(sent) and off >= title_end:
+        if not MEETING_WORDS.search(sent) and off >= title_end and not off <= forum_span[0] < off + len(sent):
             continue
         local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates
                  if off <= d.start and d.end <= off + len(sent)]
@@ -125,7 +125,11 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
     if best is None and not future_ok:
         return meeting_date(text, forum_span, ref, pub_span, title_end, future_ok=True)
     if best is None:
-        return None, 0, 0, 0.0
+        # A press release's "today (Friday 19 November)" dates the event it announces.
+        m = re.search(r"\btoday\s*\(([^)]{5,40})\)", text[:1500], re.I)
+        d = find_dates(m[1]) if m else []
+        iso = infer_year(d[0], ref, "future") if d else None
+        return (iso, m.start(1), m.end(1), 0.5) if iso and m else (None, 0, 0, 0.0)
     return best[1], best[2], best[3], min(0.95, 0.5 + best[0] / 3)
 
 

@@ -24,7 +24,9 @@ RUN_RE = re.compile(
 PEERS = ("Lord", "Baroness", "Lady")
 
 _TITLE_WORD = rf"(?:[{_UP}][\w'’-]*|\([^)]{{1,40}}\))"
-_JOIN = r"(?:,\s*(?=[A-Z][a-z]+\s+(?:and|&)\s)|\s*&\s*|\s+(?:and|of|for|the|to|at|in|on)\s+(?:the\s+)?|\s+|,\s+(?:and\s+)?)"
+# "... of Scotland and the Chancellor of ...": "and the" before another post starts a second person.
+_NEXT_POST = r"(?!(?:Prime Minister|(?:[Dd]eputy )?First Minister|Chancellor|Secretary|Minister|Chief Minister|Taoiseach)\b)"
+_JOIN = (r"(?:,\s*(?=[A-Z][a-z]+\s+(?:and|&)\s)|\s*&\s*|\s+and\s+(?:the\s+)?" + _NEXT_POST + r"|\s+(?:of|for|the|to|at|in|on)\s+(?:the\s+)?|\s+|,\s+(?:and\s+)?)")
 ROLE_HEAD = (
     r"(?:(?:then|former|new|acting|interim)\s+)?(?:(?:Deputy|deputy|Junior|Interim|Assistant)\s+)?"
     r"(?:Prime Minister|First Ministers?|Cabinet Secretary|Secretar(?:y|ies) of State|Parliamentary Under[ \-–]Secretary"

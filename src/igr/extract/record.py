@@ -14,6 +14,7 @@ from igr.extract import meetings as M
 from igr.extract.attendance import extract_attendees
 from igr.extract.gazetteer import fold, gazetteer
 from igr.extract.people import Person, role_government
+from igr.extract.segments import blank, find_introducers
 
 AUTHOR_ATTENDED = re.compile(
     r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
@@ -78,43 +79,40 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     header_end = max(title_end, pe, ae if ae < 800 else 0)
     body_start = _body_start(text, kind, header_end)
     body_end = max(_body_end(text), body_start)
-    body = text[body_start:body_end]
 
     meetings: list[dict[str, Any]] = []
     key, fs, fe, fconf = M.find_forum(text, title_end)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
+    author_role = " ".join(a.get("role") or "" for a in authors)
+    intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role)
+    regions = [(i.start, i.end) for i in intros]
+    main = blank(text, regions) if intros else text
+    if intros and any(a <= ds < b for a, b in regions):
+        # The date found belongs to another meeting's paragraph: look again without those paragraphs.
+        date, ds, de, dconf = M.meeting_date(main, (fs, fe), ref, (ps, pe), title_end)
     if key or date:
         i = "meetings[0]"
         if key:
             note(f"{i}.body", fs, fe, fconf)
         if date:
             note(f"{i}.meeting_date", ds, de, dconf)
-        ordinal, os_, oe = M.ordinal(text[:body_end])
+        ordinal, os_, oe = M.ordinal(main[:body_end])
         if ordinal:
             note(f"{i}.meeting_ordinal", os_, oe, 0.8)
-        mode, location, ls, le = M.mode_and_location(text[title_end:body_end] if kind != "letter" else body)
-        if location:
-            off = title_end if kind != "letter" else body_start
-            note(f"{i}.location", off + ls, off + le, 0.6)
-        people = extract_attendees(body, body_start)
-        _add_author(people, authors, body, gov_key, kind)
-        chair = _chair(people, body, body_start, authors)
-        for j, p in enumerate(people):
-            note(f"{i}.attendees[{j}]", p.start - base if p.start >= base else p.start, p.end, p.confidence)
-        meetings.append({
-            "body": g.body_name(key) if key else None,
-            "body_key": key,
-            "body_cy": g.bodies[key]["name_cy"] if key else None,
-            "meeting_date": date,
-            "meeting_ordinal": ordinal,
-            "mode": mode,
-            "location": location,
-            "chair": _person_dict(chair) if chair else None,
-            "attendees": [_person_dict(p) for p in people],
-            "topics": _topics(body),
-            "communique_referenced": M.communique(text, kind),
-            "next_meeting": M.next_meeting(body),
-        })
+        scope = (title_end, body_end) if kind != "letter" else (body_start, body_end)
+        meetings.append(_meeting(main, scope, (body_start, body_end), key, date, authors, gov_key, kind,
+                                 M.communique(main, kind), i, note))
+    for intro in intros:
+        i = f"meetings[{len(meetings)}]"
+        if intro.key:
+            note(f"{i}.body", intro.start, intro.end, 0.6)
+        if intro.date:
+            note(f"{i}.meeting_date", intro.start, intro.end, 0.5)
+        span = (intro.start, intro.end)
+        own = authors if re.search(r"\b(?:I|We|we)\b", intro.sentence[:40]) or _names_author(
+            intro.sentence, authors) else []
+        meetings.append(_meeting(text, span, span, intro.key, intro.date, own, gov_key, kind,
+                                 bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
     record: dict[str, Any] = {
         "source": source,
         "doc_type": kind,
@@ -129,11 +127,53 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     return record
 
 
-def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: str | None, kind: str) -> None:
+def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], key: str | None, date: str | None,
+             authors: list[dict], gov_key: str | None, kind: str, communique: bool, path: str, note: Any,
+             said: bool = False) -> dict[str, Any]:
+    """One meeting's record from the text that reports it: mode, place, attendees, chair, topics."""
+    g = gazetteer()
+    mode, location, ls, le = M.mode_and_location(text[scope[0]:scope[1]])
+    if location:
+        note(f"{path}.location", scope[0] + ls, scope[0] + le, 0.6)
+    body = text[people_scope[0]:people_scope[1]]
+    people = extract_attendees(body, people_scope[0])
+    _add_author(people, authors, body, gov_key, kind, said)
+    chair = _chair(people, body, people_scope[0], authors)
+    for j, p in enumerate(people):
+        note(f"{path}.attendees[{j}]", p.start, p.end, p.confidence)
+    return {
+        "body": g.body_name(key) if key else None,
+        "body_key": key,
+        "body_cy": g.bodies[key]["name_cy"] if key else None,
+        "meeting_date": date,
+        "meeting_ordinal": M.ordinal(body)[0] if path != "meetings[0]" else M.ordinal(text[:scope[1]])[0],
+        "mode": mode,
+        "location": location,
+        "chair": _person_dict(chair) if chair else None,
+        "attendees": [_person_dict(p) for p in people],
+        "topics": _topics(body),
+        "communique_referenced": communique,
+        "next_meeting": M.next_meeting(body),
+    }
+
+
+def _names_author(sentence: str, authors: list[dict]) -> bool:
+    """'The Cabinet Secretary will hold talks with ...': the author, named by their own post or surname."""
+    for a in authors:
+        role = (a.get("role") or "").split(" for ")[0].split(",")[0].strip()
+        surname = (a.get("name") or "~").split()[-1]
+        if (role and re.match(rf"\s*(?:The\s+)?{re.escape(role)}\b", sentence)) or re.search(
+                rf"\b{re.escape(surname)}\b", sentence[:60]):
+            return True
+    return False
+
+
+def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: str | None, kind: str,
+                said: bool = False) -> None:
     """The author is an attendee where they say they attended, represented or spoke at the meeting."""
     if not authors:
         return
-    said = AUTHOR_ATTENDED.search(body) and not AUTHOR_ABSENT.search(body)
+    said = said or (AUTHOR_ATTENDED.search(body) and not AUTHOR_ABSENT.search(body))
     if kind == "press_release":
         said = True
     if not said:
@@ -142,7 +182,8 @@ def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: s
     for a in authors:
         if not a.get("name") or fold(a["name"]) in names:
             continue
-        gov = gov_key if kind in ("written_statement", "letter", "press_release") else role_government(a.get("role"))
+        gov = gov_key if kind in ("written_statement", "letter", "press_release") or not a.get("role") \
+            else role_government(a.get("role"))
         people.insert(0, Person(a["name"], a.get("role"), gov or role_government(a.get("role")), "minister", 0, 0, 0.7))
 
 

@@ -1,0 +1,94 @@
+"""Further meetings in one document: a second forum with its own date, a bilateral meeting or call.
+
+Why: a statement often reports a forum and then "In addition, I attended a meeting with the Prime Minister";
+a parliamentary answer lists "the most recent meeting ... was the X on 29 August"; a press release adds
+"the Minister will hold bilateral talks with ...". Each such sentence introduces a meeting of its own, and
+its paragraph (up to the next introducer) holds that meeting's attendees. A passing mention of a future
+meeting of a forum ("the next meeting will be ...") stays ``next_meeting`` and introduces nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from igr.extract.attendance import sentences
+from igr.extract.dates import find_dates, infer_year, tense_of
+from igr.extract.gazetteer import gazetteer
+
+# "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
+BILATERAL = re.compile(
+    r"\b(?:(?:attended|held|had|hold|have|joined|took part in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|call|discussion)\s+with|(?:hold|held|had|have)\s+(?:[\w-]+\s+){0,2}talks\s+with|"
+    r"(?:I|we|he|she)\s+(?:also\s+)?met(?:\s+with)?\s+(?=[A-Z]|the\b)|"
+    r"the two (?:leaders|First Ministers|ministers)\s+(?:also\s+)?met)", re.I)
+NOT_A_MEETING = re.compile(r"\b(?:next|previous|last|upcoming|forthcoming|future|regular|weekly|would|could|should|"
+                           r"look forward|invite|request|propos)\w*", re.I)
+SAME_OCCASION = re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|"
+                           r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I)
+CONTEXT_ONLY = re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I)
+TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
+YESTERDAY = re.compile(r"\byesterday\b", re.I)
+HEADS = re.compile(r"\bPrime Minister\b.*\bFirst Ministers?\b|\bFirst Ministers?\b.*\bPrime Minister\b|"
+                   r"heads of (?:the )?devolved governments", re.I | re.S)
+
+
+@dataclass
+class Introducer:
+    """A sentence that introduces a further meeting, and the span of text that reports it."""
+
+    start: int
+    end: int
+    key: str | None
+    date: str | None
+    kind: str  # "forum" or "bilateral"
+    sentence: str
+
+
+def find_introducers(text: str, start: int, end: int, ref: dt.date | None, primary_key: str | None,
+                     primary_date: str | None, primary_at: int = -1, author_role: str | None = None) -> list[Introducer]:
+    """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
+    g = gazetteer()
+    out: list[Introducer] = []
+    for off, sent in sentences(text[start:end], start):
+        # "following the British-Irish Council Summit, the Group met": the forum after "following" is context.
+        hits = [h for h in g.find_bodies(sent) if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
+        dates = [d for d in find_dates(sent) if d.day]
+        tense = tense_of(sent)
+        if hits and dates and hits[0].key != primary_key and tense == "past" \
+                and not NOT_A_MEETING.search(sent[max(0, hits[0].start - 40):hits[0].start]):
+            iso = infer_year(dates[0], ref, tense)
+            # The same date as the main meeting is that meeting under another name, unless this very
+            # sentence is where the main meeting's date was read from.
+            if iso and (iso != primary_date or off <= primary_at < off + len(sent)):
+                out.append(Introducer(off, off + len(sent), hits[0].key, iso, "forum", sent))
+                continue
+        m = BILATERAL.search(sent)
+        if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
+            continue
+        iso = infer_year(dates[0], ref, tense) if dates else None
+        if iso is None and TODAY.search(sent) and ref:
+            iso = ref.isoformat()
+        elif iso is None and YESTERDAY.search(sent) and ref:
+            iso = (ref - dt.timedelta(days=1)).isoformat()
+        elif iso is None and SAME_OCCASION.search(sent):
+            iso = primary_date
+        who = sent + " " + (author_role or "")
+        key = "pm-heads-meeting" if HEADS.search(who) else None
+        out.append(Introducer(off, off + len(sent), key, iso, "bilateral", sent))
+    # Each introducer's region runs to the end of its paragraph or the next introducer.
+    for i, intro in enumerate(out):
+        para_end = text.find("\n", intro.start)
+        para_end = end if para_end == -1 or para_end > end else para_end
+        nxt = out[i + 1].start if i + 1 < len(out) else end
+        intro.end = max(intro.end, min(para_end, nxt))
+    return out
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans replaced by spaces (offsets kept), so they are not read twice."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
