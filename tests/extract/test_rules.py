@@ -111,3 +111,29 @@ def test_future_mention_of_a_forum_is_not_a_meeting():
             "The Interministerial Group for Trade met on 28 June. I attended the meeting.\n\n"
             "The British-Irish Council will meet on 15 November.\n")
     assert len(extract_text(text)[0]["meetings"]) == 1
+
+
+@pytest.mark.parametrize("sentence, mode, location", [
+    ("The Group met today at the Cabinet Office in London.", "in_person", "Cabinet Office in London"),
+    ("The meeting was chaired by the Minister for Trade, in Government Buildings, Belfast.", "in_person",
+     "Government Buildings, Belfast"),
+    ("The Minister was in Cardiff to attend the meeting of the Group.", "in_person", "Cardiff"),
+    ("The Group met on 3 May by video conference.", "virtual", None),
+    ("The Group met by video conference. The Board had held a session in Perth on 2 May.", "virtual", None),
+    ("I repeated our call for a further referendum at the meeting.", None, None),
+])
+def test_mode_and_location_from_venue_phrases(sentence, mode, location):
+    from igr.extract.meetings import mode_and_location
+
+    got = mode_and_location(sentence)
+    assert (got[0], got[1]) == (mode, location)
+
+
+def test_minutes_line_with_a_building_gives_the_venue_and_a_published_readout():
+    text = ("Joint Ministerial Working Group on Welfare Minutes: 3 May 2021\nAttending:\n"
+            "- Secretary of State for Scotland\nTuesday 3 May 2021, 14th Meeting Dover House, London\n"
+            "The Secretary of State welcomed everyone to the meeting.\n")
+    meeting = extract_text(text)[0]["meetings"][0]
+    assert meeting["location"] == "Dover House, London"
+    assert meeting["mode"] == "in_person"
+    assert meeting["communique_referenced"] is True

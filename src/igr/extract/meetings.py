@@ -32,18 +32,27 @@ MET_TIME_RE = re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|r
 CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
                        r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",
                        re.I)
-VIRTUAL = re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|\bcall\b|Teams|Zoom|"
+# A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
+VIRTUAL = re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
+                     r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
+                     r"\bcalls? with\b|Teams|Zoom|"
                      r"rhithiol|ar-lein|fideo", re.I)
 HYBRID = re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I)
 IN_PERSON = re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I)
 LOC_RE = re.compile(
-    r"\b(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b[^.;\n]{0,60}?"
-    r"\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
-    r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)")
+    r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
+    r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
+    r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
+    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b")
+# A named building is a venue wherever a meeting's text gives it ("in St Andrew's House, Edinburgh", a minutes line
+# "Scotland House, London."), even where its first word is a country's name.
+VENUE_RE = re.compile(
+    r"(?:\b(?:at|in)\s+(?:the\s+)?|^[^\n]{0,40}?)(?P<loc>(?:(?!Meeting\b)[A-Z][\w'’-]*\s+){1,3}(?:House|Castle|Buildings|Offices|Palace)"
+    r"(?:,\s*[A-Z][a-z]+)?)", re.M)
 NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
                        r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
-                       r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet|Minister|"
+                       r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
                        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
                        r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b")
 CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|cadeiriwyd (?:y cyfarfod )?gan", re.I)
@@ -161,12 +170,17 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
 def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
     location, ls, le = None, 0, 0
     for m in LOC_RE.finditer(text):
-        loc = m["loc"].strip(" ,.")
+        group = "loc" if m["loc"] else "city"
+        loc = m[group].strip(" ,.")
         if NOT_PLACE.match(loc) or len(loc) < 3:
             continue
         loc = re.sub(r"\s+(?:on|and|by|with)$", "", loc)
-        location, ls, le = loc, m.start("loc"), m.start("loc") + len(loc)
+        location, ls, le = loc, m.start(group), m.start(group) + len(loc)
         break
+    if location is None:
+        v = VENUE_RE.search(text)
+        if v:
+            location, ls, le = v["loc"], v.start("loc"), v.end("loc")
     virtual = bool(VIRTUAL.search(text))
     if HYBRID.search(text) or (location and virtual):
         mode = "hybrid"
@@ -182,7 +196,9 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
 
 
 def communique(text: str, kind: str) -> bool:
-    return kind == "communique" or bool(COMMUNIQUE_RE.search(text))
+    """Is, contains or points to a published readout: a communiqué, or minutes published as such."""
+    return kind == "communique" or bool(COMMUNIQUE_RE.search(text)) or bool(
+        re.search(r"^[^\n]{0,120}\bMinutes\b", text[:600], re.M))
 
 
 def next_meeting(text: str) -> str | None:
