@@ -28,7 +28,8 @@ def snippet(text: str, groups: list[list[str]], before: int = 8, length: int = 3
         return mark_safe("")
     start_index = max(0, first - before)
     end_index = min(len(tokens), start_index + length)
-    start, end = tokens[start_index].start(), tokens[end_index - 1].end()
+    start = tokens[start_index].start() if start_index else 0
+    end = tokens[end_index - 1].end()
     pieces = ["… " if start_index else ""]
     cursor = start
     for token in tokens[start_index:end_index]:
