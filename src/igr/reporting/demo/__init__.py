@@ -1,0 +1,60 @@
+"""Load the reporting demonstration: Senedd recesses, the seed meeting's reporting facts, a reporting period.
+
+Idempotent, like the register's demonstration data; run after ``igr load_demo``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from importlib import resources
+
+from django.db import transaction
+
+from igr.register.models import Document, Government, Meeting
+from igr.register.services.reference import upsert
+from igr.reporting.models import MeetingReport, RecessPeriod, ReportingPeriod
+
+
+def demo_data() -> dict:
+    return json.loads(resources.files(__package__).joinpath("reporting.json").read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_reporting_demo() -> Counter:
+    counts: Counter = Counter()
+    data = demo_data()
+    day = dt.date.fromisoformat
+    for r in data["recesses"]:
+        upsert(
+            RecessPeriod, {"start_date": day(r["start"])},
+            {"end_date": day(r["end"]), "name_en": r["name_en"], "name_cy": r["name_cy"],
+             "provisional": r.get("provisional", False), "source_url": r.get("source", "")},
+            counts,
+        )
+    wales = Government.objects.get(key="wales")
+    for m in data["meetings"]:
+        meeting = Meeting.objects.filter(reference=m["reference"]).first()
+        if meeting is None:
+            continue
+        for letter in m.get("earlier_letters", []):
+            document = upsert(
+                Document, {"kind": letter["kind"], "date": day(letter["date"]), "title_en": letter["title_en"]},
+                {"title_cy": letter["title_cy"], "publisher": wales}, counts,
+            )
+            document.meetings.add(meeting)
+        upsert(
+            MeetingReport, {"meeting": meeting},
+            {"our_ref": m.get("our_ref", ""), "next_meeting_date": day(m["next_meeting"]) if m.get("next_meeting") else None,
+             "next_meeting_precision": m.get("next_meeting_precision", "month")},
+            counts,
+        )
+    for p in data["periods"]:
+        upsert(
+            ReportingPeriod, {"key": p["key"]},
+            {"title_en": p["title_en"], "title_cy": p["title_cy"], "start_date": day(p["start"]),
+             "end_date": day(p["end"]), "profile_key": p["profile"]},
+            counts,
+        )
+    return counts

@@ -1,0 +1,262 @@
+"""The obligations engine: obligations appear when events happen, move when meetings move, and are met or waived.
+
+``sync_meeting`` is idempotent: it creates the obligations a meeting's state calls for under its agreement
+profile, recomputes open due dates from the meeting's date (so a postponement moves them) and marks obligations
+met by the first published document that delivers them. Cancellation waives what is open, with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from igr.register.models import DatePrecision, Meeting
+from igr.reporting import context
+from igr.reporting.calendars import WorkingCalendar, calendar_from_db
+from igr.reporting.models import Obligation, ReportDocument
+from igr.reporting.profiles import Rule
+from igr.reporting.profiles import profiles as all_profiles
+
+UPCOMING_STATES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.POSTPONED)
+CANCELLED_EN = "The meeting was cancelled."
+CANCELLED_CY = "Cafodd y cyfarfod ei ganslo."
+
+# Which generated document delivers which deliverable, and which register document kinds also count.
+DOCUMENT_KIND = {
+    "advance_notice_letter": ReportDocument.Kind.NOTICE,
+    "post_meeting_letter": ReportDocument.Kind.LETTER,
+    "written_statement": ReportDocument.Kind.STATEMENT,
+    "annual_report": ReportDocument.Kind.ANNUAL_REPORT,
+}
+REGISTER_KINDS = {
+    "advance_notice_letter": ("notice",),
+    "post_meeting_letter": ("letter",),
+    "written_statement": ("written_statement",),
+    "agreement_notification": ("letter", "written_statement", "notice"),
+    "annual_report": ("annual_report",),
+}
+
+
+def compute_due(obligation: Obligation, calendar: WorkingCalendar) -> tuple[dt.date, bool]:
+    """The due date from the obligation's own deadline, and whether the invitation came too late for it."""
+    kind, days, cal = obligation.deadline_kind, obligation.deadline_days, obligation.deadline_calendar
+    if kind == "before":
+        due = calendar.subtract(obligation.anchor_date, days, cal)
+        if due < obligation.trigger_date:
+            return obligation.trigger_date, True
+        return due, False
+    if kind == "after":
+        return calendar.add(obligation.anchor_date, days, cal), False
+    return calendar.add(obligation.trigger_date, days, cal), False
+
+
+def new_obligation(profile_key: str, rule: Rule, *, trigger_date: dt.date, anchor_date: dt.date, **subject) -> Obligation:
+    return Obligation(
+        profile_key=profile_key, rule_key=rule.key, trigger=rule.trigger, deliverable=rule.deliverable,
+        recipients=list(rule.recipients), is_target=rule.source.is_target, deadline_kind=rule.deadline.kind,
+        deadline_days=rule.deadline.days, deadline_calendar=rule.deadline.calendar,
+        trigger_date=trigger_date, anchor_date=anchor_date, due_date=anchor_date, **subject,
+    )
+
+
+def place(obligation: Obligation, calendar: WorkingCalendar) -> Obligation:
+    obligation.due_date, obligation.short_notice = compute_due(obligation, calendar)
+    return obligation
+
+
+def _called_on(meeting: Meeting) -> dt.date:
+    if meeting.notice_received_at:
+        return timezone.localtime(meeting.notice_received_at).date()
+    if meeting.created_at:
+        return timezone.localtime(meeting.created_at).date()
+    return timezone.localdate()
+
+
+def _wants_notice(meeting: Meeting, existing: dict) -> bool:
+    """A meeting recorded before it happens (or with its invitation's date) is owed an advance notice."""
+    if any(o.trigger == "meeting_called" for o in existing.values()):
+        return True
+    if meeting.date_precision != DatePrecision.DAY or meeting.status == Meeting.Status.CANCELLED:
+        return False
+    return meeting.status in UPCOMING_STATES or meeting.notice_received_at is not None
+
+
+@transaction.atomic
+def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> list[Obligation]:
+    profile = context.meeting_profile(meeting)
+    existing = {(o.rule_key, o.sequence): o for o in Obligation.objects.filter(meeting=meeting)}
+    if profile is None:
+        return list(existing.values())
+    calendar = calendar or calendar_from_db()
+    minister = context.responsible_minister(meeting)
+    subject = {"meeting": meeting, "body": meeting.body, "minister": minister}
+    if _wants_notice(meeting, existing):
+        for rule in profile.rules_for("meeting_called"):
+            if (rule.key, 1) not in existing:
+                existing[(rule.key, 1)] = place(
+                    new_obligation(profile.key, rule, trigger_date=_called_on(meeting), anchor_date=meeting.date, **subject),
+                    calendar,
+                )
+    if meeting.status == Meeting.Status.HELD:
+        for rule in profile.rules_for("meeting_held"):
+            if (rule.key, 1) not in existing:
+                existing[(rule.key, 1)] = place(
+                    new_obligation(profile.key, rule, trigger_date=meeting.date, anchor_date=meeting.date, **subject),
+                    calendar,
+                )
+    for obligation in existing.values():
+        if obligation.is_open and obligation.trigger in ("meeting_called", "meeting_held"):
+            _move(obligation, meeting.date, calendar)
+        if obligation.is_open and minister and obligation.minister_id is None:
+            obligation.minister = minister
+        obligation.save()
+    if meeting.status == Meeting.Status.CANCELLED:
+        for obligation in existing.values():
+            if obligation.is_open and obligation.trigger != "meeting_postponed_or_cancelled":
+                waive(obligation, CANCELLED_EN, CANCELLED_CY)
+    refresh_met(meeting)
+    return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
+
+
+def _move(obligation: Obligation, new_anchor: dt.date, calendar: WorkingCalendar) -> None:
+    """Recount an open obligation from the meeting's (possibly new) date, keeping the first due date."""
+    old_due = obligation.due_date
+    if obligation.anchor_date != new_anchor:
+        obligation.log("moved", from_anchor=obligation.anchor_date.isoformat(), to_anchor=new_anchor.isoformat())
+        obligation.anchor_date = new_anchor
+        if obligation.trigger == "meeting_held":
+            obligation.trigger_date = new_anchor
+    place(obligation, calendar)
+    if obligation.pk and obligation.due_date != old_due and obligation.original_due_date is None:
+        obligation.original_due_date = old_due
+
+
+def _notice_was_sent(meeting: Meeting) -> bool:
+    return Obligation.objects.filter(meeting=meeting, trigger="meeting_called", met_on__isnull=False).exists()
+
+
+def _owe_change_notice(meeting: Meeting, on: dt.date, calendar: WorkingCalendar) -> Obligation | None:
+    """After a notified meeting moves or is cancelled, the committees are owed an update."""
+    profile = context.meeting_profile(meeting)
+    if profile is None or not _notice_was_sent(meeting):
+        return None
+    created = None
+    for rule in profile.rules_for("meeting_postponed_or_cancelled"):
+        sequence = Obligation.objects.filter(meeting=meeting, rule_key=rule.key).count() + 1
+        obligation = new_obligation(
+            profile.key, rule, trigger_date=on, anchor_date=on, meeting=meeting, body=meeting.body,
+            minister=context.responsible_minister(meeting), sequence=sequence,
+        )
+        place(obligation, calendar).save()
+        created = obligation
+    return created
+
+
+@transaction.atomic
+def postpone_meeting(meeting: Meeting, new_date: dt.date, reason_en: str = "", reason_cy: str = "", today: dt.date | None = None) -> list[Obligation]:
+    """Move a meeting to a new date: its open obligations move with it, and a notified committee is owed an update."""
+    today = today or timezone.localdate()
+    calendar = calendar_from_db()
+    old_date = meeting.date
+    meeting.date = new_date
+    if meeting.starts_at:
+        local = timezone.localtime(meeting.starts_at)
+        meeting.starts_at = timezone.make_aware(dt.datetime.combine(new_date, local.time().replace(tzinfo=None)))
+    meeting.status = Meeting.Status.POSTPONED
+    meeting._reporting_skip_signal = True
+    meeting.save()
+    for obligation in Obligation.objects.filter(meeting=meeting):
+        obligation.log("postponed", from_date=old_date.isoformat(), to_date=new_date.isoformat(), reason_en=reason_en, reason_cy=reason_cy)
+        obligation.save(update_fields=["history"])
+    _owe_change_notice(meeting, today, calendar)
+    return sync_meeting(meeting, calendar)
+
+
+@transaction.atomic
+def cancel_meeting(meeting: Meeting, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> list[Obligation]:
+    """Cancel a meeting: every open obligation is waived with the reason, and a notified committee is owed an update."""
+    today = today or timezone.localdate()
+    meeting.status = Meeting.Status.CANCELLED
+    meeting._reporting_skip_signal = True
+    meeting.save()
+    for obligation in Obligation.objects.filter(meeting=meeting):
+        if obligation.is_open:
+            waive(obligation, f"{CANCELLED_EN} {reason_en}".strip(), f"{CANCELLED_CY} {reason_cy}".strip(), user, today)
+    _owe_change_notice(meeting, today, calendar_from_db())
+    return list(Obligation.objects.filter(meeting=meeting))
+
+
+def waive(obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> Obligation:
+    if not (reason_en.strip() or reason_cy.strip()):
+        raise ValueError("an obligation is waived only with a reason")
+    obligation.waived_on = today or timezone.localdate()
+    obligation.waived_reason_en, obligation.waived_reason_cy = reason_en.strip(), reason_cy.strip()
+    obligation.waived_by = user
+    obligation.log("waived", reason_en=obligation.waived_reason_en, reason_cy=obligation.waived_reason_cy)
+    obligation.save()
+    return obligation
+
+
+def mark_met(obligation: Obligation, on: dt.date, document=None, record=None, calendar: WorkingCalendar | None = None) -> Obligation:
+    calendar = calendar or calendar_from_db()
+    obligation.met_on, obligation.met_by, obligation.met_by_record = on, document, record
+    obligation.made_in_recess = calendar.in_recess(on)
+    obligation.log("met", on=on.isoformat())
+    obligation.save()
+    return obligation
+
+
+def refresh_met(meeting: Meeting, calendar: WorkingCalendar | None = None) -> None:
+    """Mark a meeting's open obligations met by the earliest published document delivering each, once each."""
+    calendar = calendar or calendar_from_db()
+    obligations = list(Obligation.objects.filter(meeting=meeting).order_by("trigger_date", "sequence", "pk"))
+    used = {o.met_by_id for o in obligations if o.met_by_id} | {("r", o.met_by_record_id) for o in obligations if o.met_by_record_id}
+    published = list(
+        ReportDocument.objects.filter(meeting=meeting, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
+        .order_by("published_at")
+    )
+    records = list(meeting.documents.filter(published=True, date__isnull=False).order_by("date", "pk"))
+    for obligation in obligations:
+        if not obligation.is_open:
+            continue
+        kind = DOCUMENT_KIND.get(obligation.deliverable)
+        after = obligation.trigger_date if obligation.trigger == "meeting_postponed_or_cancelled" else dt.date.min
+        ours = next((d for d in published if d.kind == kind and d.pk not in used and d.date >= after), None)
+        if ours:
+            used.add(ours.pk)
+            mark_met(obligation, ours.date, document=ours, calendar=calendar)
+            continue
+        theirs = next(
+            (r for r in records if r.kind in REGISTER_KINDS.get(obligation.deliverable, ()) and ("r", r.pk) not in used and r.date >= after),
+            None,
+        )
+        if theirs and not ReportDocument.objects.filter(register_document=theirs).exists():
+            used.add(("r", theirs.pk))
+            mark_met(obligation, theirs.date, record=theirs, calendar=calendar)
+
+
+def recompute_open(calendar: WorkingCalendar | None = None) -> int:
+    """Recount every open obligation (after recess dates change); returns how many due dates moved."""
+    calendar = calendar or calendar_from_db()
+    moved = 0
+    for obligation in Obligation.objects.filter(met_on__isnull=True, waived_on__isnull=True):
+        before = obligation.due_date
+        place(obligation, calendar)
+        if obligation.due_date != before:
+            if obligation.original_due_date is None:
+                obligation.original_due_date = before
+            obligation.log("recounted", from_due=before.isoformat(), to_due=obligation.due_date.isoformat())
+            obligation.save()
+            moved += 1
+    for obligation in Obligation.objects.filter(met_on__isnull=False):
+        in_recess = calendar.in_recess(obligation.met_on)
+        if obligation.made_in_recess != in_recess:
+            obligation.made_in_recess = in_recess
+            obligation.save(update_fields=["made_in_recess", "updated_at"])
+    return moved
+
+
+def known_profiles() -> list[str]:
+    return list(all_profiles())

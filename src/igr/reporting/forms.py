@@ -1,0 +1,48 @@
+"""Forms for the officials' screens; every error is written in the page's language."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualReasonMixin(forms.Form):
+    reason_en = forms.CharField(label=_("Reason (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason_cy = forms.CharField(label=_("Reason (Welsh)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def require_both_reasons(self, cleaned: dict) -> None:
+        if not (cleaned.get("reason_en", "").strip() and cleaned.get("reason_cy", "").strip()):
+            raise forms.ValidationError(_("Give the reason in English and in Welsh."))
+
+
+class ChangeMeetingForm(BilingualReasonMixin):
+    change = forms.ChoiceField(label=_("What has happened?"), choices=[("postpone", _("The meeting has been postponed")), ("cancel", _("The meeting has been cancelled"))], widget=forms.RadioSelect)
+    new_date = forms.DateField(label=_("New date (YYYY-MM-DD)"), required=False, input_formats=["%Y-%m-%d"])
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("change") == "postpone" and not cleaned.get("new_date"):
+            raise forms.ValidationError(_("Give the meeting's new date."))
+        if cleaned.get("change") == "cancel":
+            self.require_both_reasons(cleaned)
+        return cleaned
+
+
+class WaiveForm(BilingualReasonMixin):
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self.require_both_reasons(cleaned)
+        return cleaned
+
+
+class DocumentDateForm(forms.Form):
+    date = forms.DateField(label=_("Date the document bears (YYYY-MM-DD)"), input_formats=["%Y-%m-%d"])
+
+
+class CorrectionForm(forms.Form):
+    note_en = forms.CharField(label=_("What the correction changes (English)"), widget=forms.Textarea(attrs={"rows": 2}))
+    note_cy = forms.CharField(label=_("What the correction changes (Welsh)"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,27 @@
+"""Published versions, for everyone: the frozen bytes of a published document; nothing else is served here."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from igr.reporting.models import PublishedFile, ReportDocument
+
+
+def published_file(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
+    stored = (
+        PublishedFile.objects.filter(document_id=pk, language=language, format=fmt, document__state=ReportDocument.State.PUBLISHED)
+        .select_related("document").first()
+    )
+    if stored is None:
+        raise Http404
+    return file_response(bytes(stored.content), stored.media_type, stored.document, language, fmt)
+
+
+def file_response(content: bytes, media_type: str, document: ReportDocument, language: str, fmt: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=media_type)
+    subject = document.meeting.reference.replace("/", "_") if document.meeting_id else document.period.key
+    name = f"{document.kind}-{subject}-v{document.version}-{language}.{fmt}"
+    disposition = "attachment" if fmt == "docx" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response["Content-Language"] = language
+    return response
