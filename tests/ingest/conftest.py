@@ -36,3 +36,13 @@ def write_doc(tmp_path):
 def row_counts() -> dict[str, int]:
     """Rows in every table of every installed app: what "changes no row" is checked against."""
     return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Requests to /cy/ pages leave Welsh active in the thread; later tests elsewhere expect the default."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
