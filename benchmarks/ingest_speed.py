@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import random
 import sys
@@ -133,7 +134,7 @@ def main() -> None:
             signal.receivers = [r for r in signal.receivers if "igr" not in repr(r)]
             signal.sender_receivers_cache.clear()
     call_command("migrate", verbosity=0)
-    call_command("load_reference", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("load_reference", verbosity=0, stdout=io.StringIO())
     docs = generate(args.docs)
     queries = [0]
 
