@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 _EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -75,6 +76,12 @@ def _month(name: str) -> int | None:
 
 def find_dates(text: str) -> list[DateSpan]:
     """Every date in the text, day-precise first, then month-and-year, in order of position."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=32)
+def _find_dates(text: str) -> tuple[DateSpan, ...]:
+    """Cached: the same document text is searched for dates by several fields."""
     found: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
 
@@ -96,7 +103,7 @@ def find_dates(text: str) -> list[DateSpan]:
             year = int(m["y"]) if "y" in rx.groupindex and m["y"] else None
             taken.append((m.start(), m.end()))
             found.append(DateSpan(m.start(), m.end(), year, month, day, weekday))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def parse_date(text: str) -> DateSpan | None:

@@ -89,12 +89,13 @@ def reference_date(text: str, published: str | None) -> dt.date | None:
     """The date a missing year is inferred from: the document's date, else its latest full date."""
     if published and len(published) == 10:
         return dt.date.fromisoformat(published)
-    full = [d for d in find_dates(text[:4000]) if d.year and d.day
+    head_dates = [d for d in find_dates(text) if d.end <= 4000]  # the whole text's dates are cached
+    full = [d for d in head_dates if d.year and d.day
             and not re.search(r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20):d.start], re.I)]
     if not full:
         # "today (Friday 19 November)": a weekday beside a yearless date fixes the year.
         hint = year_hint(text[:4000])
-        dated = [iso for d in find_dates(text[:4000]) if d.weekday is not None and (iso := d.iso(weekday_year(d, hint)))]
+        dated = [iso for d in head_dates if d.weekday is not None and (iso := d.iso(weekday_year(d, hint)))]
         return dt.date.fromisoformat(dated[0]) if dated else None
     iso = full[0].iso()
     return dt.date.fromisoformat(iso) if iso else None

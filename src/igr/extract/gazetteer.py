@@ -94,6 +94,10 @@ class Gazetteer:
         return {w[:5] for w in re.findall(r"[a-z]+", fold(text)) if w not in GENERIC and len(w) > 1}
 
     def find_bodies(self, text: str) -> list[BodyHit]:
+        return list(self._find_bodies(text))
+
+    @lru_cache(maxsize=32)  # noqa: B019 - one gazetteer per process; the same text is searched by several fields
+    def _find_bodies(self, text: str) -> tuple[BodyHit, ...]:
         hits: list[BodyHit] = []
         end = 0
         for w in _WORD.finditer(text):
@@ -103,7 +107,7 @@ class Gazetteer:
             if m:
                 hits.append(BodyHit(m.start(), m.end(), self._alias_key[m.lastgroup or ""], m.group(0)))
                 end = m.end()
-        return hits
+        return tuple(hits)
 
     def resolve_phrase(self, phrase: str, kind: str | None = None) -> str | None:
         """Resolve an unlisted spelling ("Interministerial Group (Trade)") by its distinctive words."""

@@ -96,9 +96,6 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             note(f"{i}.body", fs, fe, fconf)
         if date:
             note(f"{i}.meeting_date", ds, de, dconf)
-        ordinal, os_, oe = M.ordinal(main[:body_end])
-        if ordinal:
-            note(f"{i}.meeting_ordinal", os_, oe, 0.8)
         scope = (title_end, body_end) if kind != "letter" else (body_start, body_end)
         meetings.append(_meeting(main, scope, (body_start, body_end), key, date, authors, gov_key, kind,
                                  M.communique(main, kind), i, note))
@@ -132,6 +129,11 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], k
              said: bool = False) -> dict[str, Any]:
     """One meeting's record from the text that reports it: mode, place, attendees, chair, topics."""
     g = gazetteer()
+    # The main meeting's ordinal may sit in the title ("38th meeting of ..."); another's only in its paragraph.
+    o_from = 0 if path == "meetings[0]" else people_scope[0]
+    ordinal, os_, oe = M.ordinal(text[o_from:scope[1]])
+    if ordinal:
+        note(f"{path}.meeting_ordinal", o_from + os_, o_from + oe, 0.8)
     mode, location, ls, le = M.mode_and_location(text[scope[0]:scope[1]])
     if location:
         note(f"{path}.location", scope[0] + ls, scope[0] + le, 0.6)
@@ -146,7 +148,7 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], k
         "body_key": key,
         "body_cy": g.bodies[key]["name_cy"] if key else None,
         "meeting_date": date,
-        "meeting_ordinal": M.ordinal(body)[0] if path != "meetings[0]" else M.ordinal(text[:scope[1]])[0],
+        "meeting_ordinal": ordinal,
         "mode": mode,
         "location": location,
         "chair": _person_dict(chair) if chair else None,

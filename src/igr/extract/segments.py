@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
@@ -51,10 +51,15 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
     """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
     g = gazetteer()
     out: list[Introducer] = []
+    # Found once over the whole text (cached and shared with the other fields), then sliced per sentence.
+    all_hits = [h for h in g.find_bodies(text) if start <= h.start and h.end <= end]
+    all_dates = [d for d in find_dates(text) if d.day and start <= d.start and d.end <= end]
     for off, sent in sentences(text[start:end], start):
+        lo, hi = off, off + len(sent)
         # "following the British-Irish Council Summit, the Group met": the forum after "following" is context.
-        hits = [h for h in g.find_bodies(sent) if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
-        dates = [d for d in find_dates(sent) if d.day]
+        hits = [replace(h, start=h.start - lo, end=h.end - lo) for h in all_hits if lo <= h.start and h.end <= hi]
+        hits = [h for h in hits if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
+        dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
         tense = tense_of(sent)
         if hits and dates and hits[0].key != primary_key and tense == "past" \
                 and not NOT_A_MEETING.search(sent[max(0, hits[0].start - 40):hits[0].start]):
