@@ -209,52 +209,56 @@ def mark_met(obligation: Obligation, on: dt.date, document=None, record=None, ca
 
 
 def refresh_met(meeting: Meeting, calendar: WorkingCalendar | None = None) -> None:
-    """Mark a meeting's open obligations met by the earliest published document delivering each, once each."""
+    """Match each of a meeting's obligations to the earliest published document delivering it, each used once.
+
+    Our own published documents and the register's published records both count; ours wins a tie. An
+    obligation recorded as met by hand (no document named) or waived is left as it is.
+    """
     calendar = calendar or calendar_from_db()
     obligations = list(Obligation.objects.filter(meeting=meeting).order_by("trigger_date", "sequence", "pk"))
-    used = {o.met_by_id for o in obligations if o.met_by_id} | {("r", o.met_by_record_id) for o in obligations if o.met_by_record_id}
     published = list(
         ReportDocument.objects.filter(meeting=meeting, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
-        .order_by("published_at")
+        .order_by("date", "published_at")
     )
-    records = list(meeting.documents.filter(published=True, date__isnull=False).order_by("date", "pk"))
+    ours_records = set(ReportDocument.objects.filter(meeting=meeting, register_document__isnull=False).values_list("register_document_id", flat=True))
+    records = [r for r in meeting.documents.filter(published=True, date__isnull=False).order_by("date", "pk") if r.pk not in ours_records]
+    used: set = set()
     for obligation in obligations:
-        if not obligation.is_open:
+        if obligation.waived_on or (obligation.met_on and not obligation.met_by_id and not obligation.met_by_record_id):
             continue
         kind = DOCUMENT_KIND.get(obligation.deliverable)
         after = obligation.trigger_date if obligation.trigger == "meeting_postponed_or_cancelled" else dt.date.min
-        ours = next((d for d in published if d.kind == kind and d.pk not in used and d.date >= after), None)
-        if ours:
-            used.add(ours.pk)
-            mark_met(obligation, ours.date, document=ours, calendar=calendar)
-            continue
-        theirs = next(
-            (r for r in records if r.kind in REGISTER_KINDS.get(obligation.deliverable, ()) and ("r", r.pk) not in used and r.date >= after),
-            None,
-        )
-        if theirs and not ReportDocument.objects.filter(register_document=theirs).exists():
+        ours = next((d for d in published if d.kind == kind and ("o", d.pk) not in used and d.date >= after), None)
+        kinds = REGISTER_KINDS.get(obligation.deliverable, ())
+        theirs = next((r for r in records if r.kind in kinds and ("r", r.pk) not in used and r.date >= after), None)
+        if ours and (theirs is None or ours.date <= theirs.date):
+            used.add(("o", ours.pk))
+            if obligation.met_by_id != ours.pk or obligation.met_on != ours.date:
+                mark_met(obligation, ours.date, document=ours, calendar=calendar)
+        elif theirs:
             used.add(("r", theirs.pk))
-            mark_met(obligation, theirs.date, record=theirs, calendar=calendar)
+            if obligation.met_by_record_id != theirs.pk or obligation.met_by_id or obligation.met_on != theirs.date:
+                mark_met(obligation, theirs.date, record=theirs, calendar=calendar)
 
 
 def recompute_open(calendar: WorkingCalendar | None = None) -> int:
-    """Recount every open obligation (after recess dates change); returns how many due dates moved."""
+    """Recount every obligation not waived (after recess dates change); returns how many due dates moved.
+
+    Met obligations are recounted too: whether they were met on time depends on the calendar.
+    """
     calendar = calendar or calendar_from_db()
     moved = 0
-    for obligation in Obligation.objects.filter(met_on__isnull=True, waived_on__isnull=True):
-        before = obligation.due_date
+    for obligation in Obligation.objects.filter(waived_on__isnull=True):
+        before, in_recess = obligation.due_date, obligation.made_in_recess
         place(obligation, calendar)
+        obligation.made_in_recess = calendar.in_recess(obligation.met_on) if obligation.met_on else False
         if obligation.due_date != before:
             if obligation.original_due_date is None:
                 obligation.original_due_date = before
             obligation.log("recounted", from_due=before.isoformat(), to_due=obligation.due_date.isoformat())
-            obligation.save()
             moved += 1
-    for obligation in Obligation.objects.filter(met_on__isnull=False):
-        in_recess = calendar.in_recess(obligation.met_on)
-        if obligation.made_in_recess != in_recess:
-            obligation.made_in_recess = in_recess
-            obligation.save(update_fields=["made_in_recess", "updated_at"])
+        if obligation.due_date != before or obligation.made_in_recess != in_recess:
+            obligation.save()
     return moved
 
 

@@ -12,6 +12,7 @@ from statistics import mean, median
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from igr.register.models import Meeting
 from igr.reporting.calendars import calendar_from_db
@@ -25,7 +26,7 @@ RECIPIENTS = {
     "subject_committee_conveners": _("the conveners of the relevant subject committees"),
 }
 CALENDARS = {
-    "calendar_days": _("days"),
+    "calendar_days": pgettext_lazy("after a number", "days"),
     "wales_working_days": _("working days in Wales"),
     "senedd_working_days": _("working days in Wales outside Senedd recess"),
 }
