@@ -137,3 +137,41 @@ def test_minutes_line_with_a_building_gives_the_venue_and_a_published_readout():
     assert meeting["location"] == "Dover House, London"
     assert meeting["mode"] == "in_person"
     assert meeting["communique_referenced"] is True
+
+
+def _attendees(text: str) -> list[tuple]:
+    return [(a["name"], a["role"], a["government"], a["capacity"])
+            for a in extract_text(text)[0]["meetings"][0]["attendees"]]
+
+
+def test_post_in_the_government_then_name_is_one_person():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023. The meeting was also attended by the Deputy Minister for Trade in the Welsh "
+                        "Government, Anna Jones MS, who joined for one item.\n")
+    assert ("Anna Jones", "Deputy Minister for Trade", "Welsh Government", "minister") in people
+    assert all(p[0] for p in people)
+
+
+def test_vacant_posts_and_forum_names_are_not_attendees():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023. In the absence of a First Minister of Northern Ireland, officials from the "
+                        "Northern Ireland Civil Service attended in an observational capacity. The Prime Minister "
+                        "and Heads of Devolved Governments Council was mentioned.\n")
+    assert [p[1:] for p in people if p[0] is None] == [
+        ("officials from the Northern Ireland Civil Service", "Northern Ireland Executive", "observer")]
+
+
+def test_honorific_and_eu_stay_out_of_and_in_the_post():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023. Attending were the First Minister of Scotland, Rt Hon Jane Doe MSP, and the "
+                        "Secretary of State for Exiting the EU, John Roe MP.\n")
+    assert ("Jane Doe", "First Minister of Scotland", "Scottish Government", "minister") in people
+    assert ("John Roe", "Secretary of State for Exiting the EU", "UK Government", "minister") in people
+
+
+def test_minutes_name_the_holder_of_a_listed_post():
+    people = _attendees("Joint Ministerial Working Group on Welfare Minutes: 3 May 2021\nAttending:\n"
+                        "- Secretary of State for Scotland\n- Cabinet Secretary for Social Security\n"
+                        "Welcome\nThe Secretary of State for Scotland (SoSS), Rt Hon John Roe MP, welcomed everyone. "
+                        "The Cabinet Secretary for Social Security (CSSS), Jane Doe MSP, agreed.\n")
+    assert {p[0] for p in people} == {"John Roe", "Jane Doe"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from igr.extract.gazetteer import gazetteer
 from igr.extract.people import (
     DEPT_GOV,
     Person,
@@ -35,7 +36,7 @@ BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
 OFFICIALS = re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
-    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?:[A-Z][\w'’]*\s*)+)?", re.I)
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I)
 ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof)\.)$")
 PLURAL_ROLES = [
     (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
@@ -179,7 +180,10 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
     found: list[Person] = []
     for off, unit, header_gov, officials_list in attendance_units(text):
         people = find_people(unit)
-        roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])]
+        forums = [(h.start, h.end) for h in gazetteer().find_bodies(unit)]
+        # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
+        roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])
+                 and not any(a <= r[0] < b for a, b in forums)]
         sentence_gov, _ = explicit_government(unit)
         observer = bool(re.search(r"observ", unit, re.I))
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
@@ -187,6 +191,9 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
         for person, role in _pair(unit, people, roles):
             if person is None:
                 if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
+                    continue
+                # "In the absence of a First Minister ...": a post said to be vacant or missing did not attend.
+                if re.search(r"\b(?:absence|absent|without|vacan\w*)\b[^.;]{0,30}$", unit[max(0, role[0] - 60):role[0]], re.I):
                     continue
                 generic = re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2])
                 if (generic and not re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2])) or len(unit) > 400:
@@ -250,3 +257,29 @@ def _dedupe(people: list[Person]) -> list[Person]:
         seen[key] = p
         out.append(p)
     return out
+
+
+def _role_key(role: str | None) -> str:
+    return re.sub(r"\s*\([^)]*\)|^(?:the|new|then)\s+", "", (role or "").strip()).lower()
+
+
+def name_unnamed(people: list[Person], text: str) -> list[Person]:
+    """Minutes list posts ("Secretary of State for Scotland") and name the holders later ("Secretary of State
+    for Scotland (SoSS), Rt Hon Jane Doe MP, said ..."): give each post its holder, and drop a post that
+    a named attendee already holds."""
+    held = {_role_key(p.role) for p in people if p.name and p.role}
+    out = []
+    for p in people:
+        if p.name is None and p.role and re.search(r"Minister|Secretary|Chancellor", p.role):
+            key = _role_key(p.role)
+            if key in held:
+                continue
+            rx = re.compile(re.escape(re.sub(r"\s*\([^)]*\)$", "", p.role.removeprefix("new ").strip())) +
+                            r"\s*(?:\([^)]{1,20}\))?,\s*")
+            for m in rx.finditer(text):
+                found = [f for f in find_people(text[m.end():m.end() + 80]) if f[0] <= 12 and f[4]]
+                if found:
+                    p.name = found[0][2]
+                    break
+        out.append(p)
+    return _dedupe(out)

@@ -69,7 +69,8 @@ ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
                 r"|Northern Ireland's"), "northern-ireland"),
     (re.compile(r"Secretar(?:y|ies) of State|Under[ \-–]Secretary|Minister of State|Prime Minister|Chancellor|Paymaster"
                 r"|Home Secretary|Foreign Secretary|Treasury|Defra|DEFRA|BEIS|\bLord\b|Downing"), "uk"),
-    (re.compile(r"Counsel General|Trefnydd|Gweinidog|Welsh Language"), "wales"),
+    # Only the Welsh Government has "Deputy Minister" posts.
+    (re.compile(r"Counsel General|Trefnydd|Gweinidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"), "wales"),
     (re.compile(r"Cabinet Secretary"), "scotland"),
 ]
 OFFICIAL_RE = re.compile(r"\b(?:Head|Director|Permanent Secretary|Deputy Secretary|Sherpa|Negotiator|Adviser|official|"
@@ -178,10 +179,13 @@ def find_roles(text: str, people: list[tuple[int, int, str, str | None, bool]]) 
     masked_text = "".join(masked)
     roles = []
     for m in ROLE_RE.finditer(masked_text):
-        role = re.sub(r",?\s*(?:(?:UK|Scottish|Welsh|Irish) [Gg]overnment|Northern Ireland Executive)\.?$", "",
+        # Trailing pieces that are not the post: the government, an honorific before the name, a post-nominal
+        # ("... Minister, MP"), and the words left dangling ("... Chief Whip in the").
+        role = re.sub(r",?\s*(?:the\s+)?(?:(?:UK|Scottish|Welsh|Irish) [Gg]overnment|Northern Ireland Executive)\.?$", "",
                       m["role"]).rstrip(" ,&.")
-        role = re.sub(r"\s+(?:and|the|of|for|to|in)$", "", role)
-        role = re.sub(r"\s+(?:[A-Z]{2,}|&)$", "", role) if not role.endswith(")") else role
+        role = re.sub(r"(?:,?\s+(?:the\s+)?(?:Rt\.?|Hon\.?|Right|Honourable|Dr|Mr|Mrs|Ms|Sir|Dame))+$", "", role)
+        role = re.sub(r"\s+(?:(?!EU\b|UK\b)[A-Z]{2,}|&)$", "", role) if not role.endswith(")") else role
+        role = re.sub(r"(?:\s+(?:and|the|of|for|to|in|at))+$", "", role).rstrip(" ,")
         if role in ("Head", "Secretary", "Minister", "Director"):
             continue
         roles.append((m.start(), m.start() + len(role), role))

@@ -11,7 +11,7 @@ from typing import Any
 
 from igr.extract import document as D
 from igr.extract import meetings as M
-from igr.extract.attendance import extract_attendees
+from igr.extract.attendance import extract_attendees, name_unnamed
 from igr.extract.gazetteer import fold, gazetteer
 from igr.extract.people import Person, role_government
 from igr.extract.segments import blank, find_introducers
@@ -138,7 +138,7 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], k
     if location:
         note(f"{path}.location", scope[0] + ls, scope[0] + le, 0.6)
     body = text[people_scope[0]:people_scope[1]]
-    people = extract_attendees(body, people_scope[0])
+    people = name_unnamed(extract_attendees(body, people_scope[0]), body)
     _add_author(people, authors, body, gov_key, kind, said)
     chair = _chair(people, body, people_scope[0], authors)
     for j, p in enumerate(people):
