@@ -175,3 +175,25 @@ def test_minutes_name_the_holder_of_a_listed_post():
                         "Welcome\nThe Secretary of State for Scotland (SoSS), Rt Hon John Roe MP, welcomed everyone. "
                         "The Cabinet Secretary for Social Security (CSSS), Jane Doe MSP, agreed.\n")
     assert {p[0] for p in people} == {"John Roe", "Jane Doe"}
+
+
+def test_in_lieu_of_belongs_to_the_person_beside_it():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023. The meeting was attended by Jane Doe MSP, Cabinet Secretary for Trade, Scottish "
+                        "Government; Mrs Ann Roe, Permanent Secretary, Department for the Economy, Northern Ireland "
+                        "Executive (in lieu of Minister); and John Poe MP, Minister for Trade.\n")
+    caps = {p[0]: p[3] for p in people}
+    assert caps == {"Jane Doe": "minister", "Ann Roe": "official", "John Poe": "minister"}
+
+
+def test_post_glued_to_a_name_is_split():
+    from igr.extract.people import find_people
+
+    assert [p[2] for p in find_people("Minister for Rural Affairs and TrefnyddJane Doe MS, Minister")] == ["Jane Doe"]
+
+
+def test_other_governments_take_their_british_irish_council_names():
+    people = _attendees("British-Irish Council communique\n\nThe British-Irish Council met on 4 May 2023 in Cardiff. "
+                        "Attendees included Taoiseach Jane Doe TD and the Chief Minister of Guernsey.\n")
+    assert ("Jane Doe", "Taoiseach", "Irish Government", "minister") in people
+    assert (None, "Chief Minister of Guernsey", "Government of Guernsey", "minister") in people

@@ -217,7 +217,11 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \
                 or pgov or role_government(role_text) or sentence_gov
             cap = "official" if officials_list else capacity_of(role_text, seg if observer else "")
-            if absence and cap == "minister" and role_text and not re.search(r"Minister|Secretary of State", role_text):
+            # "X, Permanent Secretary (in lieu of Minister)": the absence belongs to the person it is written beside.
+            own_absence = absence and (";" not in unit or bool(re.search(r"absence of|in lieu of|on behalf of the absent",
+                                                                           unit[lo:right + 40], re.I)))
+            if own_absence and cap == "minister" and role_text and not re.search(
+                    r"Minister|Secretary of State|Cabinet Secretary", role_text):
                 cap = "official"
             if role_text is None and not strong and officials_list is False and not header_gov:
                 conf = 0.4

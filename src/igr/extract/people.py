@@ -132,6 +132,12 @@ def is_plausible_name(name: str, hon: bool, post: bool) -> bool:
 
 def _name_in_run(words: list[str]) -> list[str]:
     """The person's name inside a capitalised run: the trailing words that are not post or place words."""
+    # Text that lost a line break glues a post to a name ("TrefnyddJulie"): split where the head is a post word.
+    split: list[str] = []
+    for w in words:
+        m = re.fullmatch(r"([A-Z][a-z]{3,})([A-Z][a-z]+)", w)
+        split += [m[1], m[2]] if m and fold(m[1]) in NOT_NAME_WORDS else [w]
+    words = split
     i = len(words)
     while i > 0 and (fold(words[i - 1]) not in NOT_NAME_WORDS or words[i - 1] in PEERS or words[i - 1] == "of"):
         i -= 1
