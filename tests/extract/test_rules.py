@@ -197,3 +197,25 @@ def test_other_governments_take_their_british_irish_council_names():
                         "Attendees included Taoiseach Jane Doe TD and the Chief Minister of Guernsey.\n")
     assert ("Jane Doe", "Taoiseach", "Irish Government", "minister") in people
     assert (None, "Chief Minister of Guernsey", "Government of Guernsey", "minister") in people
+
+
+def test_letter_whose_line_breaks_were_lost_is_still_a_letter():
+    text = ("Department Office Stormont BELFAST BT4 3TT Jane Doe Committee Room 1 Parliament Buildings BELFAST "
+            "2 March 2021 Dear Jane JOINT MINISTERIAL COMMITTEE MEETING I wrote to you on the 3rd February to say "
+            "that the twenty second meeting of the Joint Ministerial Committee would be held on 3 February. The "
+            "Executive was represented at the meeting by the First Minister, deputy First Minister, and "
+            "Junior Minister Poe. Yours sincerely\n")
+    rec = extract_text(text)[0]
+    assert rec["doc_type"] == "letter"
+    meeting = rec["meetings"][0]
+    assert meeting["meeting_ordinal"] == 22
+    people = {(a["name"], a["role"], a["government"]) for a in meeting["attendees"]}
+    assert people == {(None, "First Minister", "Northern Ireland Executive"),
+                      (None, "deputy First Minister", "Northern Ireland Executive"),
+                      ("Poe", "Junior Minister", "Northern Ireland Executive")}
+
+
+def test_a_surname_after_a_post_is_the_full_named_attendee():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023, attended by Jane Doe MSP, Minister for Trade. Minister Doe set out her views.\n")
+    assert [p[0] for p in people] == ["Jane Doe"]

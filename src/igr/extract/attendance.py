@@ -196,10 +196,15 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 if re.search(r"\b(?:absence|absent|without|vacan\w*)\b[^.;]{0,30}$", unit[max(0, role[0] - 60):role[0]], re.I):
                     continue
                 generic = re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2])
-                if (generic and not re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2])) or len(unit) > 400:
+                # A bare "First Minister" is someone only where the sentence says whose ("The Executive was
+                # represented by the First Minister, deputy First Minister ...").
+                specific = re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2]) or (
+                    sentence_gov and re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2]))
+                if (generic and not specific) or len(unit) > 400:
                     continue
                 for r in _expand_plural(clean_role(role[2])):
-                    gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r)
+                    gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
+                        or sentence_gov
                     found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
                                         base + off + role[0], base + off + role[1], 0.5))
                 continue
@@ -249,6 +254,9 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
 
 
 def _dedupe(people: list[Person]) -> list[Person]:
+    """One entry per person: the same name, or a bare surname ("Minister Hoare") of a full name, is merged."""
+    surnames = {p.name.split()[-1].lower() for p in people if p.name and " " in p.name}
+    people = [p for p in people if not (p.name and " " not in p.name and p.name.lower() in surnames)]
     out: list[Person] = []
     seen: dict[str, Person] = {}
     for p in people:

@@ -46,7 +46,9 @@ def doc_type(text: str) -> tuple[str, float]:
         return "transparency_report", 0.8
     if re.search(r"\bMinutes\b|\bTo ask the\b|Official Report|Photo of", head(text, 1200)):
         return "other", 0.7
-    if re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) and not re.search(r"Communiqu", top, re.I):
+    # A salutation opening a line, or straight after the letter's date in text that lost its line breaks.
+    if (re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) or re.search(
+            r"\b(?:19|20)\d\d\s+(?:Dear|Annwyl)\s+[A-Z]", text[:3000])) and not re.search(r"Communiqu", top, re.I):
         return "letter", 0.9
     if re.search(r"communiq|Cydddatganiad|Communique", top, re.I):
         return "communique", 0.9

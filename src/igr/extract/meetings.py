@@ -27,7 +27,7 @@ CY_ORDINALS = {"cyntaf": 1, "ail": 2, "trydydd": 3, "trydedd": 3, "pedwerydd": 4
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ORDINAL_RE = re.compile(
     rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg))\b"
-    rf"(?P<after>[^.;\n]{{0,90}})", re.I)
+    rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I)
 MET_TIME_RE = re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I)
 CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
                        r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",

@@ -49,7 +49,7 @@ GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bScottish (?:Government|Executive)\b|Llywodraeth yr Alban|\bSG\b"), "scotland"),
     (re.compile(r"\bNorthern Ireland (?:Executive|Government|Civil Service|Office of)\b|\bNI Executive\b|\bNICS\b|"
                 r"Gweithrediaeth Gogledd Iwerddon|\bDAERA\b|Department of Agriculture,? Environment and Rural Affairs|"
-                r"\bExecutive Office\b"), "northern-ireland"),
+                r"\bExecutive Office\b|\b[Tt]he Executive\b(?!\s+(?:Office|Committee|Board|Director|Agency))"), "northern-ireland"),
     (re.compile(r"\b(?:Irish Government|Government of Ireland)\b"), "ireland"),
     (re.compile(r"\bNorthern Ireland['’]s\b"), "northern-ireland"),
     (re.compile(r"\bScotland['’]s\b"), "scotland"),
@@ -162,7 +162,9 @@ def find_people(text: str) -> list[tuple[int, int, str, str | None, bool]]:
             continue
         name = " ".join(words)
         hon = bool(m["hon"]) and name == m["run"]
-        if not is_plausible_name(name, hon, bool(m["post"])):
+        # "Junior Minister Lyons", "Minister Hoare": a bare surname straight after a post is a person.
+        by_post = len(words) == 1 and bool(re.search(r"\b(?:Minister|Secretary)\s+$", m["run"][:m["run"].rfind(name)]))
+        if not by_post and not is_plausible_name(name, hon, bool(m["post"])):
             continue
         pgov = None
         if m["post"]:
@@ -173,7 +175,7 @@ def find_people(text: str) -> list[tuple[int, int, str, str | None, bool]]:
         if pgov is None and words[0] in ("Lord", "Baroness"):
             pgov = "uk"
         start = m.start("run") + m["run"].rfind(name) if name in m["run"] else m.start("run")
-        out.append((start, m.end(), name, pgov, bool(m["post"] or hon)))
+        out.append((start, m.end(), name, pgov, bool(m["post"] or hon or by_post)))
     return out
 
 

@@ -48,6 +48,9 @@ def _title_end(text: str) -> int:
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     first = end if end != -1 else len(text)
+    if first - stripped > 300:
+        return stripped  # text that lost its line breaks has no title line
+
     # gov.uk pages start with a format label ("Policy paper"): the title is the next line.
     if re.match(r"\s*(?:Policy paper|Notice|Guidance|News story|Press release)\s*$", text[:first + 1]):
         nxt = text.find("\n", text.find("\n", first + 1) + 1)
