@@ -219,3 +219,27 @@ def test_a_surname_after_a_post_is_the_full_named_attendee():
     people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
                         "4 May 2023, attended by Jane Doe MSP, Minister for Trade. Minister Doe set out her views.\n")
     assert [p[0] for p in people] == ["Jane Doe"]
+
+
+def test_bilingual_press_release_names_leaders_by_place():
+    text = ("Minister hosts meeting of the British-Irish Council\n"
+            "Y Gweinidog yn cynnal cyfarfod o'r Cyngor Prydeinig-Gwyddelig yng Nghymru\n"
+            "Jane Doe today (Friday 10 June) welcomes leaders to Wales.\n"
+            "The First Minister will host the British-Irish Council Summit in Swansea, bringing together leaders "
+            "from the UK, Ireland, Jersey and the Isle of Man.\n")
+    rec = extract_text(text)[0]
+    assert rec["issuing_government"] == "Welsh Government"
+    meeting = rec["meetings"][0]
+    assert meeting["meeting_ordinal"] is None
+    assert {a["government"] for a in meeting["attendees"] if a["name"] is None} == {
+        "UK Government", "Irish Government", "Government of Jersey", "Isle of Man Government"}
+
+
+def test_welsh_ministers_byline_makes_a_written_statement():
+    text = ("Meeting of the Interministerial Group for Trade\n\n14 July 2022\n\n"
+            "Jane Doe MS, Minister for Economy\n\n"
+            "I represented the Welsh Government at a meeting of the Interministerial Group for Trade on 4 July.\n")
+    rec = extract_text(text)[0]
+    assert rec["doc_type"] == "written_statement"
+    assert rec["author"]["name"] == "Jane Doe"
+    assert rec["meetings"][0]["attendees"][0]["name"] == "Jane Doe"

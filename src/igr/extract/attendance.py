@@ -164,6 +164,31 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
     return best[1] if best else None
 
 
+LEADERS_FROM = re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
+                          r"(?P<list>(?:the\s+)?[A-Z][\w'’ ]+?(?:,\s*(?:the\s+)?[A-Z][\w'’ ]+?)*,?\s+and\s+(?:the\s+)?"
+                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)")
+
+
+def _leaders_from(unit: str, offset: int) -> list[Person]:
+    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
+    from igr.extract.gazetteer import gazetteer
+
+    names = {}
+    for g in gazetteer().governments.values():
+        for n in [g["name_en"], g.get("short_en"), *g.get("aliases", [])]:
+            if n:
+                names[n.lower()] = g["key"]
+    out: list[Person] = []
+    for m in LEADERS_FROM.finditer(unit):
+        items = [re.sub(r"^the\s+", "", x.strip()) for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"])]
+        keys = [names.get(x.lower()) for x in items]
+        if len(items) < 2 or not all(keys):
+            continue
+        for item, key in zip(items, keys, strict=True):
+            out.append(Person(None, f"{m['who']} from {item}", key, "minister", offset + m.start(), offset + m.end(), 0.5))
+    return out
+
+
 def _expand_plural(role: str) -> list[str]:
     for rx, fmt in PLURAL_ROLES:
         m = rx.search(role)
@@ -234,6 +259,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 conf = 0.8 if role_text else 0.6
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
+        found += _leaders_from(unit, base + off)
         covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):

@@ -11,6 +11,7 @@ import re
 
 from igr.extract.dates import DMY, ISO, find_dates, weekday_year, year_hint
 from igr.extract.people import explicit_government, find_people, find_roles, role_government
+from igr.extract.readers import guess_language
 
 STATEMENT_HEAD = re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
                             r"Written Statement:|Datganiad Ysgrifenedig:)", re.M)
@@ -56,6 +57,10 @@ def doc_type(text: str) -> tuple[str, float]:
         return "press_release", 0.7
     if re.search(r"First published|Cyhoeddwyd gyntaf", top) or re.search(
             r"Inter-?\s?institutional Relations Agreement|Cytundeb Cysylltiadau Rhyng-?sefydliadol", head(text, 1500), re.I):
+        return "written_statement", 0.6
+    # A Welsh minister's statement: a line of its own near the top, "Name MS, Minister for ...".
+    if re.search(r"^[A-Z][\w'’ -]{3,40} (?:MS|AS|AM|AC),? (?:Minister|Cabinet Secretary|First Minister|Counsel General|"
+                 r"Deputy Minister|Trefnydd)\b[^\n]{0,120}$", top, re.M):
         return "written_statement", 0.6
     return "other", 0.3
 
@@ -188,6 +193,9 @@ def publisher(text: str, kind: str, authors: list[dict]) -> str | None:
     """The government that published the document, from page furniture, then the author's side."""
     top = text[:1500]
     if kind == "written_statement" or re.search(r"Llywodraeth Cymru|gov\.wales|llyw\.cymru", top):
+        return "wales"
+    # llyw.cymru / gov.wales pages give the title in English and Welsh: a Welsh line among the first three.
+    if any(len(line) > 20 and guess_language(line) == "cy" for line in text.strip().split("\n")[:3]):
         return "wales"
     if re.search(r"^(?:Policy paper|Notice|Guidance|Press release|Corporate report)\s*$|GOV\.UK|Downing Street spokesperson"
                  r"|^(?:Published|Updated) \d", top, re.M):

@@ -156,8 +156,8 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
         if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?|plenary\s+)?(?:meeting|Meeting|[A-Z]|session)",
                         after):
             continue
-        if re.search(r"\bsince\b|this year|time\b", after[:60]):
-            continue
+        if re.search(r"\bsince\b|this year|time\b", after[:60]) or re.match(r"\s*Ministers?\b", after):
+            continue  # "First Minister" is a post, not an ordinal
         if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?)?(?:meeting|Meeting|session)", after) \
                 and not gazetteer().find_bodies(after[:70]):
             continue
