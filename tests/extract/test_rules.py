@@ -243,3 +243,19 @@ def test_welsh_ministers_byline_makes_a_written_statement():
     assert rec["doc_type"] == "written_statement"
     assert rec["author"]["name"] == "Jane Doe"
     assert rec["meetings"][0]["attendees"][0]["name"] == "Jane Doe"
+
+
+def test_a_possessive_government_covers_the_names_it_introduces():
+    people = _attendees("Interministerial Group for Trade communique\n\nThe Interministerial Group for Trade met on "
+                        "4 May 2023. It was attended by the Scottish Government's Minister for Trade Jane Doe MSP and "
+                        "Northern Ireland's Senior Officials Ann Roe and Mary Poe.\n")
+    govs = {p[0]: p[2] for p in people}
+    assert govs == {"Jane Doe": "Scottish Government", "Ann Roe": "Northern Ireland Executive",
+                    "Mary Poe": "Northern Ireland Executive"}
+
+
+def test_a_figure_of_speech_is_not_a_bilateral_meeting():
+    text = ("Written Statement: Interministerial Group for Trade\n\nJane Doe MS, Minister for Trade\n\n"
+            "First published:\n2 July 2019\n\nThe Interministerial Group for Trade met on 28 June. I attended.\n\n"
+            "We also met the challenge of the day. I also had a call with colleagues in the sector.\n")
+    assert len(extract_text(text)[0]["meetings"]) == 1

@@ -152,7 +152,7 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
     best = None
     for rx, key in GOV_PATTERNS:
         for m in rx.finditer(unit, left, right):
-            possessive = unit[m.end():m.end() + 2] in ("'s", "’s")
+            possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
             inside = lo <= m.start() < hi
             before = m.end() <= lo and (possessive or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
                                                                  unit[max(left, m.start() - 20):m.start()]))
@@ -213,6 +213,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
         observer = bool(re.search(r"observ", unit, re.I))
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
         spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
+        last_end, last_gov = -1, None
         for person, role in _pair(unit, people, roles):
             if person is None:
                 if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
@@ -243,7 +244,10 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 right = unit.index(";", hi)
             seg = _segment(unit, lo, hi)
             dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
-            gov = _attached_government(unit, lo, hi, left, right) or header_gov or (DEPT_GOV.get(dept.group(1)) if dept else None) \
+            # "Northern Ireland's Senior Officials A and B": B shares A's government.
+            shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&)\s*", unit[last_end:s]) else None
+            gov = _attached_government(unit, lo, hi, left, right) or shared or header_gov \
+                or (DEPT_GOV.get(dept.group(1)) if dept else None) \
                 or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \
                 or pgov or role_government(role_text) or sentence_gov
             cap = "official" if officials_list else capacity_of(role_text, seg if observer else "")
@@ -257,6 +261,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 conf = 0.4
             else:
                 conf = 0.8 if role_text else 0.6
+            last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
         found += _leaders_from(unit, base + off)

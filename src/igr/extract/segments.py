@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.gazetteer import gazetteer
+from igr.extract.people import find_people, find_roles
 
 # "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
 BILATERAL = re.compile(
@@ -71,6 +72,10 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                 continue
         m = BILATERAL.search(sent)
         if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
+            continue
+        # Someone must be named or described as the other side ("met the Secretary of State", "with X").
+        rest = sent[m.end():]
+        if not (find_people(rest) or find_roles(rest, []) or re.match(r"\s*(?:the two|both)\b", sent[m.start():])):
             continue
         iso = infer_year(dates[0], ref, tense) if dates else None
         if iso is None and TODAY.search(sent) and ref:
