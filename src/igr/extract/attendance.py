@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from igr.extract.gazetteer import gazetteer
+from igr.extract.groups import dedupe, expand_plural, leaders_from
 from igr.extract.people import (
     DEPT_GOV,
     Person,
@@ -38,13 +39,6 @@ OFFICIALS = re.compile(
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I)
 ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof)\.)$")
-PLURAL_ROLES = [
-    (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
-    (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
-    (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
-    # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
-    (re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"), "{} of Northern Ireland"),
-]
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
@@ -164,42 +158,6 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
     return best[1] if best else None
 
 
-LEADERS_FROM = re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
-                          r"(?P<list>(?:the\s+)?[A-Z][\w'’ ]+?(?:,\s*(?:the\s+)?[A-Z][\w'’ ]+?)*,?\s+and\s+(?:the\s+)?"
-                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)")
-
-
-def _leaders_from(unit: str, offset: int) -> list[Person]:
-    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
-    from igr.extract.gazetteer import gazetteer
-
-    names = {}
-    for g in gazetteer().governments.values():
-        for n in [g["name_en"], g.get("short_en"), *g.get("aliases", [])]:
-            if n:
-                names[n.lower()] = g["key"]
-    out: list[Person] = []
-    for m in LEADERS_FROM.finditer(unit):
-        items = [re.sub(r"^the\s+", "", x.strip()) for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"])]
-        keys = [names.get(x.lower()) for x in items]
-        if len(items) < 2 or not all(keys):
-            continue
-        for item, key in zip(items, keys, strict=True):
-            out.append(Person(None, f"{m['who']} from {item}", key, "minister", offset + m.start(), offset + m.end(), 0.5))
-    return out
-
-
-def _expand_plural(role: str) -> list[str]:
-    for rx, fmt in PLURAL_ROLES:
-        m = rx.search(role)
-        if m and m.lastindex == 3:
-            return [fmt.format(m.group(1)), fmt.format(m.group(2))]
-        if m:
-            items = [x.strip() for x in m.group(1).split(",")] + [m.group(2)]
-            return [fmt.format(x) for x in items]
-    return [role]
-
-
 def extract_attendees(text: str, base: int = 0) -> list[Person]:
     """Everyone the text says took part, in order of first mention."""
     found: list[Person] = []
@@ -228,7 +186,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                     sentence_gov and re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2]))
                 if (generic and not specific) or len(unit) > 400:
                     continue
-                for r in _expand_plural(clean_role(role[2])):
+                for r in expand_plural(clean_role(role[2])):
                     gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
                         or sentence_gov
                     found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
@@ -264,7 +222,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
-        found += _leaders_from(unit, base + off)
+        found += leaders_from(unit, base + off)
         covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
@@ -281,48 +239,4 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)
             found.append(Person(None, m.group(0).strip(), gov, "observer" if observer else "official",
                                 base + off + m.start(), base + off + m.end(), 0.5))
-    return _dedupe(found)
-
-
-def _dedupe(people: list[Person]) -> list[Person]:
-    """One entry per person: the same name, or a bare surname ("Minister Hoare") of a full name, is merged."""
-    surnames = {p.name.split()[-1].lower() for p in people if p.name and " " in p.name}
-    people = [p for p in people if not (p.name and " " not in p.name and p.name.lower() in surnames)]
-    out: list[Person] = []
-    seen: dict[str, Person] = {}
-    for p in people:
-        key = (p.name or "").lower() or f"~{(p.role or '').lower()}"
-        if key in seen:
-            prev = seen[key]
-            prev.role = prev.role or p.role
-            prev.government = prev.government or p.government
-            continue
-        seen[key] = p
-        out.append(p)
-    return out
-
-
-def _role_key(role: str | None) -> str:
-    return re.sub(r"\s*\([^)]*\)|^(?:the|new|then)\s+", "", (role or "").strip()).lower()
-
-
-def name_unnamed(people: list[Person], text: str) -> list[Person]:
-    """Minutes list posts ("Secretary of State for Scotland") and name the holders later ("Secretary of State
-    for Scotland (SoSS), Rt Hon Jane Doe MP, said ..."): give each post its holder, and drop a post that
-    a named attendee already holds."""
-    held = {_role_key(p.role) for p in people if p.name and p.role}
-    out = []
-    for p in people:
-        if p.name is None and p.role and re.search(r"Minister|Secretary|Chancellor", p.role):
-            key = _role_key(p.role)
-            if key in held:
-                continue
-            rx = re.compile(re.escape(re.sub(r"\s*\([^)]*\)$", "", p.role.removeprefix("new ").strip())) +
-                            r"\s*(?:\([^)]{1,20}\))?,\s*")
-            for m in rx.finditer(text):
-                found = [f for f in find_people(text[m.end():m.end() + 80]) if f[0] <= 12 and f[4]]
-                if found:
-                    p.name = found[0][2]
-                    break
-        out.append(p)
-    return _dedupe(out)
+    return dedupe(found)

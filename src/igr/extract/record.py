@@ -11,8 +11,9 @@ from typing import Any
 
 from igr.extract import document as D
 from igr.extract import meetings as M
-from igr.extract.attendance import extract_attendees, name_unnamed
+from igr.extract.attendance import extract_attendees
 from igr.extract.gazetteer import fold, gazetteer
+from igr.extract.groups import name_unnamed
 from igr.extract.people import Person, role_government
 from igr.extract.segments import blank, find_introducers
 

@@ -1,0 +1,100 @@
+"""People described but not named, and one entry per person.
+
+Why apart from attendance.py: the shapes here are about groups and posts rather than sentences —
+"the First Ministers of A, B and C", "leaders from A and B", a listed post whose holder is named later,
+and the same person written twice ("Minister Hoare" after "Jane Hoare MP").
+"""
+
+from __future__ import annotations
+
+import re
+
+from igr.extract.gazetteer import gazetteer
+from igr.extract.people import Person, find_people
+
+PLURAL_ROLES = [
+    (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
+    (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
+    (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
+    # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
+    (re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"), "{} of Northern Ireland"),
+]
+
+
+LEADERS_FROM = re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
+                          r"(?P<list>(?:the\s+)?[A-Z][\w'’ ]+?(?:,\s*(?:the\s+)?[A-Z][\w'’ ]+?)*,?\s+and\s+(?:the\s+)?"
+                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)")
+
+
+def leaders_from(unit: str, offset: int) -> list[Person]:
+    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
+    names = {}
+    for g in gazetteer().governments.values():
+        for n in [g["name_en"], g.get("short_en"), *g.get("aliases", [])]:
+            if n:
+                names[n.lower()] = g["key"]
+    out: list[Person] = []
+    for m in LEADERS_FROM.finditer(unit):
+        items = [re.sub(r"^the\s+", "", x.strip()) for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"])]
+        keys = [names.get(x.lower()) for x in items]
+        if len(items) < 2 or not all(keys):
+            continue
+        for item, key in zip(items, keys, strict=True):
+            out.append(Person(None, f"{m['who']} from {item}", key, "minister", offset + m.start(), offset + m.end(), 0.5))
+    return out
+
+
+def expand_plural(role: str) -> list[str]:
+    """A plural or joint post, one post per person it names."""
+    for rx, fmt in PLURAL_ROLES:
+        m = rx.search(role)
+        if m and m.lastindex == 3:
+            return [fmt.format(m.group(1)), fmt.format(m.group(2))]
+        if m:
+            items = [x.strip() for x in m.group(1).split(",")] + [m.group(2)]
+            return [fmt.format(x) for x in items]
+    return [role]
+
+
+def dedupe(people: list[Person]) -> list[Person]:
+    """One entry per person: the same name, or a bare surname ("Minister Hoare") of a full name, is merged."""
+    surnames = {p.name.split()[-1].lower() for p in people if p.name and " " in p.name}
+    people = [p for p in people if not (p.name and " " not in p.name and p.name.lower() in surnames)]
+    out: list[Person] = []
+    seen: dict[str, Person] = {}
+    for p in people:
+        key = (p.name or "").lower() or f"~{(p.role or '').lower()}"
+        if key in seen:
+            prev = seen[key]
+            prev.role = prev.role or p.role
+            prev.government = prev.government or p.government
+            continue
+        seen[key] = p
+        out.append(p)
+    return out
+
+
+def _role_key(role: str | None) -> str:
+    return re.sub(r"\s*\([^)]*\)|^(?:the|new|then)\s+", "", (role or "").strip()).lower()
+
+
+def name_unnamed(people: list[Person], text: str) -> list[Person]:
+    """Minutes list posts ("Secretary of State for Scotland") and name the holders later ("Secretary of State
+    for Scotland (SoSS), Rt Hon Jane Doe MP, said ..."): give each post its holder, and drop a post that
+    a named attendee already holds."""
+    held = {_role_key(p.role) for p in people if p.name and p.role}
+    out = []
+    for p in people:
+        if p.name is None and p.role and re.search(r"Minister|Secretary|Chancellor", p.role):
+            key = _role_key(p.role)
+            if key in held:
+                continue
+            rx = re.compile(re.escape(re.sub(r"\s*\([^)]*\)$", "", p.role.removeprefix("new ").strip())) +
+                            r"\s*(?:\([^)]{1,20}\))?,\s*")
+            for m in rx.finditer(text):
+                found = [f for f in find_people(text[m.end():m.end() + 80]) if f[0] <= 12 and f[4]]
+                if found:
+                    p.name = found[0][2]
+                    break
+        out.append(p)
+    return dedupe(out)
