@@ -35,8 +35,10 @@ def docx_read(content: bytes) -> tuple[str, list[str], list[str]]:
 
 
 def pdf_read(content: bytes) -> tuple[str, list[str]]:
-    """(running text, link addresses)."""
+    """(running text, link addresses); each table row is added as one line, its cells in order."""
     with pdfplumber.open(io.BytesIO(content)) as pdf:
         lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+        rows = [row for page in pdf.pages for table in page.extract_tables() for row in table]
         links = [link["uri"] for page in pdf.pages for link in page.hyperlinks]
-    return _flow(lines), links
+    cells = [" ".join(_flow((cell or "").splitlines()) for cell in row) for row in rows]
+    return _flow(lines) + " " + " ".join(cells), links
