@@ -259,3 +259,25 @@ def test_a_figure_of_speech_is_not_a_bilateral_meeting():
             "First published:\n2 July 2019\n\nThe Interministerial Group for Trade met on 28 June. I attended.\n\n"
             "We also met the challenge of the day. I also had a call with colleagues in the sector.\n")
     assert len(extract_text(text)[0]["meetings"]) == 1
+
+
+def test_government_after_each_person_in_a_list_is_theirs():
+    text = ("Written Statement: Interministerial Group for Trade\n\nJane Doe MS, Minister for Trade\n\n"
+            "First published:\n2 July 2019\n\nThe Interministerial Group for Trade met on 28 June. The meeting was "
+            "attended by myself on behalf of the Welsh Government, John Roe MSP from the Scottish Government, and "
+            "Ann Poe MP on behalf of the UK Government. An update on negotiations came from the UK's Chief "
+            "Negotiator Mark Lowe. There is also agreement to a wider meeting with the Secretary of State for "
+            "Business and Trade before the summer.\n")
+    people = {(a["name"], a["government"]) for a in extract_text(text)[0]["meetings"][0]["attendees"]}
+    assert people == {("Jane Doe", "Welsh Government"), ("John Roe", "Scottish Government"),
+                      ("Ann Poe", "UK Government"), ("Mark Lowe", "UK Government")}
+
+
+def test_a_bilateral_with_a_named_minister_lists_them():
+    text = ("Finance ministers meet\nGweinidogion cyllid yn cwrdd yng Nghaerdydd heddiw\n"
+            "Finance Secretary Jane Doe meets her counterparts today (Thursday, October 3).\n"
+            "Finance ministers will meet in Cardiff for the Finance: Interministerial Standing Committee.\n"
+            "The Finance Secretary will hold bilateral talks with the Chief Secretary to the Treasury John Roe.\n")
+    meetings = extract_text(text)[0]["meetings"]
+    assert [m["meeting_date"] for m in meetings] == ["2024-10-03", "2024-10-03"]
+    assert "John Roe" in {a["name"] for a in meetings[1]["attendees"]}

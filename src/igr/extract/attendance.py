@@ -24,9 +24,10 @@ from igr.extract.people import (
 
 ATTEND_CUE = re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
+    r"(?:talks|call|meeting|discussions?) with\b|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
     r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|bresennol|mynych|cadeirio|"
     r"cynrychiol|ymunodd|Chair:|cadeiri|[Cc]adeirydd|yn bresennol", re.I)
-NEG_CUE = re.compile(r"unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
+NEG_CUE = re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
                      r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
                      r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed", re.I)
 LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
@@ -151,8 +152,12 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
             before = m.end() <= lo and (possessive or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
                                                                  unit[max(left, m.start() - 20):m.start()]))
             after = m.start() >= hi and not possessive
+            # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
+            # person by "from"/"on behalf of" is theirs, whatever precedes them.
+            own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
+                                               unit[hi:m.start()])
             if inside or before or after:
-                dist = 0 if inside else (lo - m.end() if before else m.start() - hi)
+                dist = 0 if inside or own_after else (lo - m.end() if before else m.start() - hi)
                 if best is None or dist < best[0]:
                     best = (dist, key)
     return best[1] if best else None

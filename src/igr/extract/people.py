@@ -26,7 +26,7 @@ PEERS = ("Lord", "Baroness", "Lady")
 _TITLE_WORD = rf"(?:[{_UP}][\w'’-]*|\([^)]{{1,40}}\))"
 # "... of Scotland and the Chancellor of ...": "and the" before another post starts a second person.
 _NEXT_POST = r"(?!(?:Prime Minister|(?:[Dd]eputy )?First Minister|Chancellor|Secretary|Minister|Chief Minister|Taoiseach)\b)"
-_JOIN = (r"(?:,\s*(?=[A-Z][a-z]+\s+(?:and|&)\s)|\s*&\s*|\s+and\s+(?:the\s+)?" + _NEXT_POST + r"|\s+(?:of|for|the|to|at|in|on)\s+(?:the\s+)?|\s+|,\s+(?:and\s+)?)")
+_JOIN = (r"(?:,\s*(?=[A-Z][a-z]+\s+(?:and|&)\s)|\s*&\s*|\s+and\s+(?:for|of)\s+(?:the\s+)?|\s+and\s+(?:the\s+)?" + _NEXT_POST + r"|\s+(?:of|for|the|to|at|in|on)\s+(?:the\s+)?|\s+|,\s+(?:and\s+)?)")
 ROLE_HEAD = (
     r"(?:(?:then|former|new|acting|interim)\s+)?(?:(?:Deputy|deputy|Junior|Interim|Assistant)\s+)?"
     r"(?:Prime Minister|First Ministers?|Cabinet Secretary|Secretar(?:y|ies) of State|Parliamentary Under[ \-–]Secretary"
@@ -53,6 +53,7 @@ GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:Irish Government|Government of Ireland)\b"), "ireland"),
     (re.compile(r"\bNorthern Ireland['’]s\b"), "northern-ireland"),
     (re.compile(r"\bScotland['’]s\b"), "scotland"),
+    (re.compile(r"\b(?:UK|United Kingdom)['’]s(?=\s+[A-Z])"), "uk"),  # "the UK's Chief Negotiator", not "the UK's exit"
     (re.compile(r"\bWales['’]\s"), "wales"),
 ]
 DEPT_GOV = {"DWP": "uk", "SO": "uk", "NIO": "uk", "Defra": "uk", "DEFRA": "uk", "BEIS": "uk", "HMT": "uk",

@@ -22,7 +22,7 @@ AUTHOR_ATTENDED = re.compile(
     r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
     r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
     r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|provided me with an opportunity|"
-    r"gave me the opportunity|In contributing|Mynychais|Cynrychiolais|Cadeiriais|Codais|Pwysleisiais", re.I)
+    r"gave me the opportunity|In contributing|attended by myself|\bmyself (?:and|on behalf of)|Mynychais|Cynrychiolais|Cadeiriais|Codais|Pwysleisiais", re.I)
 AUTHOR_ABSENT = re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
                            r"I did not attend|was unable to attend on the day", re.I)
 
