@@ -281,3 +281,13 @@ def test_a_bilateral_with_a_named_minister_lists_them():
     meetings = extract_text(text)[0]["meetings"]
     assert [m["meeting_date"] for m in meetings] == ["2024-10-03", "2024-10-03"]
     assert "John Roe" in {a["name"] for a in meetings[1]["attendees"]}
+
+
+def test_welcoming_the_joint_office_holders_lists_both():
+    text = ("Written Statement: Interministerial Standing Committee\n\nJane Doe MS, Counsel General\n\n"
+            "First published:\n20 March 2024\n\nI chaired the sixth meeting of the Interministerial Standing "
+            "Committee on 12 March. I opened the meeting by welcoming Northern Ireland's First Minister and "
+            "deputy First Minister.\n")
+    people = _attendees(text)
+    assert (None, "First Minister", "Northern Ireland Executive", "minister") in people
+    assert (None, "deputy First Minister", "Northern Ireland Executive", "minister") in people

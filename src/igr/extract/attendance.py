@@ -24,7 +24,7 @@ from igr.extract.people import (
 
 ATTEND_CUE = re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
-    r"(?:talks|call|meeting|discussions?) with\b|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
+    r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
     r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|bresennol|mynych|cadeirio|"
     r"cynrychiol|ymunodd|Chair:|cadeiri|[Cc]adeirydd|yn bresennol", re.I)
 NEG_CUE = re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"

@@ -18,6 +18,7 @@ PLURAL_ROLES = [
     (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
     # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
     (re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"), "{} of Northern Ireland"),
+    (re.compile(r"^(?:the\s+)?(First Minister) and ([Dd]eputy First Minister)()$"), "{}"),
 ]
 
 
