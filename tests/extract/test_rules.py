@@ -291,3 +291,9 @@ def test_welcoming_the_joint_office_holders_lists_both():
     people = _attendees(text)
     assert (None, "First Minister", "Northern Ireland Executive", "minister") in people
     assert (None, "deputy First Minister", "Northern Ireland Executive", "minister") in people
+
+
+def test_parliamentary_record_is_dated_by_its_sitting():
+    text = ("Intergovernmental Relations\n\n– in the Scottish Parliament on 5th March 2020.\n\n"
+            "Photo of Anna Brown Anna Brown Scottish National Party\n\nThis morning I met the Secretary of State.\n")
+    assert extract_text(text)[0]["published_date"] == "2020-03-05"

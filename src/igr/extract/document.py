@@ -67,6 +67,12 @@ def doc_type(text: str) -> tuple[str, float]:
 
 def published_date(text: str) -> tuple[str | None, int, int]:
     """The document's own date: 'First published', 'Published', a letter's date line, 'DATE ...'."""
+    # A parliamentary record gives its sitting: "– in the Scottish Parliament on 11th September 2019".
+    m = re.search(r"^\W*in the (?:Scottish Parliament|Senedd|Welsh Parliament|House of Commons|House of Lords|"
+                  r"Northern Ireland Assembly)\b[^\n]{0,40}?\bon (?P<d>[^\n]{6,30})", text[:1500], re.M)
+    dates = find_dates(m["d"]) if m else []
+    if m and dates and dates[0].year and dates[0].day:
+        return dates[0].iso(), m.start("d"), m.end("d")
     rx = re.compile(r"(?:First published|Cyhoeddwyd gyntaf|Date published|^Published|^DATE|^DYDDIAD|^date)\s*:?\s*\**\s*"
                     r"(?P<d>[^\n*]{6,40})", re.M | re.I)
     m = rx.search(text[:3000])
