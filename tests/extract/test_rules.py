@@ -297,3 +297,14 @@ def test_parliamentary_record_is_dated_by_its_sitting():
     text = ("Intergovernmental Relations\n\n– in the Scottish Parliament on 5th March 2020.\n\n"
             "Photo of Anna Brown Anna Brown Scottish National Party\n\nThis morning I met the Secretary of State.\n")
     assert extract_text(text)[0]["published_date"] == "2020-03-05"
+
+
+def test_welsh_statement_reports_a_further_meeting():
+    text = ("Datganiad Ysgrifenedig: Cyngor y Gwledydd a'r Rhanbarthau\n\nJane Doe AS, Prif Weinidog Cymru\n\n"
+            "Cyhoeddwyd gyntaf:\n20 Mawrth 2025\n\n"
+            "Mynychais ail gyfarfod Cyngor y Gwledydd a'r Rhanbarthau ar 14 Mawrth 2025.\n\n"
+            "Yn ogystal, mynychais gyfarfod gyda Phrif Weinidog y DU a Phrif Weinidog yr Alban.\n")
+    meetings = extract_text(text)[0]["meetings"]
+    assert [m["body_key"] for m in meetings] == ["cnr", "pm-heads-meeting"]
+    assert meetings[1]["meeting_date"] == "2025-03-14"
+    assert "Jane Doe" in {a["name"] for a in meetings[1]["attendees"]}

@@ -34,7 +34,7 @@ ROLE_HEAD = (
     r"Chancellor of the Duchy of Lancaster|Paymaster General|Home Secretary|Foreign Secretary|Chief Secretary to the "
     r"Treasury|Counsel General(?: Designate)?|Trefnydd|Taoiseach|T[aá]naiste|Chief Ministers?|Permanent Secretary|"
     r"Deputy Secretary|Director(?: General)?|Head|Chief Negotiator|Sherpa|Chief Executive|Attorney General|"
-    r"Lord Advocate|Secretary|Prif Weinidog|Ysgrifennydd Cartref)"
+    r"Lord Advocate|Secretary|(?:P|Ph|B)rif Weinidog(?:ion)?|Ysgrifennydd Cartref)"
 )
 CY_ROLE = r"(?:Gweinidog|Ysgrifennydd y Cabinet dros|Ysgrifennydd Gwladol|Dirprwy Weinidog)(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*[A-ZŴŶ][\w'’-]*)+"
 ROLE_RE = re.compile(
@@ -60,7 +60,7 @@ DEPT_GOV = {"DWP": "uk", "SO": "uk", "NIO": "uk", "Defra": "uk", "DEFRA": "uk", 
             "DLUHC": "uk", "MHCLG": "uk", "CO": "uk", "SG": "scotland", "WG": "wales", "UKG": "uk", "DAERA": "northern-ireland"}
 ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Taoiseach|T[aá]naiste", re.I), "ireland"),
-    (re.compile(r"Ysgrifennydd (?:Cartref|Gwladol)|Prif Weinidog y DU"), "uk"),
+    (re.compile(r"Ysgrifennydd (?:Cartref|Gwladol)|(?:P|Ph|B)rif Weinidog y DU"), "uk"),
     (re.compile(r"Chief Minister of Jersey|Jersey"), "jersey"),
     (re.compile(r"Chief Minister of Guernsey|Guernsey"), "guernsey"),
     (re.compile(r"Isle of Man"), "isle-of-man"),

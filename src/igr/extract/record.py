@@ -15,7 +15,7 @@ from igr.extract.attendance import extract_attendees
 from igr.extract.gazetteer import fold, gazetteer
 from igr.extract.groups import name_unnamed
 from igr.extract.people import Person, role_government
-from igr.extract.segments import blank, find_introducers
+from igr.extract.segments import FIRST_PERSON, blank, find_introducers
 
 AUTHOR_ATTENDED = re.compile(
     r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
@@ -110,7 +110,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         if intro.date:
             note(f"{i}.meeting_date", intro.start, intro.end, 0.5)
         span = (intro.start, intro.end)
-        own = authors if re.search(r"\b(?:I|We|we)\b", intro.sentence[:40]) or _names_author(
+        own = authors if FIRST_PERSON.search(intro.sentence[:40]) or _names_author(
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.key, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
