@@ -120,3 +120,13 @@ def test_search_results_as_csv_and_json(client, demo):
     assert b"Suella Braverman" in rows and b"<mark>" not in rows
     csv_text = b"".join(client.get("/en/search/", {"q": "braverman", "format": "csv"}).streaming_content).decode()
     assert csv_text.startswith("\ufeffkind,title,url,date,snippet")
+
+
+def test_very_common_words_are_counted_up_to_a_cap(client, demo, monkeypatch):
+    from igr.public.search import engines
+
+    monkeypatch.setattr(engines, "COUNT_CAP", 3)
+    results = search("interministerial", "en", limit=2)
+    assert results.capped and results.total == 4 and len(results.hits) == 2
+    html = client.get("/cy/search/", {"q": "interministerial"}).content.decode()
+    assert "Mwy na 3 o ganlyniadau" in html

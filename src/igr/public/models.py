@@ -32,3 +32,21 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}#{self.object_id}"
+
+
+class RegisterVersion(models.Model):
+    """A token that changes whenever the register changes, so cached public figures are never stale.
+
+    One row; ``igr.public.cache`` reads it once per request and keys cached aggregates on it. A random token
+    (not a counter) keeps caches apart even when a transaction that bumped it is rolled back.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("register version")
+        verbose_name_plural = _("register versions")
+
+    def __str__(self) -> str:
+        return self.token

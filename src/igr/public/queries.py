@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, Max, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from igr.register.models import (
@@ -19,6 +19,8 @@ from igr.register.models import (
     Person,
     Provenance,
 )
+
+from .cache import cached
 
 UPCOMING_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.POSTPONED)
 
@@ -87,17 +89,27 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
     )
 
 
-def bodies_with_counts() -> QuerySet[Body]:
-    published = Q(meetings__published=True)
-    return Body.objects.annotate(
-        meeting_count=Count("meetings", filter=published), last_met=Max("meetings__date", filter=published)
-    ).order_by("tier", "name_en")
+def _body_counts() -> dict[int, tuple[int, dt.date]]:
+    rows = Meeting.objects.filter(published=True).order_by().values_list("body_id").annotate(n=Count("pk"), last=Max("date"))
+    return {body_id: (n, last) for body_id, n, last in rows}
+
+
+def bodies_with_counts() -> list[Body]:
+    """Every body with how often it met and when last (published meetings only; the counts are cached)."""
+    counts = cached("body-counts", _body_counts)
+    bodies = list(Body.objects.select_related("predecessor").order_by("tier", "name_en"))
+    for body in bodies:
+        body.meeting_count, body.last_met = counts.get(body.pk, (0, None))
+    return bodies
+
+
+YEAR = Substr(Cast("date", CharField()), 1, 4)  # native on SQLite and PostgreSQL alike
 
 
 def meetings_per_year(body: Body) -> list[dict[str, int]]:
-    rows = (public_meetings().filter(body=body).order_by().annotate(year=ExtractYear("date")).values("year")
-            .annotate(count=Count("pk")).order_by("year"))
-    return list(rows)
+    rows = (Meeting.objects.filter(published=True, body=body).order_by().annotate(y=YEAR).values_list("y")
+            .annotate(count=Count("pk")).order_by("y"))
+    return [{"year": int(y), "count": n} for y, n in rows]
 
 
 def attendance_by_government(body: Body) -> list[dict[str, Any]]:
@@ -113,17 +125,41 @@ def attendance_by_government(body: Body) -> list[dict[str, Any]]:
 def attendance_per_year(body: Body) -> list[dict[str, Any]]:
     rows = (
         Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False)
-        .order_by().annotate(year=ExtractYear("meeting__date")).values("year", "government")
-        .annotate(count=Count("pk")).order_by("year")
+        .order_by().annotate(y=Substr(Cast("meeting__date", CharField()), 1, 4)).values_list("y", "government")
+        .annotate(count=Count("pk")).order_by("y")
     )
-    return list(rows)
+    return [{"year": int(y), "government": g, "count": n} for y, g, n in rows]
 
 
-def people_with_counts() -> QuerySet[Person]:
+def _people_index() -> list[tuple[int, int]]:
     from igr.public.search.indexer import public_people
 
-    return (
-        Person.objects.filter(pk__in=public_people().values("pk"))
-        .annotate(meeting_count=Count("attendances", filter=Q(attendances__meeting__published=True), distinct=True))
-        .order_by("sort_name", "name")
+    counts = dict(
+        Attendance.objects.filter(meeting__published=True, person__isnull=False).order_by()
+        .values_list("person").annotate(n=Count("meeting", distinct=True))
     )
+    return [(pk, counts.get(pk, 0)) for pk in public_people().order_by("sort_name", "name").values_list("pk", flat=True)]
+
+
+def people_index() -> list[tuple[int, int]]:
+    """Public people in name order with how many published meetings each attended (cached)."""
+    return cached("people-index", _people_index)
+
+
+def people_page(index: list[tuple[int, int]]) -> list[Person]:
+    """The Person rows for one page of ``people_index``, each with its ``meeting_count``."""
+    people = Person.objects.in_bulk([pk for pk, _ in index])
+    out = []
+    for pk, count in index:
+        person = people[pk]
+        person.meeting_count = count
+        out.append(person)
+    return out
+
+
+def body_figures(body: Body) -> dict[str, Any]:
+    """A body's yearly meetings and attendance by government and person (cached per body)."""
+    return cached("body", lambda: {
+        "count": public_meetings().filter(body=body).count(), "per_year": meetings_per_year(body),
+        "per_government": attendance_per_year(body), "people": attendance_by_government(body),
+    }, body.pk)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import holidays
@@ -26,7 +26,7 @@ NOTICE_BUCKETS_HOURS = [(0, 24), (24, 72), (72, 168), (168, None)]
 STATEMENT = Document.Kind.WRITTEN_STATEMENT
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _working_day_index(first_year: int, last_year: int) -> tuple[dt.date, list[int]]:
     """Cumulative count of working days (weekdays that are not bank holidays in Wales) from 1 January."""
     closed = holidays.UK(subdiv="WLS", years=range(first_year, last_year + 1))
@@ -42,7 +42,9 @@ def _working_day_index(first_year: int, last_year: int) -> tuple[dt.date, list[i
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when the statement came the same day)."""
-    origin, counts = _working_day_index(min(start.year, end.year), max(start.year, end.year) + 1)
+    # One table for the whole span of the register (built once), widened only if a date falls outside it.
+    first, last = min(1990, start.year, end.year), max(dt.date.today().year + 2, start.year, end.year)
+    origin, counts = _working_day_index(first, last)
     return counts[(end - origin).days] - counts[(start - origin).days]
 
 
@@ -52,14 +54,14 @@ class Lag:
     meeting_date: dt.date
     body_id: int
     statement_date: dt.date
+    on_time: bool = field(init=False, default=False)
 
     @property
     def days(self) -> int:
         return (self.statement_date - self.meeting_date).days
 
-    @property
-    def on_time(self) -> bool:
-        return working_days_between(self.meeting_date, self.statement_date) <= TARGET_WORKING_DAYS
+    def __post_init__(self) -> None:
+        self.on_time = working_days_between(self.meeting_date, self.statement_date) <= TARGET_WORKING_DAYS
 
 
 def lags() -> list[Lag]:
@@ -114,8 +116,7 @@ def notice_hours(meeting: Meeting) -> float | None:
     """Hours between the invitation arriving and the meeting's start (09:00 when no time is recorded)."""
     if not meeting.notice_received_at:
         return None
-    start = meeting.starts_at or timezone.make_aware(dt.datetime.combine(meeting.date, dt.time(9, 0)))
-    return (start - meeting.notice_received_at).total_seconds() / 3600
+    return notice_hours_of(meeting.date, meeting.starts_at, meeting.notice_received_at)
 
 
 def overdue(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
@@ -129,3 +130,29 @@ def overdue(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
         .select_related("body").order_by("date")
     )
     return [m for m in candidates[: limit * 3] if working_days_between(m.date, today) > TARGET_WORKING_DAYS][:limit]
+
+
+def notice_hours_of(date: dt.date, starts_at: dt.datetime | None, received: dt.datetime) -> float:
+    start = starts_at or timezone.make_aware(dt.datetime.combine(date, dt.time(9, 0)))
+    return (start - received).total_seconds() / 3600
+
+
+def statistics_for_page() -> dict[str, object]:
+    """Every figure the reporting page shows, as plain data (ids, numbers) so that it can be cached."""
+    values = lags()
+    ministers = welsh_ministers([lag.meeting_id for lag in values])
+    notices = Meeting.objects.filter(published=True, notice_received_at__isnull=False).order_by("-date").values_list(
+        "pk", "date", "starts_at", "notice_received_at")
+    hours = [(pk, notice_hours_of(day, starts, received)) for pk, day, starts, received in notices]
+    buckets = [{"low": low, "high": high, "count": sum(1 for _, h in hours if h >= low and (high is None or h < high))}
+               for low, high in NOTICE_BUCKETS_HOURS]
+    return {
+        "overall": summarise(values),
+        "distribution": distribution(values),
+        "by_year": sorted(grouped(values, lambda lag: [lag.meeting_date.year]).items()),
+        "by_body": grouped(values, lambda lag: [lag.body_id]),
+        "by_minister": grouped(values, lambda lag: ministers.get(lag.meeting_id, [])),
+        "notice_buckets": buckets,
+        "noticed_count": len(hours),
+        "short_notice_ids": [pk for pk, h in hours if h < 72][:20],
+    }

@@ -45,6 +45,15 @@ class Results:
     limit: int = 20
 
     @property
+    def capped(self) -> bool:
+        """More rows match than the engines count (``engines.COUNT_CAP``): the page says "more than"."""
+        return self.total > engines.COUNT_CAP
+
+    @property
+    def cap(self) -> int:
+        return engines.COUNT_CAP
+
+    @property
     def has_next(self) -> bool:
         return self.offset + len(self.hits) < self.total
 

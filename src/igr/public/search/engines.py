@@ -1,13 +1,17 @@
 """The two search engines: the same folded terms, matched by SQLite FTS5 or PostgreSQL full-text search.
 
 Both take the query as groups of alternative forms (``normalise.query_groups``) and return the ids of index
-rows, best first, plus how many rows match. Terms are ``[a-z0-9]+`` by construction, so they are safe to
-place inside an FTS5 or tsquery expression.
+rows plus how many rows match. Terms are ``[a-z0-9]+`` by construction, so they are safe inside an FTS5 or
+tsquery expression. Cost is bounded whatever the register's size: matches are counted only up to
+``COUNT_CAP``; up to that many they are ranked by relevance (bm25 / ts_rank), beyond it the most recently
+indexed come first (ranking every row of a very common word would cost more than the page may).
 """
 
 from __future__ import annotations
 
 from django.db import connection
+
+COUNT_CAP = 1000
 
 
 def _fts5_expression(groups: list[list[str]]) -> str:
@@ -24,36 +28,26 @@ def _kind_clause(kinds: list[str] | None, column: str) -> tuple[str, list[str]]:
     return f" AND {column} IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
 
 
-def sqlite_search(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:
-    expression = _fts5_expression(groups)
-    kind_sql, kind_params = _kind_clause(kinds, "e.kind")
-    base = (
-        "FROM public_search_fts JOIN public_searchentry e ON e.id = public_search_fts.rowid "
-        f"WHERE public_search_fts MATCH %s{kind_sql}"
-    )
+def _run(base: str, params: list, rank_order: str, recent_order: str, limit: int, offset: int) -> tuple[list[int], int]:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {base}", [expression, *kind_params])
+        cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) AS capped", params)
         total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT e.id {base} ORDER BY public_search_fts.rank, e.date DESC LIMIT %s OFFSET %s",
-            [expression, *kind_params, limit, offset],
-        )
+        order = rank_order if total <= COUNT_CAP else recent_order
+        cursor.execute(f"SELECT id {base} ORDER BY {order} LIMIT %s OFFSET %s", [*params, limit, offset])
         return [row[0] for row in cursor.fetchall()], total
+
+
+def sqlite_search(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:
+    kind_sql, kind_params = _kind_clause(kinds, "kind")
+    base = f"FROM (SELECT rowid AS id, rank FROM public_search_fts WHERE public_search_fts MATCH %s{kind_sql})"
+    return _run(base, [_fts5_expression(groups), *kind_params], "rank, id DESC", "id DESC", limit, offset)
 
 
 def postgres_search(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:
-    expression = _tsquery_expression(groups)
     kind_sql, kind_params = _kind_clause(kinds, "kind")
-    base = f"FROM public_searchentry WHERE search_vector @@ to_tsquery('welsh_basic', %s){kind_sql}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {base}", [expression, *kind_params])
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT id {base} ORDER BY ts_rank(search_vector, to_tsquery('welsh_basic', %s)) DESC, date DESC NULLS LAST "
-            "LIMIT %s OFFSET %s",
-            [expression, *kind_params, expression, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()], total
+    base = f"FROM public_searchentry, to_tsquery('welsh_basic', %s) AS q WHERE search_vector @@ q{kind_sql}"
+    return _run(base, [_tsquery_expression(groups), *kind_params], "ts_rank(search_vector, q) DESC, id DESC", "id DESC",
+                limit, offset)
 
 
 def run(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:

@@ -11,12 +11,22 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from igr.public.cache import bump
 from igr.public.models import SearchEntry
 from igr.public.search.normalise import index_terms
 from igr.register.dates import format_date
-from igr.register.models import Agreement, Attendance, Body, Document, DocumentVersion, Meeting, Person
+from igr.register.models import (
+    Agreement,
+    Attendance,
+    Body,
+    Document,
+    DocumentVersion,
+    Meeting,
+    Person,
+    Tenure,
+)
 
 Kind = SearchEntry.Kind
 BATCH = 1000
@@ -29,8 +39,10 @@ def _join(*parts: Any) -> str:
 def public_people() -> QuerySet[Person]:
     """People the public may see: ministers on record and anyone at a published meeting (not drafts only)."""
     return Person.objects.filter(
-        Q(tenures__isnull=False) | Q(attendances__meeting__published=True) | Q(meetings_chaired__published=True)
-    ).distinct()
+        Exists(Tenure.objects.filter(person=OuterRef("pk")))
+        | Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__published=True))
+        | Exists(Meeting.objects.filter(chair=OuterRef("pk"), published=True))
+    )
 
 
 def sources() -> dict[str, QuerySet]:
@@ -112,11 +124,16 @@ def rebuild() -> dict[str, int]:
     """Rebuild the whole index from the register; returns the rows written per kind."""
     SearchEntry.objects.all().delete()
     counts: dict[str, int] = {}
-    for kind, queryset in sources().items():
-        pks = list(queryset.order_by().values_list("pk", flat=True))
+    order = {Kind.MEETING: "date", Kind.DOCUMENT: "date", Kind.AGREEMENT: "concluded_on"}
+    for kind in (Kind.BODY, Kind.PERSON, Kind.AGREEMENT, Kind.MEETING, Kind.DOCUMENT):
+        queryset = sources()[kind]
+        # Oldest first, so that a newer record has a higher row id ("most recent first" is then cheap).
+        pks = list(queryset.order_by(order.get(kind, "pk"), "pk").values_list("pk", flat=True))
         counts[kind] = 0
         for start in range(0, len(pks), BATCH):
-            rows = list(build_entries(kind, queryset.filter(pk__in=pks[start:start + BATCH])))
+            batch = queryset.filter(pk__in=pks[start:start + BATCH]).order_by(order.get(kind, "pk"), "pk")
+            rows = list(build_entries(kind, batch))
             SearchEntry.objects.bulk_create(rows, batch_size=500)
             counts[kind] += len(rows)
+    bump()
     return counts

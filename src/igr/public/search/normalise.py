@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 WORD = re.compile(r"[a-z0-9]+")
@@ -40,11 +41,20 @@ DEMUTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    word = unicodedata.normalize("NFC", word).lower().translate(APOSTROPHES)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
-    """NFC, lower case, diacritics removed, every apostrophe the same: 'Grŵp’r' → "grwp'r"."""
-    text = unicodedata.normalize("NFC", text).lower().translate(APOSTROPHES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """NFC, lower case, diacritics removed, every apostrophe the same: 'Grŵp’r' → "grwp'r".
+
+    Folded word by word through a cache (documents repeat their words), with a fast path for plain ASCII.
+    """
+    if text.isascii():
+        return text.lower().translate(APOSTROPHES)
+    return " ".join(_fold_word(word) for word in text.split())
 
 
 def words(text: str) -> list[str]:
@@ -52,11 +62,11 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def radicals(word: str) -> set[str]:
-    """The word itself and every form it could be a mutation of (including a dropped initial g or h)."""
+@lru_cache(maxsize=100_000)
+def _radicals(word: str) -> frozenset[str]:
     forms = {word}
     if len(word) < 3 or not word[0].isalpha():
-        return forms
+        return frozenset(forms)
     for prefix, roots in DEMUTATIONS:
         if word.startswith(prefix):
             forms.update(root + word[len(prefix):] for root in roots)
@@ -65,14 +75,19 @@ def radicals(word: str) -> set[str]:
         forms.add("g" + word)  # soft mutation drops g: rŵp → grŵp, wlad → gwlad
     if word[0] == "h" and word[1] in VOWELS:
         forms.add(word[1:])  # h-prothesis: ei henw → enw
-    return forms
+    return frozenset(forms)
+
+
+def radicals(word: str) -> set[str]:
+    """The word itself and every form it could be a mutation of (including a dropped initial g or h)."""
+    return set(_radicals(word))
 
 
 def index_terms(text: str) -> str:
     """The space-separated terms stored in the search index for a text: surface and radical forms."""
     seen: dict[str, None] = {}
-    for word in words(text):
-        for form in sorted(radicals(word)):
+    for word in dict.fromkeys(words(text)):  # each distinct word once: the index needs no counts
+        for form in sorted(_radicals(word)):
             seen.setdefault(form, None)
     return " ".join(seen)
 

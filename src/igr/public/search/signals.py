@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from igr.public.cache import bump
 from igr.public.models import SearchEntry
 from igr.register.models import (
     AgendaItem,
@@ -71,9 +72,21 @@ HANDLERS = [
 ]
 
 
+def _and_bump(handler):
+    # Every change also retires the cached public figures (igr.public.cache).
+    def wrapped(*args: Any, **kwargs: Any) -> None:
+        handler(*args, **kwargs)
+        bump()
+    return wrapped
+
+
+WRAPPED = [(model, _and_bump(handler)) for model, handler in HANDLERS]
+DOCUMENT_LINKS = _and_bump(_document_meetings)
+
+
 def connect() -> None:
-    for model, handler in HANDLERS:
+    for model, handler in WRAPPED:
         post_save.connect(handler, sender=model, dispatch_uid=f"igr-search-save-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"igr-search-delete-{model.__name__}")
-    m2m_changed.connect(_document_meetings, sender=Document.meetings.through, dispatch_uid="igr-search-doc-meetings")
-    m2m_changed.connect(_document_meetings, sender=Document.agreements.through, dispatch_uid="igr-search-doc-agreements")
+    m2m_changed.connect(DOCUMENT_LINKS, sender=Document.meetings.through, dispatch_uid="igr-search-doc-meetings")
+    m2m_changed.connect(DOCUMENT_LINKS, sender=Document.agreements.through, dispatch_uid="igr-search-doc-agreements")

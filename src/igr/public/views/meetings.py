@@ -34,7 +34,9 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     fmt = exports.requested_format(request)
     if fmt:
         return exports.export(fmt, "meetings", exports.iterate(meetings, exports.meeting_row), exports.MEETING_COLUMNS)
-    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(meetings, PAGE_SIZE)
+    paginator.count = f.count()  # the cached count, so the page does not count the register again
+    page = paginator.get_page(request.GET.get("page"))
     params = f.params()
     return render(request, "public/meeting_list.html", {
         "page": page, "filter": f, "facets": facets(f), "query": urlencode(params),

@@ -26,13 +26,13 @@ def body_list(request: HttpRequest) -> HttpResponse:
         rows = ({"key": b.key, "name_en": b.name_en, "name_cy": b.name_cy, "tier": b.tier,
                  "abbreviations": " ".join(b.abbreviations), "start_date": b.start_date, "end_date": b.end_date,
                  "predecessor": b.predecessor.key if b.predecessor else None, "meeting_count": b.meeting_count,
-                 "last_met": b.last_met} for b in bodies.select_related("predecessor"))
+                 "last_met": b.last_met} for b in bodies)
         return exports.export(fmt, "bodies", rows, columns)
     return render(request, "public/body_list.html", {"bodies": bodies})
 
 
-def _body_charts(body: Body) -> list[Chart]:
-    per_year = queries.meetings_per_year(body)
+def _body_charts(body: Body, figures: dict) -> list[Chart]:
+    per_year = figures["per_year"]
     governments = {g.pk: g for g in Government.objects.all()}
     year, count = _("Year"), _("Meetings")
     name = str(translated(body, "name") or body.name_en)
@@ -46,7 +46,7 @@ def _body_charts(body: Body) -> list[Chart]:
         charts.append(Chart("meetings-per-year", _("Meetings each year"), summary, [year, count],
                             [[r["year"], r["count"]] for r in per_year],
                             bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
-    per_gov = queries.attendance_per_year(body)
+    per_gov = figures["per_government"]
     if per_gov:
         gov, people = _("Government"), _("People attending")
         values = [{"year": str(r["year"]), "gov": str(governments[r["government"]]), "n": r["count"]} for r in per_gov]
@@ -64,7 +64,8 @@ def _body_charts(body: Body) -> list[Chart]:
 def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("predecessor"), key=body_key)
     meetings = queries.public_meetings().filter(body=body).order_by("-date")
-    rows = queries.attendance_by_government(body)
+    figures = queries.body_figures(body)
+    rows = figures["people"]
     governments = {g.pk: g for g in Government.objects.all()}
     people = Person.objects.in_bulk([r["person"] for r in rows if r["person"]])
     attendance: dict[Government, list] = {}
@@ -72,19 +73,21 @@ def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
         if r["person"]:
             attendance.setdefault(governments[r["government"]], []).append({**r, "person": people[r["person"]]})
     return render(request, "public/body_detail.html", {
-        "body": body, "recent": list(meetings[:RECENT]), "meeting_count": meetings.count(),
-        "successors": list(body.successors.all()), "charts": _body_charts(body), "attendance": list(attendance.items()),
+        "body": body, "recent": list(meetings[:RECENT]), "meeting_count": figures["count"],
+        "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": list(attendance.items()),
     })
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = queries.people_with_counts()
+    index = queries.people_index()
     fmt = exports.requested_format(request)
     if fmt:
         rows = ({"key": p.key, "name": p.name, "honorific_en": p.honorific_en, "honorific_cy": p.honorific_cy,
-                 "meeting_count": p.meeting_count} for p in people)
+                 "meeting_count": p.meeting_count}
+                for start in range(0, len(index), 1000) for p in queries.people_page(index[start:start + 1000]))
         return exports.export(fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"])
-    return render(request, "public/person_list.html", {"page": Paginator(people, 100).get_page(request.GET.get("page"))})
+    page = Paginator(index, 100).get_page(request.GET.get("page"))
+    return render(request, "public/person_list.html", {"page": page, "people": queries.people_page(list(page.object_list))})
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from igr.public import exports, timeliness
+from igr.public.cache import cached
 from igr.public.charts import Chart, bar_chart
 from igr.public.models import SearchEntry
 from igr.public.search import search as run_search
@@ -47,41 +47,33 @@ def _bucket_label(low: int, high: int | None) -> str:
     return _("%(low)s days or more") % {"low": low} if high is None else _("%(low)s to %(high)s days") % {"low": low, "high": high}
 
 
-def _notice_label(low: int, high: int | None) -> str:
+def _notice_label(low: int) -> str:
     labels = {0: _("Less than a day"), 24: _("1 to 3 days"), 72: _("3 to 7 days"), 168: _("More than a week")}
     return labels[low]
 
 
 def reporting(request: HttpRequest) -> HttpResponse:
-    lags = timeliness.lags()
-    overall = timeliness.summarise(lags)
+    stats = cached("reporting", timeliness.statistics_for_page)
+    overall = stats["overall"]
     days, meetings = _("Days from meeting to statement"), _("Meetings")
-    dist = timeliness.distribution(lags)
     charts = []
-    if lags:
+    if overall["count"]:
+        dist = stats["distribution"]
         summary = _("%(count)s meetings have a published written statement. The median wait was %(median)s days; %(rate)s%% came within %(target)s working days.") % {
             "count": overall["count"], "median": overall["median"], "rate": overall["on_time_rate"], "target": timeliness.TARGET_WORKING_DAYS}
         charts.append(Chart("lag-distribution", _("How long statements took"), summary, [days, meetings],
                             [[_bucket_label(b["low"], b["high"]), b["count"]] for b in dist],
                             bar_chart([{"bucket": _bucket_label(b["low"], b["high"]), "n": b["count"]} for b in dist],
                                       "bucket", "n", days, meetings)))
-    by_year = sorted(timeliness.grouped(lags, lambda lag: [lag.meeting_date.year]).items())
-    bodies = Body.objects.in_bulk(list({lag.body_id for lag in lags}))
-    by_body = sorted(((bodies[k], v) for k, v in timeliness.grouped(lags, lambda lag: [lag.body_id]).items()),
+    bodies = Body.objects.in_bulk(list(stats["by_body"]))
+    by_body = sorted(((bodies[k], v) for k, v in stats["by_body"].items()),
                      key=lambda kv: str(translated(kv[0], "name") or kv[0].name_en))
-    ministers = timeliness.welsh_ministers([lag.meeting_id for lag in lags])
-    by_person = timeliness.grouped(lags, lambda lag: ministers.get(lag.meeting_id, []))
-    people = Person.objects.in_bulk(list(by_person))
-    by_minister = sorted(((people[k], v) for k, v in by_person.items()), key=lambda kv: kv[0].sort_name)
-    noticed = list(Meeting.objects.filter(published=True).filter(~Q(notice_received_at=None))
-                   .select_related("body").order_by("-date")[:500])
-    notice_rows = []
-    for low, high in timeliness.NOTICE_BUCKETS_HOURS:
-        hits = [m for m in noticed if (h := timeliness.notice_hours(m)) is not None and h >= low and (high is None or h < high)]
-        notice_rows.append({"label": _notice_label(low, high), "count": len(hits)})
-    short = [m for m in noticed if (h := timeliness.notice_hours(m)) is not None and h < 72][:20]
+    people = Person.objects.in_bulk(list(stats["by_minister"]))
+    by_minister = sorted(((people[k], v) for k, v in stats["by_minister"].items()), key=lambda kv: kv[0].sort_name)
+    short = Meeting.objects.filter(pk__in=stats["short_notice_ids"], published=True).select_related("body").order_by("-date")
     return render(request, "public/reporting.html", {
-        "overall": overall, "charts": charts, "by_year": by_year, "by_body": by_body, "by_minister": by_minister,
-        "notice_rows": notice_rows, "short_notice": short, "noticed_count": len(noticed),
+        "overall": overall, "charts": charts, "by_year": stats["by_year"], "by_body": by_body, "by_minister": by_minister,
+        "notice_rows": [{"label": _notice_label(b["low"]), "count": b["count"]} for b in stats["notice_buckets"]],
+        "short_notice": list(short), "noticed_count": stats["noticed_count"],
         "target_days": timeliness.TARGET_WORKING_DAYS,
     })
