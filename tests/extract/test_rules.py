@@ -277,7 +277,8 @@ def test_a_bilateral_with_a_named_minister_lists_them():
     text = ("Finance ministers meet\nGweinidogion cyllid yn cwrdd yng Nghaerdydd heddiw\n"
             "Finance Secretary Jane Doe meets her counterparts today (Thursday, October 3).\n"
             "Finance ministers will meet in Cardiff for the Finance: Interministerial Standing Committee.\n"
-            "The Finance Secretary will hold bilateral talks with the Chief Secretary to the Treasury John Roe.\n")
+            "Speaking ahead of the meeting, the Cabinet Secretary for Finance Jane Doe said: \"We will work.\"\n"
+            "The Cabinet Secretary will hold bilateral talks with the Chief Secretary to the Treasury John Roe.\n")
     meetings = extract_text(text)[0]["meetings"]
     assert [m["meeting_date"] for m in meetings] == ["2024-10-03", "2024-10-03"]
     assert "John Roe" in {a["name"] for a in meetings[1]["attendees"]}
@@ -308,3 +309,18 @@ def test_welsh_statement_reports_a_further_meeting():
     assert [m["body_key"] for m in meetings] == ["cnr", "pm-heads-meeting"]
     assert meetings[1]["meeting_date"] == "2025-03-14"
     assert "Jane Doe" in {a["name"] for a in meetings[1]["attendees"]}
+
+
+def test_a_minister_meeting_political_parties_is_not_an_intergovernmental_meeting():
+    text = ("PM meeting with party leaders: 3 May 2021\nA Downing Street spokesperson said:\n"
+            "The Prime Minister met the leaders of four political parties today in Belfast to discuss the talks.\n")
+    assert extract_text(text)[0]["meetings"] == []
+
+
+def test_provenance_follows_the_meetings_kept():
+    text = ("Written Statement: Interministerial Group for Trade\n\nJane Doe MS, Minister for Trade\n\n"
+            "First published:\n2 July 2019\n\nThe Interministerial Group for Trade met on 28 June. I attended.\n\n"
+            "In addition, I met the Secretary of State for Wales, John Roe MP.\n")
+    rec = extract_text(text)[0]
+    assert len(rec["meetings"]) == 2
+    assert {k.split(".")[0] for k in rec["provenance"] if k.startswith("meetings[")} == {"meetings[0]", "meetings[1]"}

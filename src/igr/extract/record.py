@@ -114,6 +114,15 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.key, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
+    # An intergovernmental meeting outside a named forum still has two governments at the table; one that
+    # shows only one (a minister meeting political parties or businesses) is not recorded.
+    keep = [i for i, m in enumerate(meetings)
+            if m["body_key"] or len({a["government"] for a in m["attendees"] if a["government"]}) >= 2]
+    if len(keep) < len(meetings):
+        meetings = [meetings[i] for i in keep]
+        renumber = {f"meetings[{old}]": f"meetings[{new}]" for new, old in enumerate(keep)}
+        prov = {(renumber.get(k.split(".")[0], "") + k[len(k.split(".")[0]):] if k.startswith("meetings[") else k): v
+                for k, v in prov.items() if not k.startswith("meetings[") or k.split(".")[0] in renumber}
     record: dict[str, Any] = {
         "source": source,
         "doc_type": kind,
