@@ -78,6 +78,7 @@ def summarise(values: list[Lag]) -> dict[str, object]:
     on_time = sum(1 for lag in values if lag.on_time)
     return {
         "count": len(values),
+        "decided": len(values),
         "median": statistics.median(days) if days else None,
         "longest": max(days) if days else None,
         "on_time": on_time,
@@ -137,9 +138,9 @@ def notice_hours_of(date: dt.date, starts_at: dt.datetime | None, received: dt.d
     return (start - received).total_seconds() / 3600
 
 
-def statistics_for_page() -> dict[str, object]:
+def statistics_for_page(include_lags: bool = True) -> dict[str, object]:
     """Every figure the reporting page shows, as plain data (ids, numbers) so that it can be cached."""
-    values = lags()
+    values = lags() if include_lags else []
     ministers = welsh_ministers([lag.meeting_id for lag in values])
     notices = Meeting.objects.filter(published=True, notice_received_at__isnull=False).order_by("-date").values_list(
         "pk", "date", "starts_at", "notice_received_at")
@@ -155,4 +156,5 @@ def statistics_for_page() -> dict[str, object]:
         "notice_buckets": buckets,
         "noticed_count": len(hours),
         "short_notice_ids": [pk for pk, h in hours if h < 72][:20],
+        "source": "register",
     }

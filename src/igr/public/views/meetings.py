@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
-from igr.public import exports, queries, timeliness
+from igr.public import exports, queries, reporting_bridge, timeliness
 from igr.public.filters import MeetingFilter, facets
 from igr.register.models import Document
 
@@ -23,7 +23,7 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {
-        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": timeliness.overdue(),
+        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": reporting_bridge.overdue_meetings() if reporting_bridge.AVAILABLE else timeliness.overdue(),
         "target_days": timeliness.TARGET_WORKING_DAYS,
     })
 
@@ -71,5 +71,5 @@ def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpRespons
         "documents": [{"document": d, "versions": queries.latest_versions(d)} for d in documents],
         "reporting": _reporting(meeting, documents), "target_days": timeliness.TARGET_WORKING_DAYS,
         "has_statement": any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in documents),
-        "provenance": queries.provenance_for(meeting),
+        "provenance": queries.provenance_for(meeting), "obligations": reporting_bridge.meeting_obligations(meeting),
     })
