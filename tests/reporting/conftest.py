@@ -71,15 +71,15 @@ def make_meeting(body):
 
 @pytest.fixture
 def users(db):
-    """One user per role, plus a signed-in official with no reporting role."""
+    """One user per role, plus a signed-in official with no reporting role (no passwords: tests sign in directly)."""
     from django.contrib.auth.models import Group, User
 
     from igr.reporting.roles import ROLES
 
     made = {}
     for name in ROLES:
-        user = User.objects.create_user(name.split()[-1], f"{name.split()[-1]}@example.gov.wales", "a-long-test-password", is_staff=True)
+        user = User.objects.create_user(name.split()[-1], f"{name.split()[-1]}@example.gov.wales", None, is_staff=True)
         user.groups.add(Group.objects.get(name=name))
         made[name.split()[-1]] = user
-    made["nobody"] = User.objects.create_user("nobody", "nobody@example.gov.wales", "a-long-test-password", is_staff=True)
+    made["nobody"] = User.objects.create_user("nobody", "nobody@example.gov.wales", None, is_staff=True)
     return made

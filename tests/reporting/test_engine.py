@@ -159,3 +159,17 @@ def test_agreements_periods_and_consents_create_their_obligations(wales):
     consent = ConsentIntention.objects.create(title_en="Regulations under the Subsidy Control Act", consent_due_on=D(2030, 7, 18))
     letter = Obligation.objects.get(consent=consent)
     assert letter.deliverable == "consent_letter" and letter.due_date == D(2030, 7, 4) and not letter.short_notice
+
+
+def test_a_meeting_can_follow_another_profile_but_only_one_that_exists(make_meeting):
+    from django.core.exceptions import ValidationError
+
+    from igr.reporting.models import MeetingReport
+
+    meeting = make_meeting(D(2023, 4, 6))
+    with pytest.raises(ValidationError, match="no agreement profile"):
+        MeetingReport(meeting=meeting, profile_key="iira-2031").full_clean()
+    MeetingReport.objects.create(meeting=meeting, profile_key="iira-2019")
+    owed = by_rule(meeting)
+    assert owed["W19-POST-STATEMENT"].is_open
+    assert owed["W21-POST-STATEMENT"].waived_reason_en == "Another agreement applies to this meeting."

@@ -22,6 +22,8 @@ from igr.reporting.profiles import profiles as all_profiles
 UPCOMING_STATES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.POSTPONED)
 CANCELLED_EN = "The meeting was cancelled."
 CANCELLED_CY = "Cafodd y cyfarfod ei ganslo."
+OTHER_PROFILE_EN = "Another agreement applies to this meeting."
+OTHER_PROFILE_CY = "Mae cytundeb arall yn berthnasol i'r cyfarfod hwn."
 
 # Which generated document delivers which deliverable, and which register document kinds also count.
 DOCUMENT_KIND = {
@@ -107,6 +109,9 @@ def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> l
                     calendar,
                 )
     for obligation in existing.values():
+        if obligation.pk and obligation.is_open and obligation.profile_key != profile.key:
+            waive(obligation, OTHER_PROFILE_EN, OTHER_PROFILE_CY)
+            continue
         if obligation.is_open and obligation.trigger in ("meeting_called", "meeting_held"):
             _move(obligation, meeting.date, calendar)
         if obligation.is_open and minister and obligation.minister_id is None:

@@ -6,6 +6,9 @@ The register's code is not changed: its models are observed from here. A meeting
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -15,11 +18,49 @@ from igr.reporting import engine, subjects
 from igr.reporting.calendars import calendar_from_db
 from igr.reporting.models import ConsentIntention, MeetingReport, Obligation, RecessPeriod, ReportingPeriod
 
+_local = threading.local()  # a deferred batch's meetings to sync, and those that gained a Welsh attendance
+
+
+@contextmanager
+def deferred():
+    """Sync each meeting a batch of saves touches once, at the end, instead of after every save (nestable).
+
+    A save that moves, postpones or cancels a meeting is still handled when it happens (after the meeting's
+    queued work, done on its state before the save), so obligations and their history come out as per-save
+    processing leaves them.
+    """
+    if getattr(_local, "pending", None) is not None:
+        yield
+        return
+    _local.pending, _local.welsh = set(), set()
+    try:
+        yield
+    finally:
+        pending, welsh = _local.pending, _local.welsh
+        _local.pending = _local.welsh = None
+        if pending or welsh:
+            calendar = calendar_from_db()
+            for meeting in Meeting.objects.filter(pk__in=pending).order_by("pk"):
+                engine.sync_meeting(meeting, calendar)
+            for meeting in Meeting.objects.filter(pk__in=welsh).order_by("pk"):
+                _set_minister(meeting)
+
+
+def _queue(meeting_ids) -> bool:
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        pending.update(meeting_ids)
+    return pending is not None
+
 
 @receiver(pre_save, sender=Meeting)
 def remember_meeting(sender, instance: Meeting, **kwargs) -> None:
     old = Meeting.objects.filter(pk=instance.pk).values("date", "status").first() if instance.pk else None
     instance._reporting_old = old
+    pending = getattr(_local, "pending", None)
+    if old and pending and instance.pk in pending and (old["date"] != instance.date or old["status"] != instance.status):
+        pending.discard(instance.pk)  # the queued work first, as per-save processing did it before this move
+        engine.sync_meeting(Meeting.objects.get(pk=instance.pk))
 
 
 @receiver(post_save, sender=Meeting)
@@ -28,11 +69,15 @@ def meeting_saved(sender, instance: Meeting, created: bool, raw: bool = False, *
         instance._reporting_skip_signal = False
         return
     old = getattr(instance, "_reporting_old", None)
+    if not old and _queue([instance.pk]):
+        return
     calendar = calendar_from_db()
     if old:
         moved = old["date"] != instance.date and instance.status != Meeting.Status.CANCELLED
         postponed = instance.status == Meeting.Status.POSTPONED and old["status"] != Meeting.Status.POSTPONED
         cancelled = instance.status == Meeting.Status.CANCELLED and old["status"] != Meeting.Status.CANCELLED
+        if not (moved or postponed or cancelled) and _queue([instance.pk]):
+            return
         if moved or postponed or cancelled:
             for obligation in Obligation.objects.filter(meeting=instance):
                 obligation.log("cancelled" if cancelled else "postponed", from_date=old["date"].isoformat(), to_date=instance.date.isoformat())
@@ -43,7 +88,7 @@ def meeting_saved(sender, instance: Meeting, created: bool, raw: bool = False, *
 
 @receiver(post_save, sender=MeetingReport)
 def meeting_report_saved(sender, instance: MeetingReport, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _queue([instance.meeting_id]):
         engine.sync_meeting(instance.meeting)
 
 
@@ -51,6 +96,8 @@ def meeting_report_saved(sender, instance: MeetingReport, raw: bool = False, **k
 def document_linked(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
     if action != "post_add":
         return
+    if _queue([instance.pk] if reverse else (pk_set or ())):
+        return  # the meeting's sync refreshes what is met
     meetings = [instance] if reverse else Meeting.objects.filter(pk__in=pk_set or ())
     for meeting in meetings:
         engine.refresh_met(meeting)
@@ -80,10 +127,25 @@ def consent_saved(sender, instance: ConsentIntention, raw: bool = False, **kwarg
         subjects.sync_consent(instance)
 
 
+_recount_deferred = False
+
+
+@contextmanager
+def recount_once():
+    """Record many recess periods, then recount deadlines once (instead of after each one)."""
+    global _recount_deferred
+    _recount_deferred = True
+    try:
+        yield
+    finally:
+        _recount_deferred = False
+    engine.recompute_open()
+
+
 @receiver(post_save, sender=RecessPeriod)
 @receiver(post_delete, sender=RecessPeriod)
 def recess_changed(sender, instance: RecessPeriod, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and not _recount_deferred:
         engine.recompute_open()
 
 
@@ -92,8 +154,15 @@ def attendance_saved(sender, instance, raw: bool = False, **kwargs) -> None:
     """The responsible minister is known once the Welsh Government's attendance is recorded."""
     if raw or not instance.government_id or instance.government.key != "wales":
         return
+    if getattr(_local, "welsh", None) is not None:
+        _local.welsh.add(instance.meeting_id)
+        return
+    _set_minister(instance.meeting)
+
+
+def _set_minister(meeting: Meeting) -> None:
     from igr.reporting.context import responsible_minister
 
-    minister = responsible_minister(instance.meeting)
+    minister = responsible_minister(meeting)
     if minister:
-        Obligation.objects.filter(meeting_id=instance.meeting_id, minister__isnull=True).update(minister=minister)
+        Obligation.objects.filter(meeting_id=meeting.pk, minister__isnull=True).update(minister=minister)

@@ -15,6 +15,7 @@ from django.db import transaction
 from igr.register.models import Document, Government, Meeting
 from igr.register.services.reference import upsert
 from igr.reporting.models import MeetingReport, RecessPeriod, ReportingPeriod
+from igr.reporting.signals import recount_once
 
 
 def demo_data() -> dict:
@@ -26,13 +27,14 @@ def load_reporting_demo() -> Counter:
     counts: Counter = Counter()
     data = demo_data()
     day = dt.date.fromisoformat
-    for r in data["recesses"]:
-        upsert(
-            RecessPeriod, {"start_date": day(r["start"])},
-            {"end_date": day(r["end"]), "name_en": r["name_en"], "name_cy": r["name_cy"],
-             "provisional": r.get("provisional", False), "source_url": r.get("source", "")},
-            counts,
-        )
+    with recount_once():
+        for r in data["recesses"]:
+            upsert(
+                RecessPeriod, {"start_date": day(r["start"])},
+                {"end_date": day(r["end"]), "name_en": r["name_en"], "name_cy": r["name_cy"],
+                 "provisional": r.get("provisional", False), "source_url": r.get("source", "")},
+                counts,
+            )
     wales = Government.objects.get(key="wales")
     for m in data["meetings"]:
         meeting = Meeting.objects.filter(reference=m["reference"]).first()

@@ -9,6 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from igr.register.translation import BilingualMixin
 
 
+def validate_profile_key(value: str) -> None:
+    """An agreement profile must exist: a typing error here would silently create no obligations."""
+    from django.core.exceptions import ValidationError
+
+    from igr.reporting.profiles import profiles
+
+    if value and value not in profiles():
+        raise ValidationError(_("There is no agreement profile “%(key)s”; the profiles are: %(known)s."),
+                              params={"key": value, "known": ", ".join(profiles())})
+
+
 class RecessPeriod(BilingualMixin):
     """A Senedd recess, kept by an administrator from the Business Committee's published dates."""
 
@@ -46,7 +57,7 @@ class ReportingPeriod(BilingualMixin):
     title_cy = models.CharField(_("title (Welsh)"), max_length=200, blank=True)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
-    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021")
+    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key])
 
     class Meta:
         ordering = ["-start_date"]
@@ -76,7 +87,7 @@ class ConsentIntention(BilingualMixin):
     minister = models.ForeignKey(
         "register.Person", verbose_name=_("minister"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021")
+    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

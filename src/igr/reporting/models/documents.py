@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from igr.register.models import DatePrecision
 
+from .calendar import validate_profile_key
+
 
 class PublishedDocumentError(Exception):
     """A published version is immutable: a correction is a new version."""
@@ -20,7 +22,7 @@ class MeetingReport(models.Model):
     """What a meeting's reporting needs beyond the register's record; every field has a default from the record."""
 
     meeting = models.OneToOneField("register.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="reporting")
-    profile_key = models.CharField(_("agreement profile"), max_length=40, blank=True, help_text=_("Empty: the profile in force on the meeting's date."))
+    profile_key = models.CharField(_("agreement profile"), max_length=40, blank=True, validators=[validate_profile_key], help_text=_("Empty: the profile in force on the meeting's date."))
     signatory = models.ForeignKey("register.Person", verbose_name=_("signing minister"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=_("Empty: the Welsh Government minister who attended."))
     signatory_post = models.ForeignKey("register.Post", verbose_name=_("signing minister's post"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     subject_committees = models.ManyToManyField("register.SeneddCommittee", verbose_name=_("subject committees"), blank=True, related_name="+", help_text=_("Empty: the committees usually copied for this body."))
