@@ -126,7 +126,8 @@ def _and_bump(handler):
 
 
 def _bump_only(sender: Any, **kwargs: Any) -> None:
-    bump()
+    if getattr(_local, "queue", None) is None:
+        bump()
 
 
 WRAPPED = [(model, _and_bump(handler)) for model, handler in HANDLERS]
