@@ -60,7 +60,11 @@ def remember_meeting(sender, instance: Meeting, **kwargs) -> None:
     pending = getattr(_local, "pending", None)
     if old and pending and instance.pk in pending and (old["date"] != instance.date or old["status"] != instance.status):
         pending.discard(instance.pk)  # the queued work first, as per-save processing did it before this move
-        engine.sync_meeting(Meeting.objects.get(pk=instance.pk))
+        before = Meeting.objects.get(pk=instance.pk)
+        engine.sync_meeting(before)
+        if instance.pk in _local.welsh:
+            _local.welsh.discard(instance.pk)
+            _set_minister(before)
 
 
 @receiver(post_save, sender=Meeting)

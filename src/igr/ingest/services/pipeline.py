@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ from django.utils import timezone
 
 from igr.extract import ExtractionError, Limits, extract_document, read_bytes
 from igr.ingest.models import IngestRun
+from igr.public.search.signals import deferred as deferred_search
 from igr.register.models import Body, DocumentVersion, Government, Meeting
+from igr.reporting.signals import deferred as deferred_obligations
 
 from .attendance import import_attendees
 from .context import Ctx, Hook
@@ -29,6 +32,16 @@ from .meetings import meeting_provenance, merge
 from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
 from .validate import RecordIn, validate_record
+
+CHUNK = 200  # documents whose content hashes are looked up in one query
+
+
+def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
+    """The documents already holding each of these content hashes."""
+    found: dict[str, set[int]] = {}
+    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list("content_hash", "document_id"):
+        found.setdefault(h, set()).add(doc)
+    return found
 
 
 @dataclass
@@ -63,11 +76,13 @@ class Pipeline:
     """One run. ``hook(step, obj)`` is called between writes ("document", "meeting", "attendance")."""
 
     def __init__(self, *, user: Any = None, origin: str = IngestRun.Origin.API, hook: Hook | None = None,
-                 max_bytes: int | None = None) -> None:
+                 max_bytes: int | None = None, defer: bool = True) -> None:
         self.user, self.origin, self.hook = user if getattr(user, "pk", None) else None, origin, hook
+        self.defer = defer  # False: other apps react to every save as it happens (what deferral must reproduce)
         self.max_bytes = max_bytes or settings.IGR_MAX_UPLOAD_BYTES
         self.report = RunReport()
         self._registry: Registry | None = None
+        self._known: dict[str, set[int]] | None = None  # content hash -> documents, while a batch runs
 
     @property
     def registry(self) -> Registry:
@@ -80,16 +95,34 @@ class Pipeline:
         return self._registry
 
     def run_paths(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> RunReport:
-        for path in expand(list(paths)):
-            try:
-                source = from_path(path, self.max_bytes)
-            except ExtractionError as exc:
-                self._fail(path.name, exc)
-            else:
-                self.ingest(source)
-            if progress:
-                progress(path.name)
+        files = expand(list(paths))
+        for start in range(0, len(files), CHUNK):
+            sources: list[Source] = []
+            for path in files[start:start + CHUNK]:
+                try:
+                    sources.append(from_path(path, self.max_bytes))
+                except ExtractionError as exc:
+                    self._fail(path.name, exc)
+                    if progress:
+                        progress(path.name)
+            self.ingest_many(sources, progress=(lambda s: progress(s.name)) if progress else None)
         return self.finish()
+
+    def ingest_many(self, sources: list[Source], progress: Callable[[Source], None] | None = None) -> list[str]:
+        """Ingest a batch: stored content hashes read once per chunk, the search index brought up to date at the end."""
+        outcomes: list[str] = []
+        with deferred_search() if self.defer else nullcontext():
+            for start in range(0, len(sources), CHUNK):
+                chunk = sources[start:start + CHUNK]
+                self._known = known_hashes([s.content_hash for s in chunk])
+                try:
+                    for source in chunk:
+                        outcomes.append(self.ingest(source))
+                        if progress:
+                            progress(source)
+                finally:
+                    self._known = None
+        return outcomes
 
     def finish(self) -> RunReport:
         if self.report.run:
@@ -109,7 +142,10 @@ class Pipeline:
 
     def ingest(self, source: Source) -> str:
         """Ingest one file's bytes: 'unchanged', 'new', 'revised' or 'failed'."""
-        same = set(DocumentVersion.objects.filter(content_hash=source.content_hash).values_list("document_id", flat=True))
+        if self._known is not None:
+            same = self._known.get(source.content_hash, set())
+        else:
+            same = known_hashes([source.content_hash]).get(source.content_hash, set())
         if same:
             self.report.documents["unchanged"] += len(same)
             for pk in Meeting.objects.filter(documents__in=same).values_list("pk", flat=True).distinct():
@@ -130,10 +166,11 @@ class Pipeline:
             self.report.run = IngestRun.objects.create(origin=self.origin, user=self.user)
         written: list[str] = []
         outcome = Counter()
+        documents: set[int] = set()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), deferred_obligations() if self.defer else nullcontext():  # obligations synced once, inside the document's transaction
                 for record in records:
-                    status, statuses, items, skipped = self._import(source, kind, text, record, written)
+                    status, statuses, items, skipped = self._import(source, kind, text, record, written, documents)
                     outcome[status] += 1
                     outcome["items"] += items
                     self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)
@@ -145,6 +182,8 @@ class Pipeline:
             self._registry = None  # rows it created in memory are gone from the database
             self._fail(source.name, exc)
             return "failed"
+        if self._known is not None and documents:  # the same bytes later in this batch are unchanged
+            self._known.setdefault(source.content_hash, set()).update(documents)
         self.report.review_items += outcome.pop("items", 0)
         self.report.documents.update(outcome)
         return "revised" if outcome.get("revised") else "new"
@@ -154,10 +193,12 @@ class Pipeline:
         if pk not in self.report.meeting_status or order[how] > order[self.report.meeting_status[pk]]:
             self.report.meeting_status[pk] = how
 
-    def _import(self, source: Source, kind: str, text: str, record: RecordIn, written: list[str]) -> tuple[str, dict[int, str], int, list[str]]:
+    def _import(self, source: Source, kind: str, text: str, record: RecordIn, written: list[str],
+                documents: set[int]) -> tuple[str, dict[int, str], int, list[str]]:
         reg = self.registry
         publisher = reg.government(record.publisher)
         document, version, status, wrote = make_version(source, record, kind, text, publisher)
+        documents.add(document.pk)
         if wrote:
             written.append(version.file.name)
         ctx = Ctx(reg, document, version, text, record.language, run=self.report.run, hook=self.hook)
