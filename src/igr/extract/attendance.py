@@ -34,6 +34,7 @@ LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follow
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers)", re.I)
 HEADING_LIST = re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants)(?: and apologies)?$", re.I)
 STOP_HEAD = re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I)
+FORUM_WORD = re.compile(r"Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG")
 BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
 OFFICIALS = re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
@@ -168,7 +169,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
     found: list[Person] = []
     for off, unit, header_gov, officials_list in attendance_units(text):
         people = find_people(unit)
-        forums = [(h.start, h.end) for h in gazetteer().find_bodies(unit)]
+        forums = [(h.start, h.end) for h in gazetteer().find_bodies(unit)] if FORUM_WORD.search(unit) else []
         # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
         roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])
                  and not any(a <= r[0] < b for a, b in forums)]

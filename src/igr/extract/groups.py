@@ -8,6 +8,7 @@ and the same person written twice ("Minister Hoare" after "Jane Hoare MP").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from igr.extract.gazetteer import gazetteer
 from igr.extract.people import Person, find_people
@@ -27,13 +28,21 @@ LEADERS_FROM = re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|r
                           r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)")
 
 
-def leaders_from(unit: str, offset: int) -> list[Person]:
-    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
+@cache
+def _government_names() -> dict[str, str]:
     names = {}
     for g in gazetteer().governments.values():
         for n in [g["name_en"], g.get("short_en"), *g.get("aliases", [])]:
             if n:
                 names[n.lower()] = g["key"]
+    return names
+
+
+def leaders_from(unit: str, offset: int) -> list[Person]:
+    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
+    if " from " not in unit:
+        return []
+    names = _government_names()
     out: list[Person] = []
     for m in LEADERS_FROM.finditer(unit):
         items = [re.sub(r"^the\s+", "", x.strip()) for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"])]
