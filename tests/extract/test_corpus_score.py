@@ -32,5 +32,10 @@ def test_dev_corpus_score(tmp_path):
     out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--json"],
                          capture_output=True, text=True, check=True)
     scores = json.loads(out.stdout)
-    assert scores["ALL"]["f1"] >= 0.70
-    assert scores["meeting.date"]["f1"] >= 0.70
+    # Floors a little under the measured figures (ALL 0.97, date 0.98, body 0.97, attendee 0.98,
+    # attendee.government 0.97), so a regression shows without pinning today's exact numbers.
+    assert scores["ALL"]["f1"] >= 0.93
+    for kind in ("meeting.date", "meeting.body"):
+        assert scores[kind]["f1"] >= 0.95, kind
+    for kind in ("attendee", "attendee.government"):
+        assert scores[kind]["f1"] >= 0.93, kind
