@@ -121,7 +121,7 @@ def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> l
         for obligation in existing.values():
             if obligation.is_open and obligation.trigger != "meeting_postponed_or_cancelled":
                 waive(obligation, CANCELLED_EN, CANCELLED_CY)
-    refresh_met(meeting)
+    refresh_met(meeting, calendar)
     return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 
+from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from igr.register.models import Agreement, Document, Meeting
+from igr.register.models import Agreement, Attendance, Document, Meeting
 from igr.reporting import engine, subjects
 from igr.reporting.calendars import calendar_from_db
 from igr.reporting.models import ConsentIntention, MeetingReport, Obligation, RecessPeriod, ReportingPeriod
@@ -40,10 +41,17 @@ def deferred():
         _local.pending = _local.welsh = None
         if pending or welsh:
             calendar = calendar_from_db()
-            for meeting in Meeting.objects.filter(pk__in=pending).order_by("pk"):
+            for meeting in _with_attendances(pending):
                 engine.sync_meeting(meeting, calendar)
-            for meeting in Meeting.objects.filter(pk__in=welsh).order_by("pk"):
+            for meeting in _with_attendances(welsh):
                 _set_minister(meeting)
+
+
+def _with_attendances(pks: set[int]):
+    """The meetings with what finding their minister and profile reads, fetched in a fixed number of queries."""
+    attendances = Attendance.objects.select_related("government", "person", "post")
+    return (Meeting.objects.filter(pk__in=pks).select_related("body", "reporting").order_by("pk")
+            .prefetch_related(Prefetch("attendances", queryset=attendances)))
 
 
 def _queue(meeting_ids) -> bool:

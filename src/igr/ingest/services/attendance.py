@@ -28,9 +28,9 @@ def _provs(ids: list[int]) -> dict[int, list[Provenance]]:
     return out
 
 
-def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn]) -> Person | None:
-    """Merge this report's attendees into the meeting; returns the chair, if the report names one."""
-    existing = list(meeting.attendances.all())
+def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fresh: bool = False) -> Person | None:
+    """Merge this report's attendees into the meeting (``fresh``: just created, so none yet); returns the chair."""
+    existing = [] if fresh else list(meeting.attendances.all())
     provs = _provs([a.pk for a in existing])
     by_person = {a.person_id: a for a in existing if a.person_id}
     lang, changed, chair, people = ctx.language, False, None, []
@@ -65,23 +65,23 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn]) ->
         if updates:
             row.save(update_fields=[u for u in updates if u != "government_id"] + (["government"] if "government_id" in updates else []))
             changed = True
-    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order)
+    unnamed = [r for r in existing if r.person_id is None]
+    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order, unnamed)
     ctx.flush()
-    for person in {p.pk: p for p in people}.values():
-        refresh_tenures(person)
+    if people:
+        refresh_tenures(list({p.pk: p for p in people}.values()))
     if changed:
         ctx.touch(meeting.pk, "updated")
     return chair
 
 
 def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_person: dict[int, Attendance],
-               provs: dict[int, list[Provenance]], order: int) -> bool:
+               provs: dict[int, list[Provenance]], order: int, unnamed: list[Attendance]) -> bool:
     """Record described attendees, or reconcile them with named ones of the same government and capacity."""
     changed = False
     named: dict[tuple[int | None, str], list[Attendance]] = {}
     for row in by_person.values():
         named.setdefault((row.government_id, row.capacity), []).append(row)
-    unnamed = [r for r in meeting.attendances.filter(person__isnull=True)]
     lang = ctx.language
     for att in described:
         gov: Government | None = ctx.registry.government(att.government)

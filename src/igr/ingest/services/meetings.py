@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from igr.register.models import Body, DatePrecision, Meeting, Provenance
 
@@ -26,25 +27,33 @@ _COMMUNIQUE_URL = re.compile(r"https?://[^\s)\]>\"']*communiqu[^\s)\]>\"']*", re
 
 
 def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) -> tuple[Meeting | None, str]:
-    """The existing meeting this report is about, and how it matches: exact, refine, coarser or disputed."""
-    qs = Meeting.objects.filter(body=body)
+    """The existing meeting this report is about, and how it matches: exact, refine, coarser or disputed.
+
+    One query: the forum's meetings in the report's year and within the ordinal window, then the rules in order.
+    """
+    window = (day - ORDINAL_WINDOW, day + ORDINAL_WINDOW)
+    near = Q(date__year=day.year) | (Q(date__range=window) if ordinal else Q(pk__in=[]))
+    rows = list(Meeting.objects.filter(near, body=body).order_by("-date", "pk"))
+    same_year = [m for m in rows if m.date.year == day.year]
+
+    def first(cond) -> Meeting | None:
+        return next((m for m in same_year if cond(m)), None)
+
     if precision == DatePrecision.DAY:
-        found = qs.filter(date=day, date_precision=DatePrecision.DAY).first()
+        found = first(lambda m: m.date == day and m.date_precision == DatePrecision.DAY)
         if found:
             return found, "exact"
-        found = (qs.filter(date__year=day.year, date__month=day.month, date_precision=DatePrecision.MONTH).first()
-                 or qs.filter(date__year=day.year, date_precision=DatePrecision.YEAR).first())
+        found = (first(lambda m: m.date.month == day.month and m.date_precision == DatePrecision.MONTH)
+                 or first(lambda m: m.date_precision == DatePrecision.YEAR))
         if found:
             return found, "refine"
     else:
-        same = qs.filter(date__year=day.year)
-        if precision == DatePrecision.MONTH:
-            same = same.filter(date__month=day.month) | qs.filter(date__year=day.year, date_precision=DatePrecision.YEAR)
-        found_list = list(same[:2])
-        if len(found_list) == 1:
-            return found_list[0], "refine" if found_list[0].date_precision == DatePrecision.YEAR else "coarser"
+        same = [m for m in same_year if precision != DatePrecision.MONTH or m.date.month == day.month
+                or m.date_precision == DatePrecision.YEAR]
+        if len(same) == 1:
+            return same[0], "refine" if same[0].date_precision == DatePrecision.YEAR else "coarser"
     if ordinal:
-        found = qs.filter(ordinal=ordinal, date__range=(day - ORDINAL_WINDOW, day + ORDINAL_WINDOW)).first()
+        found = next((m for m in rows if m.ordinal == ordinal and window[0] <= m.date <= window[1]), None)
         if found:
             return found, "disputed"
     return None, "new"
@@ -93,8 +102,8 @@ def communique_url(ctx: Ctx, m: MeetingIn) -> str:
     return found.group(0)[:500] if found else ""
 
 
-def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None) -> Meeting:
-    """Create or match the meeting and merge this report's fields into it."""
+def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None) -> tuple[Meeting, bool]:
+    """Create or match the meeting and merge this report's fields into it; True when it was created."""
     assert m.date is not None
     status = Meeting.Status.PLANNED if published and m.date > published else Meeting.Status.HELD
     meeting, how = find_meeting(body, m.date, m.precision, m.ordinal)
@@ -112,7 +121,7 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
             if value not in (None, ""):
                 ctx.note(meeting, field, span)
                 ctx.flag_if_low(meeting, field, span, str(value))
-        return meeting
+        return meeting, True
     provs = meeting_provenance(meeting)
     changed: list[str] = []
     if how == "refine" and not is_confirmed(provs, "date"):
@@ -144,4 +153,4 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
         ctx.touch(meeting.pk, "updated")
     else:
         ctx.touch(meeting.pk, "unchanged")
-    return meeting
+    return meeting, False

@@ -54,24 +54,29 @@ def resolve_post(ctx: Ctx, government: Government | None, role: str, capacity: s
     return post
 
 
-def refresh_tenures(person: Person) -> None:
-    """Observed tenures from the meetings where this person attended in a post, per government."""
-    seen: dict[int, list[dt.date]] = defaultdict(list)
+def refresh_tenures(people: list[Person]) -> None:
+    """Observed tenures from the meetings where these people attended in a post, per government (two queries)."""
+    seen: dict[int, dict[int, list[dt.date]]] = defaultdict(lambda: defaultdict(list))
     govs: dict[int, int] = {}
-    rows = Attendance.objects.filter(person=person, post__isnull=False, meeting__date_precision="day")
-    for post_id, gov_id, day in rows.values_list("post_id", "post__government_id", "meeting__date"):
-        seen[post_id].append(day)
+    rows = Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day")
+    for person_id, post_id, gov_id, day in rows.values_list("person_id", "post_id", "post__government_id", "meeting__date"):
+        seen[person_id][post_id].append(day)
         govs[post_id] = gov_id
     if not seen:
         return
-    spans = {post_id: (min(days), max(days)) for post_id, days in seen.items()}
-    existing = {t.post_id: t for t in Tenure.objects.filter(person=person, post_id__in=spans)}
+    existing = {(t.person_id, t.post_id): t for t in Tenure.objects.filter(person_id__in=seen)}
+    for person_id, posts in seen.items():
+        _refresh(person_id, {post_id: (min(days), max(days)) for post_id, days in posts.items()}, govs, existing)
+
+
+def _refresh(person_id: int, spans: dict[int, tuple[dt.date, dt.date]], govs: dict[int, int],
+             existing: dict[tuple[int, int], Tenure]) -> None:
     for post_id, (first, last) in spans.items():
         later = [s for p, (s, _e) in spans.items() if p != post_id and govs[p] == govs[post_id] and s > last]
         end = last if later else None
-        tenure = existing.get(post_id)
+        tenure = existing.get((person_id, post_id))
         if tenure is None:
-            Tenure.objects.create(person=person, post_id=post_id, start_date=first, end_date=end)
+            Tenure.objects.create(person_id=person_id, post_id=post_id, start_date=first, end_date=end)
             continue
         changed = []
         if tenure.start_date and first < tenure.start_date:

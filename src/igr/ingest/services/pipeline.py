@@ -28,7 +28,7 @@ from igr.reporting.signals import deferred as deferred_obligations
 from .attendance import import_attendees
 from .context import Ctx, Hook
 from .documents import make_version
-from .meetings import meeting_provenance, merge
+from .meetings import import_meeting, meeting_provenance, merge
 from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
 from .validate import RecordIn, validate_record
@@ -207,21 +207,19 @@ class Pipeline:
                 ctx.note(document, field_name, record.spans[key])
         ctx.step("document", document)
         skipped = list(record.issues)
-        linked = set(document.meetings.values_list("pk", flat=True))
+        linked = set(document.meetings.values_list("pk", flat=True)) if status != "new" else set()
         for i, m in enumerate(record.meetings):
             body = reg.body(m.body_key, m.body_name) or self._new_body(ctx, m.body_key, m.body_name, m.body_name_cy, m.spans)
             if body is None or m.date is None:
                 skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given"))
                 continue
-            from .meetings import import_meeting
-
-            meeting = import_meeting(ctx, body, m, record.published)
+            meeting, created = import_meeting(ctx, body, m, record.published)
             if meeting.pk not in linked:
                 document.meetings.add(meeting)
                 linked.add(meeting.pk)
                 ctx.touch(meeting.pk, "updated")
             ctx.step("meeting", meeting)
-            chair = import_attendees(ctx, meeting, m.attendees)
+            chair = import_attendees(ctx, meeting, m.attendees, fresh=created)
             if chair and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), meeting_provenance(meeting)):
                 meeting.save(update_fields=["chair", "updated_at"])
                 ctx.touch(meeting.pk, "updated")
