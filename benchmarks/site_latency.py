@@ -162,6 +162,7 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
                 (cold if round_ == 0 else warm).append((time.perf_counter() - t0) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
         out.append((name, sorted(cold), sorted(warm)))
+        print(f"  {name}: warm p95 {pct(sorted(warm), .95):.1f} ms, cold p95 {pct(sorted(cold), .95):.1f} ms", flush=True)
     return out
 
 
