@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from igr.register.translation import BilingualMixin
 
+from .constraints import ENDS_AFTER_START
+
 
 class Government(BilingualMixin):
     """One of the four UK governments, or another British-Irish Council member."""
@@ -68,7 +70,7 @@ class Body(BilingualMixin):
         verbose_name_plural = _("bodies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=ENDS_AFTER_START,
                 name="body_end_after_start",
                 violation_error_message=_("A body cannot be dissolved before it was established."),
             ),

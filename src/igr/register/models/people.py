@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from igr.register.translation import BilingualMixin
 
 from .bodies import Government
+from .constraints import ENDS_AFTER_START
 
 
 class Person(models.Model):
@@ -72,7 +73,7 @@ class Tenure(models.Model):
         verbose_name_plural = _("tenures")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=ENDS_AFTER_START,
                 name="tenure_end_after_start",
                 violation_error_message=_("A tenure cannot end before it starts."),
             ),
@@ -133,7 +134,7 @@ class CommitteeChair(models.Model):
         verbose_name_plural = _("committee chairs")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                condition=ENDS_AFTER_START,
                 name="chair_end_after_start",
                 violation_error_message=_("A chair's term cannot end before it starts."),
             ),
