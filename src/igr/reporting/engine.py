@@ -8,11 +8,13 @@ met by the first published document that delivers them. Cancellation waives what
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
-from igr.register.models import DatePrecision, Meeting
+from igr.register.models import DatePrecision, Document, Meeting
 from igr.reporting import context
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
 from igr.reporting.models import Obligation, ReportDocument
@@ -87,11 +89,51 @@ def _wants_notice(meeting: Meeting, existing: dict) -> bool:
 
 @transaction.atomic
 def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> list[Obligation]:
-    profile = context.meeting_profile(meeting)
-    existing = {(o.rule_key, o.sequence): o for o in Obligation.objects.filter(meeting=meeting)}
-    if profile is None:
-        return list(existing.values())
+    sync_meetings([meeting], calendar)
+    return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
+
+
+@transaction.atomic
+def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = None) -> dict[int, list[Obligation]]:
+    """``sync_meeting`` for many meetings at once: each table read once, new obligations inserted together.
+
+    Why: an ingest batch touches hundreds of meetings; syncing them one by one cost a dozen queries each. The
+    rules are the same code either way (``sync_meeting`` is this with one meeting), so the results are too.
+    Returns each meeting's obligations as they now are.
+    """
     calendar = calendar or calendar_from_db()
+    pks = [m.pk for m in meetings]
+    loaded: dict[int, list[Obligation]] = defaultdict(list)
+    for obligation in Obligation.objects.filter(meeting_id__in=pks).order_by("pk"):
+        loaded[obligation.meeting_id].append(obligation)
+    before = {o.pk: _state(o) for rows in loaded.values() for o in rows}
+    delivered = _delivering(pks)
+    result: dict[int, list[Obligation]] = {}
+    new: list[Obligation] = []
+    for meeting in meetings:
+        obligations = _plan(meeting, loaded[meeting.pk], calendar, delivered)
+        new += [o for o in obligations if o.pk is None]
+        result[meeting.pk] = obligations
+    Obligation.objects.bulk_create(new)
+    for obligation in new:  # what a save would have told other apps (the public figures' cache)
+        post_save.send(Obligation, instance=obligation, created=True, update_fields=None, raw=False, using=obligation._state.db)
+    for rows in result.values():
+        for obligation in rows:
+            if obligation.pk in before and _state(obligation) != before[obligation.pk]:
+                obligation.save()
+    return result
+
+
+def _state(obligation: Obligation) -> tuple:
+    return tuple(getattr(obligation, f.attname) for f in Obligation._meta.concrete_fields if f.attname != "updated_at")
+
+
+def _plan(meeting: Meeting, rows: list[Obligation], calendar: WorkingCalendar, delivered: dict) -> list[Obligation]:
+    """The meeting's obligations after applying its profile, moves, cancellation and delivery (nothing saved)."""
+    profile = context.meeting_profile(meeting)
+    existing = {(o.rule_key, o.sequence): o for o in rows}
+    if profile is None:
+        return rows
     minister = context.responsible_minister(meeting)
     subject = {"meeting": meeting, "body": meeting.body, "minister": minister}
     if _wants_notice(meeting, existing):
@@ -110,19 +152,36 @@ def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> l
                 )
     for obligation in existing.values():
         if obligation.pk and obligation.is_open and obligation.profile_key != profile.key:
-            waive(obligation, OTHER_PROFILE_EN, OTHER_PROFILE_CY)
+            _waive(obligation, OTHER_PROFILE_EN, OTHER_PROFILE_CY)
             continue
         if obligation.is_open and obligation.trigger in ("meeting_called", "meeting_held"):
             _move(obligation, meeting.date, calendar)
         if obligation.is_open and minister and obligation.minister_id is None:
             obligation.minister = minister
-        obligation.save()
     if meeting.status == Meeting.Status.CANCELLED:
         for obligation in existing.values():
             if obligation.is_open and obligation.trigger != "meeting_postponed_or_cancelled":
-                waive(obligation, CANCELLED_EN, CANCELLED_CY)
-    refresh_met(meeting, calendar)
-    return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
+                _waive(obligation, CANCELLED_EN, CANCELLED_CY)
+    obligations = list(existing.values())
+    _match(obligations, *delivered.get(meeting.pk, ([], [])), calendar)
+    return obligations
+
+
+def _delivering(pks: list[int]) -> dict[int, tuple[list, list]]:
+    """Per meeting: our published documents, and the register's published records not generated by us."""
+    out: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))
+    ours_records: set[tuple[int, int]] = set(
+        ReportDocument.objects.filter(meeting_id__in=pks, register_document__isnull=False)
+        .values_list("meeting_id", "register_document_id"))
+    for doc in (ReportDocument.objects.filter(meeting_id__in=pks, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
+                .order_by("date", "published_at")):
+        out[doc.meeting_id][0].append(doc)
+    links = (Document.meetings.through.objects.filter(meeting_id__in=pks, document__published=True, document__date__isnull=False)
+             .select_related("document").order_by("document__date", "document__pk"))
+    for link in links:
+        if (link.meeting_id, link.document_id) not in ours_records:
+            out[link.meeting_id][1].append(link.document)
+    return out
 
 
 def _move(obligation: Obligation, new_anchor: dt.date, calendar: WorkingCalendar) -> None:
@@ -194,23 +253,30 @@ def cancel_meeting(meeting: Meeting, reason_en: str, reason_cy: str, user=None, 
 
 
 def waive(obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> Obligation:
+    _waive(obligation, reason_en, reason_cy, user, today)
+    obligation.save()
+    return obligation
+
+
+def _waive(obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> None:
     if not (reason_en.strip() or reason_cy.strip()):
         raise ValueError("an obligation is waived only with a reason")
     obligation.waived_on = today or timezone.localdate()
     obligation.waived_reason_en, obligation.waived_reason_cy = reason_en.strip(), reason_cy.strip()
     obligation.waived_by = user
     obligation.log("waived", reason_en=obligation.waived_reason_en, reason_cy=obligation.waived_reason_cy)
-    obligation.save()
-    return obligation
 
 
 def mark_met(obligation: Obligation, on: dt.date, document=None, record=None, calendar: WorkingCalendar | None = None) -> Obligation:
-    calendar = calendar or calendar_from_db()
+    _mark_met(obligation, on, document, record, calendar or calendar_from_db())
+    obligation.save()
+    return obligation
+
+
+def _mark_met(obligation: Obligation, on: dt.date, document, record, calendar: WorkingCalendar) -> None:
     obligation.met_on, obligation.met_by, obligation.met_by_record = on, document, record
     obligation.made_in_recess = calendar.in_recess(on)
     obligation.log("met", on=on.isoformat())
-    obligation.save()
-    return obligation
 
 
 def refresh_met(meeting: Meeting, calendar: WorkingCalendar | None = None) -> None:
@@ -219,16 +285,19 @@ def refresh_met(meeting: Meeting, calendar: WorkingCalendar | None = None) -> No
     Our own published documents and the register's published records both count; ours wins a tie. An
     obligation recorded as met by hand (no document named) or waived is left as it is.
     """
-    calendar = calendar or calendar_from_db()
-    obligations = list(Obligation.objects.filter(meeting=meeting).order_by("trigger_date", "sequence", "pk"))
-    published = list(
-        ReportDocument.objects.filter(meeting=meeting, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
-        .order_by("date", "published_at")
-    )
-    ours_records = set(ReportDocument.objects.filter(meeting=meeting, register_document__isnull=False).values_list("register_document_id", flat=True))
-    records = [r for r in meeting.documents.filter(published=True, date__isnull=False).order_by("date", "pk") if r.pk not in ours_records]
-    used: set = set()
+    obligations = list(Obligation.objects.filter(meeting=meeting))
+    before = {o.pk: _state(o) for o in obligations}
+    _match(obligations, *_delivering([meeting.pk]).get(meeting.pk, ([], [])), calendar or calendar_from_db())
     for obligation in obligations:
+        if _state(obligation) != before[obligation.pk]:
+            obligation.save()
+
+
+def _match(obligations: list[Obligation], published: list, records: list, calendar: WorkingCalendar) -> None:
+    """``refresh_met``'s rule on obligations in memory (new ones, without a key yet, after the saved ones)."""
+    order = sorted(enumerate(obligations), key=lambda io: (io[1].trigger_date, io[1].sequence, io[1].pk is None, io[1].pk or 0, io[0]))
+    used: set = set()
+    for _i, obligation in order:
         if obligation.waived_on or (obligation.met_on and not obligation.met_by_id and not obligation.met_by_record_id):
             continue
         kind = DOCUMENT_KIND.get(obligation.deliverable)
@@ -239,11 +308,11 @@ def refresh_met(meeting: Meeting, calendar: WorkingCalendar | None = None) -> No
         if ours and (theirs is None or ours.date <= theirs.date):
             used.add(("o", ours.pk))
             if obligation.met_by_id != ours.pk or obligation.met_on != ours.date:
-                mark_met(obligation, ours.date, document=ours, calendar=calendar)
+                _mark_met(obligation, ours.date, ours, None, calendar)
         elif theirs:
             used.add(("r", theirs.pk))
             if obligation.met_by_record_id != theirs.pk or obligation.met_by_id or obligation.met_on != theirs.date:
-                mark_met(obligation, theirs.date, record=theirs, calendar=calendar)
+                _mark_met(obligation, theirs.date, None, theirs, calendar)
 
 
 def recompute_open(calendar: WorkingCalendar | None = None) -> int:

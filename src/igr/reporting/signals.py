@@ -17,6 +17,7 @@ from django.utils import timezone
 from igr.register.models import Agreement, Attendance, Document, Meeting
 from igr.reporting import engine, subjects
 from igr.reporting.calendars import calendar_from_db
+from igr.reporting.context import responsible_minister
 from igr.reporting.models import ConsentIntention, MeetingReport, Obligation, RecessPeriod, ReportingPeriod
 
 _local = threading.local()  # a deferred batch's meetings to sync, and those that gained a Welsh attendance
@@ -24,14 +25,21 @@ _local = threading.local()  # a deferred batch's meetings to sync, and those tha
 
 @contextmanager
 def deferred():
-    """Sync each meeting a batch of saves touches once, at the end, instead of after every save (nestable).
+    """Sync each meeting a batch of saves touches once, at the end, instead of after every save.
 
     A save that moves, postpones or cancels a meeting is still handled when it happens (after the meeting's
     queued work, done on its state before the save), so obligations and their history come out as per-save
-    processing leaves them.
+    processing leaves them. Nested inside a batch (and inside a transaction block of its own), a block that
+    fails forgets what it queued, as its rows are rolled back: an ingest batch defers to its end while each
+    document stays atomic.
     """
     if getattr(_local, "pending", None) is not None:
-        yield
+        pending, welsh = set(_local.pending), set(_local.welsh)
+        try:
+            yield
+        except BaseException:
+            _local.pending, _local.welsh = pending, welsh
+            raise
         return
     _local.pending, _local.welsh = set(), set()
     try:
@@ -40,11 +48,21 @@ def deferred():
         pending, welsh = _local.pending, _local.welsh
         _local.pending = _local.welsh = None
         if pending or welsh:
-            calendar = calendar_from_db()
-            for meeting in _with_attendances(pending):
-                engine.sync_meeting(meeting, calendar)
-            for meeting in _with_attendances(welsh):
-                _set_minister(meeting)
+            _sync_batch(pending, welsh)
+
+
+def _sync_batch(pending: set[int], welsh: set[int]) -> None:
+    """The batch's meetings synced together; those that gained a Welsh attendance get their minister."""
+    meetings = {m.pk: m for m in _with_attendances(pending | welsh)}
+    synced = engine.sync_meetings([m for pk, m in meetings.items() if pk in pending], calendar_from_db())
+    rest = [pk for pk in welsh if pk in meetings and pk not in synced]
+    for obligation in Obligation.objects.filter(meeting_id__in=rest):
+        synced.setdefault(obligation.meeting_id, []).append(obligation)
+    for pk in sorted(welsh & meetings.keys()):
+        minister = responsible_minister(meetings[pk])
+        missing = [o.pk for o in synced.get(pk, []) if o.minister_id is None]
+        if minister and missing:
+            Obligation.objects.filter(pk__in=missing, minister__isnull=True).update(minister=minister)
 
 
 def _with_attendances(pks: set[int]):
@@ -62,7 +80,10 @@ def _queue(meeting_ids) -> bool:
 
 
 @receiver(pre_save, sender=Meeting)
-def remember_meeting(sender, instance: Meeting, **kwargs) -> None:
+def remember_meeting(sender, instance: Meeting, update_fields=None, **kwargs) -> None:
+    if instance.pk and update_fields is not None and not {"date", "status", "starts_at"} & set(update_fields):
+        instance._reporting_old = {"date": instance.date, "status": instance.status}  # neither can change: no read
+        return
     old = Meeting.objects.filter(pk=instance.pk).values("date", "status").first() if instance.pk else None
     instance._reporting_old = old
     pending = getattr(_local, "pending", None)
@@ -83,13 +104,14 @@ def meeting_saved(sender, instance: Meeting, created: bool, raw: bool = False, *
     old = getattr(instance, "_reporting_old", None)
     if not old and _queue([instance.pk]):
         return
-    calendar = calendar_from_db()
+    calendar = None
     if old:
         moved = old["date"] != instance.date and instance.status != Meeting.Status.CANCELLED
         postponed = instance.status == Meeting.Status.POSTPONED and old["status"] != Meeting.Status.POSTPONED
         cancelled = instance.status == Meeting.Status.CANCELLED and old["status"] != Meeting.Status.CANCELLED
         if not (moved or postponed or cancelled) and _queue([instance.pk]):
             return
+        calendar = calendar_from_db()
         if moved or postponed or cancelled:
             for obligation in Obligation.objects.filter(meeting=instance):
                 obligation.log("cancelled" if cancelled else "postponed", from_date=old["date"].isoformat(), to_date=instance.date.isoformat())
@@ -173,8 +195,6 @@ def attendance_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 
 def _set_minister(meeting: Meeting) -> None:
-    from igr.reporting.context import responsible_minister
-
     minister = responsible_minister(meeting)
     if minister:
         Obligation.objects.filter(meeting_id=meeting.pk, minister__isnull=True).update(minister=minister)

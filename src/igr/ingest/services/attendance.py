@@ -9,6 +9,7 @@ only a row of its own while nobody of that government and capacity is named.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_save
 
 from igr.ingest.models import ReviewItem
 from igr.register.models import Attendance, Government, Meeting, Person, Provenance
@@ -17,7 +18,7 @@ from .context import Ctx
 from .meetings import merge
 from .names import fold
 from .people import refresh_tenures, resolve_person, resolve_post
-from .validate import AttendeeIn
+from .validate import AttendeeIn, Span
 
 
 def _provs(ids: list[int]) -> dict[int, list[Provenance]]:
@@ -34,28 +35,31 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
     provs = _provs([a.pk for a in existing])
     by_person = {a.person_id: a for a in existing if a.person_id}
     lang, changed, chair, people = ctx.language, False, None, []
-    order = len(existing)
+    new: list[tuple[Attendance, Span | None, str]] = []  # rows to insert together, with what to note on them
+    order, inserted = len(existing), 0
     for att in [a for a in attendees if a.name]:
         gov = ctx.registry.government(att.government)
         person = resolve_person(ctx, att.name or "", att.span)
         people.append(person)
         chair = person if att.is_chair else chair
         row = by_person.get(person.pk)
+        if row is not None and row.pk is None:  # named twice in one report: insert first, then merge as usual
+            _insert(ctx, new)
+            new.clear()
         if row is None:
-            row = Attendance.objects.create(
+            inserted += 1
+            row = Attendance(
                 meeting=meeting, person=person, government=gov, capacity=att.capacity, is_chair=att.is_chair,
                 post=resolve_post(ctx, gov, att.role, att.capacity), sort_order=order, **{f"role_{lang}": att.role[:300]},
             )
             order += 1
             by_person[person.pk] = row
-            provs[row.pk] = []
-            changed = True
             ctx.note(row, "", att.span)
-            ctx.flag_if_low(row, "", att.span, att.name)
+            new.append((row, att.span, att.name))
             continue
         ctx.note(row, "", att.span)
         updates = [f for f, v in (("capacity", att.capacity), ("government_id", gov.pk if gov else None))
-                   if merge(ctx, row, f, v, att.span, provs[row.pk])]
+                   if merge(ctx, row, f, v, att.span, provs.get(row.pk, []))]
         if not getattr(row, f"role_{lang}") and att.role:
             setattr(row, f"role_{lang}", att.role[:300])
             updates.append(f"role_{lang}")
@@ -66,8 +70,10 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
             row.save(update_fields=[u for u in updates if u != "government_id"] + (["government"] if "government_id" in updates else []))
             changed = True
     unnamed = [r for r in existing if r.person_id is None]
-    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order, unnamed)
-    ctx.flush()
+    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order, unnamed, new)
+    if new:
+        _insert(ctx, new)
+    changed |= bool(inserted)
     if people:
         refresh_tenures(list({p.pk: p for p in people}.values()))
     if changed:
@@ -75,8 +81,19 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
     return chair
 
 
+def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
+    """One insert for a report's new attendances (their provenance was queued already, keyed at flush); other
+    apps hear of each row as if it had been saved alone."""
+    rows = Attendance.objects.bulk_create([row for row, _span, _value in new])
+    for row in rows:
+        post_save.send(Attendance, instance=row, created=True, update_fields=None, raw=False, using=row._state.db)
+    for row, span, value in new:
+        ctx.flag_if_low(row, "", span, value)
+
+
 def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_person: dict[int, Attendance],
-               provs: dict[int, list[Provenance]], order: int, unnamed: list[Attendance]) -> bool:
+               provs: dict[int, list[Provenance]], order: int, unnamed: list[Attendance],
+               new: list[tuple[Attendance, Span | None, str]]) -> bool:
     """Record described attendees, or reconcile them with named ones of the same government and capacity."""
     changed = False
     named: dict[tuple[int | None, str], list[Attendance]] = {}
@@ -95,16 +112,18 @@ def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_perso
         if same:
             ctx.note(same[0], "", att.span)
             continue
-        row = Attendance.objects.create(meeting=meeting, government=gov, capacity=att.capacity, sort_order=order,
-                                        **{f"description_{lang}": att.role[:300], f"role_{lang}": att.role[:300]})
+        row = Attendance(meeting=meeting, government=gov, capacity=att.capacity, sort_order=order,
+                         **{f"description_{lang}": att.role[:300], f"role_{lang}": att.role[:300]})
         order += 1
         unnamed.append(row)
         ctx.note(row, "", att.span)
-        ctx.flag_if_low(row, "", att.span, att.role)
+        new.append((row, att.span, att.role))
         changed = True
     # Descriptions recorded earlier are absorbed once people of that government and capacity are named.
     absorbed = [r for r in unnamed if r.pk and r.government_id and (r.government_id, r.capacity) in named]
     if absorbed:
+        _insert(ctx, new)  # the named rows that take over the descriptions' provenance need their keys
+        new.clear()
         ct = ContentType.objects.get_for_model(Attendance)
         rows_provs = Provenance.objects.filter(content_type=ct, object_id__in=[r.pk for r in absorbed])
         keep = {p.object_id for p in rows_provs if p.confirmed_at}

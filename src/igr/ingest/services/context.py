@@ -37,6 +37,7 @@ class Ctx:
     meetings: dict[int, str] = field(default_factory=dict)  # meeting pk -> inserted / updated / unchanged
     items: int = 0
     pending: list[Provenance] = field(default_factory=list)
+    unsaved: list[tuple[int, models.Model]] = field(default_factory=list)  # pending rows noted before their insert
 
     def step(self, name: str, obj: Any) -> None:
         """Call the pipeline's hook (progress, or a test's injected failure) between writes."""
@@ -51,6 +52,8 @@ class Ctx:
     def note(self, record: models.Model, field_name: str, span: Span | None, *, confidence: float | None = None) -> None:
         """Queue a provenance row: this field of this record came from this span of this version."""
         conf = span.confidence if span else (confidence if confidence is not None else 1.0)
+        if record.pk is None:  # a row inserted later with others (bulk): its key is filled in at flush
+            self.unsaved.append((len(self.pending), record))
         self.pending.append(Provenance(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk, field_name=field_name,
             document_version=self.version, span_start=span.start if span else None, span_end=span.end if span else None,
@@ -58,6 +61,10 @@ class Ctx:
         ))
 
     def flush(self) -> None:
+        for i, record in self.unsaved:
+            assert record.pk is not None, "a noted row must be saved before its provenance"
+            self.pending[i].object_id = record.pk
+        self.unsaved = []
         if self.pending:
             Provenance.objects.bulk_create(self.pending)
             self.pending = []

@@ -34,6 +34,7 @@ from .sources import Source, content_kind, expand, from_path
 from .validate import RecordIn, validate_record
 
 CHUNK = 200  # documents whose content hashes are looked up in one query
+GROUP = 50  # documents committed in one transaction (each in a savepoint), their obligations synced together
 
 
 def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
@@ -83,6 +84,7 @@ class Pipeline:
         self.report = RunReport()
         self._registry: Registry | None = None
         self._known: dict[str, set[int]] | None = None  # content hash -> documents, while a batch runs
+        self._group_files: list[str] | None = None  # files written by a group's documents (removed if it rolls back)
 
     @property
     def registry(self) -> Registry:
@@ -116,13 +118,49 @@ class Pipeline:
                 chunk = sources[start:start + CHUNK]
                 self._known = known_hashes([s.content_hash for s in chunk])
                 try:
-                    for source in chunk:
-                        outcomes.append(self.ingest(source))
+                    for at in range(0, len(chunk), GROUP):
+                        group = chunk[at:at + GROUP]
+                        outcomes += self._ingest_group(group)
                         if progress:
-                            progress(source)
+                            for source in group:
+                                progress(source)
                 finally:
                     self._known = None
         return outcomes
+
+    def _ingest_group(self, group: list[Source]) -> list[str]:
+        """Documents committed together, each in its own savepoint, their obligations synced once at the end.
+
+        A failure inside a document rolls back its savepoint (that document only). Should the group's
+        obligation sync fail, the whole group is rolled back and ingested again one transaction per document.
+        """
+        if not self.defer or len(group) < 2:
+            return [self.ingest(source) for source in group]
+        state = self._state()
+        self._group_files = []
+        try:
+            with transaction.atomic(), deferred_obligations():
+                return [self.ingest(source) for source in group]
+        except Exception:
+            for name in self._group_files:
+                default_storage.delete(name)
+            self._restore(state)
+        finally:
+            self._group_files = None
+        return [self.ingest(source) for source in group]
+
+    def _state(self) -> tuple:
+        r = self.report
+        return (Counter(r.documents), dict(r.meeting_status), len(r.skipped), len(r.failures), r.review_items, r.run,
+                {h: set(d) for h, d in (self._known or {}).items()})
+
+    def _restore(self, state: tuple) -> None:
+        r = self.report
+        r.documents, r.meeting_status, skipped, failures, r.review_items, r.run, known = state
+        del r.skipped[skipped:], r.failures[failures:]
+        if self._known is not None:
+            self._known = known
+        self._registry = None  # rows it created in memory are gone from the database
 
     def finish(self) -> RunReport:
         if self.report.run:
@@ -168,7 +206,8 @@ class Pipeline:
         outcome = Counter()
         documents: set[int] = set()
         try:
-            with transaction.atomic(), deferred_obligations() if self.defer else nullcontext():  # obligations synced once, inside the document's transaction
+            # Obligations synced once, inside the document's transaction (or its group's: see _ingest_group).
+            with transaction.atomic(), deferred_obligations() if self.defer else nullcontext():
                 for record in records:
                     status, statuses, items, skipped = self._import(source, kind, text, record, written, documents)
                     outcome[status] += 1
@@ -182,6 +221,8 @@ class Pipeline:
             self._registry = None  # rows it created in memory are gone from the database
             self._fail(source.name, exc)
             return "failed"
+        if self._group_files is not None:
+            self._group_files += written
         if self._known is not None and documents:  # the same bytes later in this batch are unchanged
             self._known.setdefault(source.content_hash, set()).update(documents)
         self.report.review_items += outcome.pop("items", 0)
@@ -220,9 +261,12 @@ class Pipeline:
                 ctx.touch(meeting.pk, "updated")
             ctx.step("meeting", meeting)
             chair = import_attendees(ctx, meeting, m.attendees, fresh=created)
-            if chair and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), meeting_provenance(meeting)):
+            # A meeting this document created has no provenance but its own, none of it about the chair.
+            provs = [] if created else meeting_provenance(meeting)
+            if chair and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), provs):
                 meeting.save(update_fields=["chair", "updated_at"])
                 ctx.touch(meeting.pk, "updated")
+            ctx.flush()
             ctx.step("attendance", meeting)
         ctx.flush()
         return status, ctx.meetings, ctx.items, skipped
