@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from igr.ingest.models import IngestRun
 from igr.ingest.services.pipeline import Pipeline
 from igr.public.models import SearchEntry
-from igr.reporting.models import Obligation
+from igr.register.models import Body, Document, Meeting
+from igr.reporting.models import MeetingReport, Obligation
 
 from .conftest import DOCS
 
@@ -63,3 +67,47 @@ def test_deferred_batch_gives_what_per_save_processing_gives(files, month_then_d
     assert obligations() == per_save[0]
     # Row ids differ between the two runs; the search rows match once read by what they index.
     assert [r[:1] + r[2:] for r in search_rows()] == [r[:1] + r[2:] for r in per_save[1]]
+
+
+def undone_per_save_run(paths, **kwargs) -> tuple:
+    """What per-save processing (``defer=False``) gives for these files: report, obligations, search rows; then undone."""
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        report = Pipeline(defer=False, **kwargs).run_paths(paths).as_dict()
+        result = report, obligations(), [r[:1] + r[2:] for r in search_rows()]
+        raise Undo
+    return result
+
+
+def fail_in_the_statement(step: str, obj: object) -> None:
+    """A hook failing half-way through the statement (after its document and meeting are written)."""
+    if step == "meeting" and obj.documents.filter(kind="written_statement").exists():
+        raise RuntimeError("failure injected half-way through the statement")
+
+
+def test_a_document_failing_inside_a_group_leaves_the_group_as_per_save_processing_does():
+    report, per_save, search = undone_per_save_run(FILES, hook=fail_in_the_statement)
+    assert report["documents"]["failed"] == 1 and report["documents"]["new"] == 2
+    pipeline = Pipeline(hook=fail_in_the_statement)
+    assert pipeline.run_paths(FILES).as_dict() == report  # one group of three, the statement rolled back alone
+    assert obligations() == per_save
+    assert [r[:1] + r[2:] for r in search_rows()] == search
+    assert not Document.objects.filter(kind="written_statement").exists()
+
+
+def test_a_group_whose_obligations_cannot_be_synced_goes_in_again_one_document_at_a_time(reference):
+    """A meeting whose reporting names an agreement profile that no longer exists makes its sync fail."""
+    meeting = Meeting.objects.create(body=Body.objects.get(key="img-safety-security-migration"), date=dt.date(2023, 7, 11),
+                                     status=Meeting.Status.HELD)
+    MeetingReport.objects.create(meeting=meeting)
+    MeetingReport.objects.filter(meeting=meeting).update(profile_key="iira-withdrawn")  # saved before it went
+    report, per_save, search = undone_per_save_run(FILES)
+    assert report["documents"] == {"new": 1, "unchanged": 0, "revised": 0, "failed": 2}  # both about that meeting
+    assert Pipeline().run_paths(FILES).as_dict() == report
+    assert obligations() == per_save
+    assert [r[:1] + r[2:] for r in search_rows()] == search
+    assert list(Document.objects.values_list("kind", flat=True)) == ["communique"]
+    assert IngestRun.objects.count() == 1

@@ -205,22 +205,26 @@ class Pipeline:
         written: list[str] = []
         outcome = Counter()
         documents: set[int] = set()
+        touched: list[tuple[int, str]] = []
+        skipped: list[str] = []
         try:
             # Obligations synced once, inside the document's transaction (or its group's: see _ingest_group).
             with transaction.atomic(), deferred_obligations() if self.defer else nullcontext():
                 for record in records:
-                    status, statuses, items, skipped = self._import(source, kind, text, record, written, documents)
+                    status, statuses, items, notes = self._import(source, kind, text, record, written, documents)
                     outcome[status] += 1
                     outcome["items"] += items
-                    self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)
-                    for pk, how in statuses.items():
-                        self._touch(pk, how)
+                    skipped += notes
+                    touched += statuses.items()
         except Exception as exc:  # any failure inside one document rolls back that document only
             for name in written:
                 default_storage.delete(name)
             self._registry = None  # rows it created in memory are gone from the database
             self._fail(source.name, exc)
             return "failed"
+        self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)  # counted once it has all gone in
+        for pk, how in touched:
+            self._touch(pk, how)
         if self._group_files is not None:
             self._group_files += written
         if self._known is not None and documents:  # the same bytes later in this batch are unchanged
