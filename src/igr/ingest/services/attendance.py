@@ -22,8 +22,10 @@ from .validate import AttendeeIn, Span
 
 
 def _provs(ids: list[int]) -> dict[int, list[Provenance]]:
-    ct = ContentType.objects.get_for_model(Attendance)
     out: dict[int, list[Provenance]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    ct = ContentType.objects.get_for_model(Attendance)
     for p in Provenance.objects.filter(content_type=ct, object_id__in=ids).select_related("document_version"):
         out[p.object_id].append(p)
     return out

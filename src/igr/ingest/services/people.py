@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections import defaultdict
 
+from django.db.models import Max, Min
+
 from igr.register.models import Attendance, Government, Person, Post, Tenure
 
 from .context import Ctx
@@ -55,18 +57,23 @@ def resolve_post(ctx: Ctx, government: Government | None, role: str, capacity: s
 
 
 def refresh_tenures(people: list[Person]) -> None:
-    """Observed tenures from the meetings where these people attended in a post, per government (two queries)."""
-    seen: dict[int, dict[int, list[dt.date]]] = defaultdict(lambda: defaultdict(list))
+    """Observed tenures from the meetings where these people attended in a post, per government (two queries).
+
+    The first and last meeting per person and post are counted by the database: one row each, however many
+    meetings a minister has attended.
+    """
+    seen: dict[int, dict[int, tuple[dt.date, dt.date]]] = defaultdict(dict)
     govs: dict[int, int] = {}
-    rows = Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day")
-    for person_id, post_id, gov_id, day in rows.values_list("person_id", "post_id", "post__government_id", "meeting__date"):
-        seen[person_id][post_id].append(day)
+    rows = (Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day").order_by()
+            .values_list("person_id", "post_id", "post__government_id").annotate(Min("meeting__date"), Max("meeting__date")))
+    for person_id, post_id, gov_id, first, last in rows:
+        seen[person_id][post_id] = (first, last)
         govs[post_id] = gov_id
     if not seen:
         return
     existing = {(t.person_id, t.post_id): t for t in Tenure.objects.filter(person_id__in=seen)}
     for person_id, posts in seen.items():
-        _refresh(person_id, {post_id: (min(days), max(days)) for post_id, days in posts.items()}, govs, existing)
+        _refresh(person_id, posts, govs, existing)
 
 
 def _refresh(person_id: int, spans: dict[int, tuple[dt.date, dt.date]], govs: dict[int, int],
