@@ -48,6 +48,7 @@ class ReviewItem(models.Model):
         CONFLICT = "conflict", _("Sources disagree")
         NEW_PERSON = "new_person", _("New person")
         NEW_BODY = "new_body", _("New forum")
+        LANGUAGES = "languages", _("Language versions disagree")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -86,6 +87,15 @@ class ReviewItem(models.Model):
         verbose_name = _("review item")
         verbose_name_plural = _("review items")
         indexes = [models.Index(fields=["content_type", "object_id", "field_name"]), models.Index(fields=["status", "kind"])]
+
+    @property
+    def statement(self) -> str:
+        """What a *languages* item says, in the language of the page (it holds both)."""
+        from django.utils.translation import get_language
+
+        if self.kind != self.Kind.LANGUAGES or not isinstance(self.value, dict):
+            return ""
+        return self.value.get("cy" if (get_language() or "").startswith("cy") else "en", "")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.content_type.model}#{self.object_id}.{self.field_name or '*'}"

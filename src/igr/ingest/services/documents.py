@@ -8,6 +8,7 @@ second document reporting the meeting again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -62,12 +63,19 @@ def store_file(version: DocumentVersion, source: Source, kind: str) -> bool:
     return True
 
 
-def make_version(source: Source, record: RecordIn, kind: str, text: str, publisher: Government | None) -> tuple[Document, DocumentVersion, str, bool]:
-    """The document (new, or matched for a revision) and its new version; says which, and if a file was written."""
+def make_version(source: Source, record: RecordIn, kind: str, text: str, publisher: Government | None,
+                 pair: Callable[[], Document | None] | None = None) -> tuple[Document, DocumentVersion, str, bool]:
+    """The document (new, matched for a revision, or its other language's) and the new version; says which
+    ("new", "revised", "paired"), and if a file was written. ``pair`` finds the other-language document."""
     title = title_of(text, record.kind)
     document = find_document(source, record, publisher, title)
     lang = record.language
-    if document is None:
+    if document is None and pair is not None and (document := pair()) is not None:
+        status, revision = "paired", 1
+        if title and not getattr(document, f"title_{lang}"):
+            setattr(document, f"title_{lang}", title)
+            document.save(update_fields=[f"title_{lang}"])
+    elif document is None:
         status = "new"
         document = Document.objects.create(kind=record.kind, publisher=publisher, date=record.published, **{f"title_{lang}": title})
         revision = 1

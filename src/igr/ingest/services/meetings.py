@@ -74,7 +74,9 @@ def merge(ctx: Ctx, obj: Any, field: str, new: Any, span: Span | None, provs: li
         return False
     field_provs = [p for p in provs if p.field_name == field]
     confirmed = is_confirmed(provs, field)
-    own = bool(field_provs) and all(p.document_version.document_id == ctx.document.pk for p in field_provs)
+    # Only this document's earlier revisions in this language: its other language version is another source.
+    own = bool(field_provs) and all(p.document_version.document_id == ctx.document.pk
+                                    and p.document_version.language == ctx.language for p in field_provs)
     if not confirmed and (current in (None, "") or own):
         # Empty, or only this document's earlier revision said otherwise: a revision's change flows through.
         setattr(obj, field, new)
@@ -102,11 +104,29 @@ def communique_url(ctx: Ctx, m: MeetingIn) -> str:
     return found.group(0)[:500] if found else ""
 
 
-def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None) -> tuple[Meeting, bool]:
-    """Create or match the meeting and merge this report's fields into it; True when it was created."""
+def against(target: Meeting, day: dt.date, precision: str) -> str:
+    """How a report of ``target`` (known from its other language version) relates to it: the rules of
+    ``find_meeting``, and *disputed* where the two disagree on the date."""
+    rank = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+    if (target.date, target.date_precision) == (day, precision):
+        return "exact"
+    coarse = precision if rank[precision] >= rank[target.date_precision] else target.date_precision
+    same = target.date.year == day.year and (coarse == DatePrecision.YEAR or target.date.month == day.month)
+    if same and coarse != DatePrecision.DAY:
+        return "refine" if rank[precision] < rank[target.date_precision] else "coarser"
+    return "disputed"
+
+
+def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None,
+                   target: Meeting | None = None) -> tuple[Meeting, bool]:
+    """Create or match the meeting and merge this report's fields into it; True when it was created.
+
+    ``target``: the meeting this document's other language version reports; this version is about it whatever
+    it says, and where it disagrees (on the date, or the forum) the disagreement is flagged, never applied.
+    """
     assert m.date is not None
     status = Meeting.Status.PLANNED if published and m.date > published else Meeting.Status.HELD
-    meeting, how = find_meeting(body, m.date, m.precision, m.ordinal)
+    meeting, how = (target, against(target, m.date, m.precision)) if target else find_meeting(body, m.date, m.precision, m.ordinal)
     date_span = m.spans.get("meeting_date")
     if meeting is None:
         meeting = Meeting(body=body, date=m.date, date_precision=m.precision, ordinal=m.ordinal, mode=m.mode,
@@ -124,6 +144,8 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
         return meeting, True
     provs = meeting_provenance(meeting)
     changed: list[str] = []
+    if meeting.body_id != body.pk:  # only for a target: the forum is part of the reference, so never changed here
+        merge(ctx, meeting, "body_id", body.pk, m.spans.get("body"), provs)
     if how == "refine" and not is_confirmed(provs, "date"):
         meeting.date, meeting.date_precision = m.date, m.precision
         changed += ["date", "date_precision"]

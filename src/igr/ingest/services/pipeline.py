@@ -22,13 +22,14 @@ from django.utils import timezone
 from igr.extract import ExtractionError, Limits, extract_document, read_bytes
 from igr.ingest.models import IngestRun
 from igr.public.search.signals import deferred as deferred_search
-from igr.register.models import Body, DocumentVersion, Government, Meeting
+from igr.register.models import Body, Document, DocumentVersion, Government, Meeting
 from igr.reporting.signals import deferred as deferred_obligations
 
 from .attendance import import_attendees
 from .context import Ctx, Hook
 from .documents import make_version
 from .meetings import import_meeting, meeting_provenance, merge
+from .pairing import Pair, find_counterpart, flag_disagreements
 from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
 from .validate import RecordIn, validate_record
@@ -242,7 +243,14 @@ class Pipeline:
                 documents: set[int]) -> tuple[str, dict[int, str], int, list[str]]:
         reg = self.registry
         publisher = reg.government(record.publisher)
-        document, version, status, wrote = make_version(source, record, kind, text, publisher)
+        pair: Pair | None = None
+
+        def pairing() -> Document | None:
+            nonlocal pair
+            pair = find_counterpart(record, publisher, reg)
+            return pair.document if pair else None
+
+        document, version, status, wrote = make_version(source, record, kind, text, publisher, pairing)
         documents.add(document.pk)
         if wrote:
             written.append(version.file.name)
@@ -258,7 +266,8 @@ class Pipeline:
             if body is None or m.date is None:
                 skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given"))
                 continue
-            meeting, created = import_meeting(ctx, body, m, record.published)
+            target = pair.meeting_for(body, len(record.meetings)) if pair else None
+            meeting, created = import_meeting(ctx, body, m, record.published, target)
             if meeting.pk not in linked:
                 document.meetings.add(meeting)
                 linked.add(meeting.pk)
@@ -272,8 +281,10 @@ class Pipeline:
                 ctx.touch(meeting.pk, "updated")
             ctx.flush()
             ctx.step("attendance", meeting)
+        if status != "new":  # a version joining, or revising, a document that may have one in the other language
+            flag_disagreements(ctx, record)
         ctx.flush()
-        return status, ctx.meetings, ctx.items, skipped
+        return "new" if status == "paired" else status, ctx.meetings, ctx.items, skipped
 
     def _new_body(self, ctx: Ctx, key: str | None, name: str | None, name_cy: str | None, spans: dict) -> Body | None:
         """A forum the register does not know: created, and put in front of an official to confirm."""
