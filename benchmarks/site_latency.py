@@ -6,7 +6,8 @@
 On SQLite the register is built in a temporary file. With DATABASE_URL pointing at PostgreSQL, a scratch
 database ``igr_site_latency`` is created on that server (the role needs CREATEDB) and dropped afterwards.
 The register: ``--meetings`` meetings across every body since 1998, six attendances, two topics and a
-bilingual written statement (two language versions with text) per meeting, one person per 50 meetings.
+bilingual written statement (two language versions with text) per meeting, one person per 50 meetings, and
+the written-statement obligation of every held meeting (so the reporting figures have 100,000 rows to sum).
 Requests go through Django's test client (no network), after a warm-up, in English and Welsh alternately.
 """
 
@@ -107,12 +108,31 @@ def build(meetings: int, seed: int = 7) -> dict[str, list]:
         DocumentVersion.objects.bulk_create((DocumentVersion(document_id=d, language=lang, content_hash=f"{lang}{d:062d}",
                                                              text=" ".join(rng.choices(WORDS_EN if lang == "en" else WORDS_CY, k=120)))
                                              for d in doc_ids for lang in ("en", "cy")), batch_size=5000)
+        add_statement_obligations()
     t1 = time.perf_counter()
     counts = rebuild()
     print(f"built {meetings} meetings in {t1 - t0:.0f} s; search index {sum(counts.values())} rows in {time.perf_counter() - t1:.0f} s",
           flush=True)
     published = list(Meeting.objects.filter(published=True).values_list("reference", flat=True))
     return {"meetings": published, "bodies": [b.key for b in bodies], "people": [p.key for p in people]}
+
+
+def add_statement_obligations() -> int:
+    """A written statement owed for every held meeting, met by its statement, as the reporting app would record."""
+    import datetime as dt
+
+    from django.db.models import Min
+
+    from igr.register.models import Meeting
+    from igr.reporting.models import Obligation
+
+    rows = Meeting.objects.filter(status="held").annotate(statement=Min("documents__date")).values_list("pk", "body_id", "date", "statement")
+    Obligation.objects.bulk_create((Obligation(
+        profile_key="iira-2021", rule_key="written-statement", trigger="meeting_held", deliverable="written_statement",
+        meeting_id=pk, body_id=body, trigger_date=day, anchor_date=day, deadline_kind="working_days", deadline_days=15,
+        deadline_calendar="wales", due_date=day + dt.timedelta(days=21), met_on=statement) for pk, body, day, statement in rows),
+        batch_size=2000)
+    return len(rows)
 
 
 def page_types(data: dict[str, list], rng: random.Random) -> dict[str, callable]:
@@ -148,6 +168,8 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
 
     rng = random.Random(11)
     client = Client()
+    for language in ("en", "cy"):  # warm-up: the process's first request loads templates, catalogues, URL maps
+        client.get(f"/{language}/agreements/")
     bump()  # start every page type from a changed register: nothing cached
     out = []
     for name, make in page_types(data, rng).items():

@@ -12,3 +12,6 @@ class PublicConfig(AppConfig):
         from igr.public.search import signals
 
         signals.connect()
+        # The holidays package imports every country's calendar on first use (~0.3 s): pay that at start-up,
+        # not on the first visitor's request for a page with deadlines.
+        import holidays.countries  # noqa: F401

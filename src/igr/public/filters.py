@@ -6,20 +6,23 @@ the number of queries is fixed whatever the size of the register.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, QuerySet
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Substr
 from django.http import QueryDict
 
 from igr.register.models import Attendance, Body, Government, Meeting, Person
 
+from . import tallies
 from .cache import cached
 from .queries import public_meetings
 
 SORTS = {"newest": ("-date", "body__name_en"), "oldest": ("date", "body__name_en"), "body": ("body__name_en", "-date")}
 PERSON_FACET_SIZE = 25
+FREQUENT_GOVERNMENT = 2000  # meetings attended, above which a per-meeting check beats a lookup
 
 
 @dataclass
@@ -59,9 +62,9 @@ class MeetingFilter:
         if self.body and skip != "body":
             meetings = meetings.filter(body__key=self.body)
         if self.government and skip != "government":
-            meetings = meetings.filter(Exists(Attendance.objects.filter(meeting=OuterRef("pk"), government__key=self.government)))
+            meetings = meetings.filter(self._government_condition())
         if self.person and skip != "person":
-            meetings = meetings.filter(Exists(Attendance.objects.filter(meeting=OuterRef("pk"), person__key=self.person)))
+            meetings = meetings.filter(pk__in=_attended(person__key=self.person))
         if self.year and skip != "year":
             meetings = meetings.filter(date__year=self.year)
         if self.status and skip != "status":
@@ -70,12 +73,25 @@ class MeetingFilter:
             meetings = meetings.filter(mode=self.mode)
         return meetings
 
+    def _government_condition(self) -> Q:
+        """Meetings the chosen government attended, asked in the way that is cheap for how often it attends.
+
+        A government at thousands of meetings is checked per meeting while the list is walked in date order
+        (stopping after a page); one at a few is looked up once. Both are exact; only the plan differs.
+        """
+        government = Government.objects.filter(key=self.government).values_list("pk", flat=True).first()
+        if government is None:
+            return Q(pk__in=[])
+        if government_meeting_counts().get(government, 0) >= FREQUENT_GOVERNMENT:
+            return Q(Exists(Attendance.objects.filter(meeting=OuterRef("pk"), government_id=government)))
+        return Q(pk__in=_attended(government_id=government))
+
     def meetings(self) -> QuerySet[Meeting]:
         return self.apply(public_meetings()).order_by(*SORTS[self.sort])
 
     def count(self) -> int:
-        """How many meetings match (cached: counting a large register is the costly part of the page)."""
-        return cached("meeting-count", lambda: self.apply(Meeting.objects.filter(published=True)).count(), self.filters())
+        """How many meetings match (from the cached facet counts: counting a large register is the costly part)."""
+        return raw_counts(self)["count"]
 
     def filters(self) -> dict[str, Any]:
         return {k: v for k, v in self.params().items() if k != "sort"}
@@ -92,12 +108,42 @@ class MeetingFilter:
         return bool({k for k in self.params() if k != "sort"})
 
 
+def government_meeting_counts() -> dict[int, int]:
+    """How many published meetings each government attended (from the tallies, cached per register version)."""
+    def count() -> dict[int, int]:
+        counts: Counter = Counter()
+        for *_, governments, n in tallies.meeting_cells():
+            for government in tallies.governments_in(governments):
+                counts[government] += n
+        return dict(counts)
+    return cached("government-meetings", count)
+
+
+def _attended(**where: str) -> QuerySet:
+    """Meetings with a matching attendance, as an uncorrelated subquery.
+
+    A correlated EXISTS let SQLite walk the government index once per meeting (minutes at 100,000 meetings);
+    ``IN (subquery)`` is evaluated once, on both databases.
+    """
+    return Attendance.objects.filter(**where).order_by().values("meeting_id")
+
+
 def _ids(queryset: QuerySet[Meeting]) -> QuerySet:
     return queryset.order_by().values("pk")
 
 
 def facet_counts(f: MeetingFilter) -> dict[str, list[tuple[Any, int]]]:
-    """Raw counts per facet option, as plain (id or value, count) pairs: cheap to cache."""
+    """Raw counts per facet option, as plain (id or value, count) pairs: cheap to cache.
+
+    Without a person filter, every count is a sum over the tallies (``igr.public.tallies``), whatever the size
+    of the register; a person's meetings are few, so with one chosen the register itself is counted.
+    """
+    counts = _counted_in_register(f) if f.person else _counted_from_tallies(f)
+    counts["person"] = _person_facet(f)
+    return counts
+
+
+def _counted_in_register(f: MeetingFilter) -> dict[str, Any]:
     base = Meeting.objects.filter(published=True)
     year = Substr(Cast("date", CharField()), 1, 4)  # native on both databases, unlike EXTRACT on SQLite
 
@@ -105,26 +151,81 @@ def facet_counts(f: MeetingFilter) -> dict[str, list[tuple[Any, int]]]:
         rows = f.apply(base, skip=skip).order_by().annotate(v=field).values_list("v").annotate(n=Count("pk"))
         return [tuple(r) for r in rows]
 
-    attendance = Attendance.objects.order_by()
     return {
+        "count": f.apply(base).count(),
         "body": grouped("body", F("body_id")),
         "year": sorted(((int(y), n) for y, n in grouped("year", year)), reverse=True),
         "status": grouped("status", F("status")),
         "mode": grouped("mode", F("mode")),
-        "government": [tuple(r) for r in attendance.filter(meeting__in=_ids(f.apply(base, skip="government")), government__isnull=False)
-                       .values_list("government").annotate(n=Count("meeting", distinct=True))],
-        "person": [tuple(r) for r in attendance.filter(meeting__in=_ids(f.apply(base, skip="person")), person__isnull=False)
-                   .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE]],
+        "government": [tuple(r) for r in Attendance.objects.order_by().filter(
+            meeting__in=_ids(f.apply(base, skip="government")), government__isnull=False)
+            .values_list("government").annotate(n=Count("meeting", distinct=True))],
     }
+
+
+def _chosen_ids(f: MeetingFilter) -> tuple[int | None, int | None]:
+    """The ids of the chosen body and government; -1 when the key names nothing (so nothing matches)."""
+    body = Body.objects.filter(key=f.body).values_list("pk", flat=True).first() or -1 if f.body else None
+    government = Government.objects.filter(key=f.government).values_list("pk", flat=True).first() or -1 if f.government else None
+    return body, government
+
+
+def _counted_from_tallies(f: MeetingFilter) -> dict[str, Any]:
+    body_id, government_id = _chosen_ids(f)
+    government_bit = tallies.government_bit(government_id) if government_id and government_id > 0 else 0
+    wanted = {"body": body_id, "year": f.year, "status": f.status or None, "mode": f.mode or None}
+    counters: dict[str, Counter] = {name: Counter() for name in ("body", "year", "status", "mode", "government")}
+    total = 0
+    for body, year, status, mode, governments, n in cached("meeting-cells", tallies.meeting_cells):
+        values = {"body": body, "year": year, "status": status, "mode": mode}
+        misses = [name for name, want in wanted.items() if want is not None and values[name] != want]
+        if government_id is not None and not governments & government_bit:
+            misses.append("government")
+        if len(misses) > 1:
+            continue
+        if not misses:
+            total += n
+        for name in ("body", "year", "status", "mode"):
+            if not misses or misses == [name]:
+                counters[name][values[name]] += n
+        if not misses or misses == ["government"]:
+            for gov in tallies.governments_in(governments):
+                counters["government"][gov] += n
+    out: dict[str, Any] = {name: list(counter.items()) for name, counter in counters.items()}
+    out["year"] = sorted(out["year"], reverse=True)
+    out["count"] = total
+    return out
+
+
+def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
+    """The people at most of the meetings the other filters select, with how many each attended."""
+    if f.body or f.year:  # a narrow selection: count its attendances
+        base = Meeting.objects.filter(published=True)
+        rows = (Attendance.objects.order_by().filter(meeting__in=_ids(f.apply(base, skip="person")), person__isnull=False)
+                .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
+        return [tuple(r) for r in rows]
+    _, government_id = _chosen_ids(f)
+    bit = tallies.government_bit(government_id) if government_id and government_id > 0 else 0
+    counter: Counter = Counter()
+    for person, status, mode, governments, n in cached("person-cells", tallies.person_cells):
+        if (f.status and status != f.status) or (f.mode and mode != f.mode) or (government_id is not None and not governments & bit):
+            continue
+        counter[person] += n
+    return sorted(counter.items(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]
+
+
+def raw_counts(f: MeetingFilter) -> dict[str, Any]:
+    return cached("facets", lambda: facet_counts(f), f.filters())
 
 
 def facets(f: MeetingFilter) -> dict[str, list[dict[str, Any]]]:
     """For each filter, its options with the number of meetings each would select (given the other filters)."""
-    raw = cached("facets", lambda: facet_counts(f), f.filters())
+    raw = raw_counts(f)
     bodies = {b.pk: b for b in Body.objects.all()}
     governments = {g.pk: g for g in Government.objects.all()}
     person_counts = list(raw["person"])
     people = {p.pk: p for p in Person.objects.filter(pk__in=[pk for pk, _ in person_counts])}
+    person_counts = [(pk, n) for pk, n in person_counts if pk in people]  # a person deleted since it was counted
     if f.person and all(p.key != f.person for p in people.values()):
         chosen = Person.objects.filter(key=f.person).first()
         if chosen:

@@ -50,3 +50,54 @@ class RegisterVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class MeetingFacts(models.Model):
+    """What the public figures count about one published meeting, as last counted.
+
+    Kept so that a change can be taken back out of the tallies exactly (``igr.public.tallies``). ``meeting_id``
+    is a plain number, not a foreign key: when a meeting is deleted its facts must outlive it long enough to be
+    subtracted.
+    """
+
+    meeting_id = models.BigIntegerField(primary_key=True)
+    body_id = models.BigIntegerField()
+    date = models.DateField()
+    status = models.CharField(max_length=12)
+    mode = models.CharField(max_length=10, blank=True)
+    governments = models.BigIntegerField(default=0, help_text="Bit mask of the governments that attended.")
+    people = models.JSONField(default=list)
+    notice_hours = models.FloatField(null=True)
+    statements = models.JSONField(default=list, help_text="Written statements owed: [due, met on or null, waived].")
+    ministers = models.JSONField(default=list, help_text="The Welsh Government ministers who attended.")
+
+    class Meta:
+        verbose_name = _("meeting facts")
+        verbose_name_plural = _("meeting facts")
+        indexes = [models.Index(fields=["body_id", "date"], name="public_facts_body_date"),
+                   models.Index(fields=["date", "notice_hours"], name="public_facts_date_notice")]
+
+    def __str__(self) -> str:
+        return f"facts#{self.meeting_id}"
+
+
+class Tally(models.Model):
+    """A running count of published meetings sharing some characteristics (one cell of a small cube).
+
+    Kinds: ``meeting`` (body, year, status, mode, governments), ``person`` (person, status, mode, governments),
+    ``notice`` (how much notice was given), and for written statements owed: ``lag`` (year, body, days taken,
+    on time or late), ``owed`` (year, body, due date), ``waived`` (year, body), each also per Welsh minister. Counting from these few thousand rows instead of the register's
+    hundreds of thousands keeps every facet and figure cheap on the first request after a change.
+    """
+
+    kind = models.CharField(max_length=12)
+    key = models.CharField(max_length=120)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tally")
+        verbose_name_plural = _("tallies")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="public_tally_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key}={self.n}"

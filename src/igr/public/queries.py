@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import Any
 
 from django.db.models import CharField, Count, Max, Min, Prefetch, Q, QuerySet
@@ -20,8 +21,11 @@ from igr.register.models import (
     Provenance,
 )
 
+from . import tallies
 from .cache import cached
+from .models import MeetingFacts
 
+PEOPLE_PER_GOVERNMENT = 15
 UPCOMING_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.POSTPONED)
 
 
@@ -90,8 +94,11 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
 
 
 def _body_counts() -> dict[int, tuple[int, dt.date]]:
-    rows = Meeting.objects.filter(published=True).order_by().values_list("body_id").annotate(n=Count("pk"), last=Max("date"))
-    return {body_id: (n, last) for body_id, n, last in rows}
+    counts: dict[int, int] = defaultdict(int)
+    for body, *_, n in tallies.meeting_cells():
+        counts[body] += n
+    last = dict(MeetingFacts.objects.order_by().values_list("body_id").annotate(last=Max("date")))
+    return {body_id: (n, last.get(body_id)) for body_id, n in counts.items()}
 
 
 def bodies_with_counts() -> list[Body]:
@@ -107,9 +114,21 @@ YEAR = Substr(Cast("date", CharField()), 1, 4)  # native on SQLite and PostgreSQ
 
 
 def meetings_per_year(body: Body) -> list[dict[str, int]]:
-    rows = (Meeting.objects.filter(published=True, body=body).order_by().annotate(y=YEAR).values_list("y")
-            .annotate(count=Count("pk")).order_by("y"))
-    return [{"year": int(y), "count": n} for y, n in rows]
+    counts: dict[int, int] = defaultdict(int)
+    for cell_body, year, *_, n in tallies.meeting_cells():
+        if cell_body == body.pk:
+            counts[year] += n
+    return [{"year": y, "count": n} for y, n in sorted(counts.items())]
+
+
+def governments_per_year(body: Body) -> list[dict[str, int]]:
+    """For each year, how many of the body's published meetings each government attended (from the tallies)."""
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for cell_body, year, _status, _mode, governments, n in tallies.meeting_cells():
+        if cell_body == body.pk:
+            for government in tallies.governments_in(governments):
+                counts[(year, government)] += n
+    return [{"year": y, "government": g, "count": n} for (y, g), n in sorted(counts.items())]
 
 
 def attendance_by_government(body: Body) -> list[dict[str, Any]]:
@@ -122,22 +141,12 @@ def attendance_by_government(body: Body) -> list[dict[str, Any]]:
     return list(rows)
 
 
-def attendance_per_year(body: Body) -> list[dict[str, Any]]:
-    rows = (
-        Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False)
-        .order_by().annotate(y=Substr(Cast("meeting__date", CharField()), 1, 4)).values_list("y", "government")
-        .annotate(count=Count("pk")).order_by("y")
-    )
-    return [{"year": int(y), "government": g, "count": n} for y, g, n in rows]
-
-
 def _people_index() -> list[tuple[int, int]]:
     from igr.public.search.indexer import public_people
 
-    counts = dict(
-        Attendance.objects.filter(meeting__published=True, person__isnull=False).order_by()
-        .values_list("person").annotate(n=Count("meeting", distinct=True))
-    )
+    counts: dict[int, int] = defaultdict(int)
+    for person, *_, n in tallies.person_cells():
+        counts[person] += n
     return [(pk, counts.get(pk, 0)) for pk in public_people().order_by("sort_name", "name").values_list("pk", flat=True)]
 
 
@@ -158,8 +167,17 @@ def people_page(index: list[tuple[int, int]]) -> list[Person]:
 
 
 def body_figures(body: Body) -> dict[str, Any]:
-    """A body's yearly meetings and attendance by government and person (cached per body)."""
+    """A body's yearly meetings, attendance by government, and its most frequent attendees (cached per body)."""
     return cached("body", lambda: {
         "count": public_meetings().filter(body=body).count(), "per_year": meetings_per_year(body),
-        "per_government": attendance_per_year(body), "people": attendance_by_government(body),
+        "per_government": governments_per_year(body), "people": top_attendees(attendance_by_government(body)),
     }, body.pk)
+
+
+def top_attendees(rows: list[dict[str, Any]], size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tuple[list[dict], int]]:
+    """Per government id, the people who came most often (at most ``size``) and how many others came."""
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for r in sorted(rows, key=lambda r: (-r["count"], r["person"] or 0)):
+        if r["person"]:
+            grouped[r["government"]].append(r)
+    return {government: (group[:size], len(group) - len(group[:size])) for government, group in grouped.items()}

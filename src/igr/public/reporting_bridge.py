@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-from collections import defaultdict
-from statistics import median
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from igr.register.models import Meeting
 
 from . import timeliness
+from .models import Tally
 
 AVAILABLE = importlib.util.find_spec("igr.reporting.summary") is not None
-DECIDED = ("met_on_time", "met_late", "overdue")
+STATEMENT_KINDS = ["lag", "owed", "waived", "lag-minister", "owed-minister", "waived-minister"]
 
 
 def meeting_obligations(meeting: Meeting) -> list[dict[str, Any]] | None:
@@ -30,47 +31,98 @@ def meeting_obligations(meeting: Meeting) -> list[dict[str, Any]] | None:
     return meeting_reporting(meeting)
 
 
-def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
-    decided = [r for r in rows if r["status"] in DECIDED]
-    on_time = sum(1 for r in decided if r["status"] == "met_on_time")
-    return {"count": len(lags), "median": median(lags) if lags else None, "longest": max(lags) if lags else None,
-            "on_time": on_time, "decided": len(decided),
-            "on_time_rate": round(100 * on_time / len(decided)) if decided else None}
+@dataclass
+class _Group:
+    """The statements owed in one group (a year, a body, a minister): lags taken, and outcomes."""
+
+    lags: Counter = field(default_factory=Counter)
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        count = sum(self.lags.values())
+        decided = self.on_time + self.late + self.overdue
+        return {"count": count, "median": _median(self.lags), "longest": max(self.lags) if self.lags else None,
+                "on_time": self.on_time, "decided": decided,
+                "on_time_rate": round(100 * self.on_time / decided) if decided else None}
 
 
-def statistics_from_obligations() -> dict[str, Any]:
-    """The reporting page's figures from the reporting app's obligations for written statements."""
-    from igr.reporting.summary import reporting_stats
+def _median(histogram: Counter) -> float | int | None:
+    """``statistics.median`` of the values a histogram (value → how many) stands for."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    wanted, seen, middle = ((total - 1) // 2, total // 2), 0, []
+    for value in sorted(histogram):
+        first, seen = seen, seen + histogram[value]
+        middle += [value for position in wanted if first <= position < seen]
+    return middle[0] if total % 2 else (middle[0] + middle[1]) / 2
 
-    rows = reporting_stats()["rows"]
-    ids = dict(Meeting.objects.filter(reference__in=[r["reference"] for r in rows]).values_list("reference", "pk"))
-    bodies = dict(Meeting.objects.filter(pk__in=ids.values()).values_list("pk", "body_id"))
-    ministers = timeliness.welsh_ministers(list(ids.values()))
-    groups: dict[str, dict[Any, list]] = {"year": defaultdict(list), "body": defaultdict(list), "minister": defaultdict(list)}
-    for row in rows:
-        pk = ids.get(row["reference"])
-        groups["year"][row["meeting_date"].year].append(row)
-        groups["body"][bodies.get(pk)].append(row)
-        for person in ministers.get(pk, []):
-            groups["minister"][person].append(row)
-    lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
-    buckets = [{"low": low, "high": high, "count": sum(1 for d in lags if d >= low and (high is None or d <= high))}
+
+def statistics_from_obligations(today: dt.date | None = None) -> dict[str, Any]:
+    """The reporting page's figures for written statements, summed from the tallies (``igr.public.tallies``).
+
+    The same figures as reading every obligation (``igr.reporting.summary.reporting_stats``) would give: lag in
+    days from meeting to statement, on time or late against the obligation's due date, overdue when unmet and
+    past due, waived ones left out; by year, body and Welsh Government minister.
+    """
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    groups: dict[tuple[str, Any], _Group] = defaultdict(_Group)
+    for kind, key, n in Tally.objects.filter(kind__in=STATEMENT_KINDS, n__gt=0).values_list("kind", "key", "n"):
+        if kind.endswith("-minister"):
+            person, *detail = key.split("|")
+            targets = [groups[("minister", int(person))]]
+        else:
+            year, body, *detail = key.split("|")
+            targets = [groups[("overall", None)], groups[("year", int(year))], groups[("body", int(body))]]
+        for group in targets:
+            if kind.startswith("lag"):
+                lag, outcome = int(detail[0]), detail[1]
+                group.lags[lag] += n
+                if outcome == "on_time":
+                    group.on_time += n
+                else:
+                    group.late += n
+            elif kind.startswith("owed") and today > dt.date.fromisoformat(detail[0]):
+                group.overdue += n
+    overall = groups[("overall", None)]
+    buckets = [{"low": low, "high": high, "count": sum(n for d, n in overall.lags.items() if d >= low and (high is None or d <= high))}
                for low, high in timeliness.LAG_BUCKETS]
     notice = timeliness.statistics_for_page(include_lags=False)
-    overdue = [ids[r["reference"]] for r in rows if r["status"] == "overdue" and r["reference"] in ids]
     return {
-        **notice, "overall": _summary(rows), "distribution": buckets,
-        "by_year": sorted((k, _summary(v)) for k, v in groups["year"].items()),
-        "by_body": {k: _summary(v) for k, v in groups["body"].items() if k is not None},
-        "by_minister": {k: _summary(v) for k, v in groups["minister"].items()},
-        "overdue_ids": overdue, "source": "obligations",
+        **notice, "overall": overall.summary(), "distribution": buckets,
+        "by_year": sorted((k, g.summary()) for (kind, k), g in groups.items() if kind == "year"),
+        "by_body": {k: g.summary() for (kind, k), g in groups.items() if kind == "body"},
+        "by_minister": {k: g.summary() for (kind, k), g in groups.items() if kind == "minister"},
+        "source": "obligations",
     }
 
 
 def overdue_meetings(limit: int = 10, today: dt.date | None = None) -> list[Meeting]:
-    """Published meetings whose written statement is overdue, by the reporting app's deadlines."""
+    """Published meetings whose written statement is overdue, by the reporting app's deadlines, oldest first.
+
+    The tallies say at once whether any statement is unmet and past due; only then are the obligations asked
+    (the same test as ``Obligation.status_on``: not waived, not met, past due), and the answer is cached.
+    """
+    from django.utils import timezone
+
+    from igr.reporting.models import Obligation
+
     from .cache import cached
 
-    ids = cached("reporting", statistics_from_obligations)["overdue_ids"]
-    return list(Meeting.objects.filter(pk__in=ids, published=True).select_related("body").order_by("date")[:limit])
+    today = today or timezone.localdate()
+    owed = Tally.objects.filter(kind="owed", n__gt=0).values_list("key", flat=True)
+    if not any(dt.date.fromisoformat(key.rsplit("|", 1)[1]) < today for key in owed):
+        return []
+
+    def overdue_ids() -> list[int]:
+        rows = Obligation.objects.filter(deliverable="written_statement", waived_on__isnull=True, met_on__isnull=True,
+                                         due_date__lt=today, meeting__published=True)
+        return list(rows.order_by("meeting__date", "meeting_id").values_list("meeting_id", flat=True).distinct()[:limit])
+
+    ids = cached("overdue", overdue_ids, today, limit)
+    meetings = Meeting.objects.filter(pk__in=ids).select_related("body").in_bulk()
+    return [meetings[pk] for pk in ids if pk in meetings]

@@ -20,9 +20,11 @@ from django.utils import timezone
 
 from igr.register.models import Attendance, Document, Meeting
 
+from . import tallies
+from .tallies import NOTICE_BUCKETS_HOURS, notice_hours_of  # noqa: F401  (kept importable from here)
+
 TARGET_WORKING_DAYS = 15
 LAG_BUCKETS = [(0, 7), (8, 14), (15, 28), (29, 56), (57, 91), (92, None)]
-NOTICE_BUCKETS_HOURS = [(0, 24), (24, 72), (72, 168), (168, None)]
 STATEMENT = Document.Kind.WRITTEN_STATEMENT
 
 
@@ -133,20 +135,12 @@ def overdue(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
     return [m for m in candidates[: limit * 3] if working_days_between(m.date, today) > TARGET_WORKING_DAYS][:limit]
 
 
-def notice_hours_of(date: dt.date, starts_at: dt.datetime | None, received: dt.datetime) -> float:
-    start = starts_at or timezone.make_aware(dt.datetime.combine(date, dt.time(9, 0)))
-    return (start - received).total_seconds() / 3600
-
-
 def statistics_for_page(include_lags: bool = True) -> dict[str, object]:
     """Every figure the reporting page shows, as plain data (ids, numbers) so that it can be cached."""
     values = lags() if include_lags else []
     ministers = welsh_ministers([lag.meeting_id for lag in values])
-    notices = Meeting.objects.filter(published=True, notice_received_at__isnull=False).order_by("-date").values_list(
-        "pk", "date", "starts_at", "notice_received_at")
-    hours = [(pk, notice_hours_of(day, starts, received)) for pk, day, starts, received in notices]
-    buckets = [{"low": low, "high": high, "count": sum(1 for _, h in hours if h >= low and (high is None or h < high))}
-               for low, high in NOTICE_BUCKETS_HOURS]
+    notices = tallies.notice_counts()  # kept in step with the register: no scan of every meeting
+    buckets = [{"low": low, "high": high, "count": notices.get(str(i), 0)} for i, (low, high) in enumerate(NOTICE_BUCKETS_HOURS)]
     return {
         "overall": summarise(values),
         "distribution": distribution(values),
@@ -154,7 +148,7 @@ def statistics_for_page(include_lags: bool = True) -> dict[str, object]:
         "by_body": grouped(values, lambda lag: [lag.body_id]),
         "by_minister": grouped(values, lambda lag: ministers.get(lag.meeting_id, [])),
         "notice_buckets": buckets,
-        "noticed_count": len(hours),
-        "short_notice_ids": [pk for pk, h in hours if h < 72][:20],
+        "noticed_count": sum(notices.values()),
+        "short_notice_ids": tallies.short_notice_ids(),
         "source": "register",
     }

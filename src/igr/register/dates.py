@@ -12,7 +12,6 @@ from babel.dates import format_date as babel_format_date
 
 from igr.register.translation import current_language
 
-
 # British usage in both languages: day, month name, year ("11 July 2023", "11 Gorffennaf 2023").
 PATTERNS = {"long": "d MMMM y", "full": "EEEE d MMMM y", "short": "dd/MM/y"}
 LOCALES = {"en": "en_GB", "cy": "cy"}

@@ -1,7 +1,8 @@
 """Keeps the search index in step with the register: one row per *published* record, nothing else.
 
 Signals (``search.signals``) re-index the records a save or delete touches; ``igr rebuild_search`` rebuilds
-the lot in batches (needed after bulk loads, which send no signals). A record that is unpublished, or that
+the lot in batches (needed after bulk loads, which send no signals). Meetings' public tallies
+(``igr.public.tallies``) are refreshed and rebuilt alongside. A record that is unpublished, or that
 stops being published, simply has no row, so no engine can ever return it.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from igr.public import tallies
 from igr.public.cache import bump
 from igr.public.models import SearchEntry
 from igr.public.search.normalise import index_terms
@@ -117,6 +119,8 @@ def reindex(kind: str, ids: Iterable[int]) -> None:
         return
     SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
     SearchEntry.objects.bulk_create(build_entries(kind, sources()[kind].filter(pk__in=ids)))
+    if kind == Kind.MEETING:  # the public counts follow the same changes (igr.public.tallies)
+        tallies.refresh(ids)
 
 
 @transaction.atomic
@@ -135,5 +139,6 @@ def rebuild() -> dict[str, int]:
             rows = list(build_entries(kind, batch))
             SearchEntry.objects.bulk_create(rows, batch_size=500)
             counts[kind] += len(rows)
+    tallies.rebuild()
     bump()
     return counts

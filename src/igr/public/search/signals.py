@@ -130,8 +130,14 @@ def _bump_only(sender: Any, **kwargs: Any) -> None:
         bump()
 
 
+def _obligation(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # A meeting's statement owed, met or waived changes its tallies (igr.public.tallies, via re-indexing).
+    reindex(Kind.MEETING, [instance.meeting_id])
+
+
 WRAPPED = [(model, _and_bump(handler)) for model, handler in HANDLERS]
 DOCUMENT_LINKS = _and_bump(_document_meetings)
+OBLIGATION = _and_bump(_obligation)
 
 
 def connect() -> None:
@@ -145,6 +151,7 @@ def connect() -> None:
     if AVAILABLE:  # obligations met or documents published change the public reporting figures too
         from igr.reporting.models import Obligation, ReportDocument
 
-        for model in (Obligation, ReportDocument):
-            post_save.connect(_bump_only, sender=model, dispatch_uid=f"igr-public-bump-{model.__name__}")
-            post_delete.connect(_bump_only, sender=model, dispatch_uid=f"igr-public-bump-delete-{model.__name__}")
+        post_save.connect(OBLIGATION, sender=Obligation, dispatch_uid="igr-public-obligation-save")
+        post_delete.connect(OBLIGATION, sender=Obligation, dispatch_uid="igr-public-obligation-delete")
+        post_save.connect(_bump_only, sender=ReportDocument, dispatch_uid="igr-public-bump-ReportDocument")
+        post_delete.connect(_bump_only, sender=ReportDocument, dispatch_uid="igr-public-bump-delete-ReportDocument")

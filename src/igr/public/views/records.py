@@ -48,33 +48,35 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
                             bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
     per_gov = figures["per_government"]
     if per_gov:
-        gov, people = _("Government"), _("People attending")
+        gov, people = _("Government"), _("Meetings attended")
         values = [{"year": str(r["year"]), "gov": str(governments[r["government"]]), "n": r["count"]} for r in per_gov]
         totals: dict[str, int] = {}
         for v in values:
             totals[v["gov"]] = totals.get(v["gov"], 0) + v["n"]
-        summary = _("Attendances at its published meetings, by government: %(list)s.") % {
+        summary = _("Published meetings attended, by government: %(list)s.") % {
             "list": "; ".join(f"{g} {n}" for g, n in totals.items())}
-        charts.append(Chart("attendance-by-government", _("Who attended for each government, by year"), summary,
+        charts.append(Chart("attendance-by-government", _("Meetings each government attended, by year"), summary,
                             [year, gov, people], [[v["year"], v["gov"], v["n"]] for v in values],
                             bar_chart(values, "year", "n", year, people, colour="gov", colour_title=gov)))
     return charts
+
+
+def _attendance_by_government(top: dict[int, tuple[list[dict], int]]) -> list[tuple[Government, list[dict], int]]:
+    """Per government in its usual order: the people who came most often, and how many others came."""
+    governments = {g.pk: g for g in Government.objects.all()}
+    people = Person.objects.in_bulk([r["person"] for rows, _ in top.values() for r in rows])
+    return [(governments[pk], [{**r, "person": people[r["person"]]} for r in rows if r["person"] in people], more)
+            for pk, (rows, more) in sorted(top.items(), key=lambda kv: governments[kv[0]].sort_order)]
 
 
 def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("predecessor"), key=body_key)
     meetings = queries.public_meetings().filter(body=body).order_by("-date")
     figures = queries.body_figures(body)
-    rows = figures["people"]
-    governments = {g.pk: g for g in Government.objects.all()}
-    people = Person.objects.in_bulk([r["person"] for r in rows if r["person"]])
-    attendance: dict[Government, list] = {}
-    for r in sorted(rows, key=lambda r: (governments[r["government"]].sort_order, -r["count"])):
-        if r["person"]:
-            attendance.setdefault(governments[r["government"]], []).append({**r, "person": people[r["person"]]})
+    attendance = _attendance_by_government(figures["people"])
     return render(request, "public/body_detail.html", {
         "body": body, "recent": list(meetings[:RECENT]), "meeting_count": figures["count"],
-        "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": list(attendance.items()),
+        "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": attendance,
     })
 
 

@@ -152,6 +152,8 @@ class Attendance(BilingualMixin):
         ordering = ["sort_order", "pk"]
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
+        # "Did this government attend this meeting?", asked per meeting while walking a list in date order.
+        indexes = [models.Index(fields=["meeting", "government"], name="attendance_meeting_government")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(description_en="") | ~Q(description_cy=""),
