@@ -128,9 +128,9 @@ def add_statement_obligations() -> int:
 
     rows = Meeting.objects.filter(status="held").annotate(statement=Min("documents__date")).values_list("pk", "body_id", "date", "statement")
     Obligation.objects.bulk_create((Obligation(
-        profile_key="iira-2021", rule_key="written-statement", trigger="meeting_held", deliverable="written_statement",
-        meeting_id=pk, body_id=body, trigger_date=day, anchor_date=day, deadline_kind="working_days", deadline_days=15,
-        deadline_calendar="wales", due_date=day + dt.timedelta(days=21), met_on=statement) for pk, body, day, statement in rows),
+        profile_key="iira-2021", rule_key="W21-POST-STATEMENT", trigger="meeting_held", deliverable="written_statement",
+        meeting_id=pk, body_id=body, trigger_date=day, anchor_date=day, deadline_kind="after", deadline_days=15,
+        deadline_calendar="senedd_working_days", due_date=day + dt.timedelta(days=21), met_on=statement) for pk, body, day, statement in rows),
         batch_size=2000)
     return len(rows)
 
