@@ -14,9 +14,8 @@ import re
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 
-from igr.register.models import Body, DatePrecision, Meeting, Provenance
+from igr.register.models import Body, DatePrecision, Meeting, Person, Provenance
 
 from .context import Ctx
 from .review import is_confirmed
@@ -26,14 +25,23 @@ ORDINAL_WINDOW = dt.timedelta(days=45)
 _COMMUNIQUE_URL = re.compile(r"https?://[^\s)\]>\"']*communiqu[^\s)\]>\"']*", re.I)
 
 
+def reference_range(body: Body, lo: dt.date, hi: dt.date) -> tuple[str, str]:
+    """Bounds of the references of ``body``'s meetings from ``lo``'s year (year- and month-precise ones too) to
+    ``hi``: references are ``KEY/YYYY[-MM[-DD]]``, so this range is read from their unique index alone."""
+    return f"{body.key}/{lo:%Y}", f"{body.key}/{hi:%Y-%m-%d}"
+
+
 def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) -> tuple[Meeting | None, str]:
     """The existing meeting this report is about, and how it matches: exact, refine, coarser or disputed.
 
-    One query: the forum's meetings in the report's year and within the ordinal window, then the rules in order.
+    One query: the forum's meetings in the report's year and within the ordinal window (read by reference, so
+    the rows read do not grow with the forum's history), then the rules in order.
     """
     window = (day - ORDINAL_WINDOW, day + ORDINAL_WINDOW)
-    near = Q(date__year=day.year) | (Q(date__range=window) if ordinal else Q(pk__in=[]))
-    rows = list(Meeting.objects.filter(near, body=body).order_by("-date", "pk"))
+    lo, hi = (min(window[0], day.replace(month=1, day=1)), max(window[1], day.replace(month=12, day=31))) if ordinal \
+        else (day.replace(month=1, day=1), day.replace(month=12, day=31))
+    rows = [m for m in Meeting.objects.filter(reference__range=reference_range(body, lo, hi)).order_by("-date", "pk")
+            if m.body_id == body.pk and (m.date.year == day.year or (ordinal and window[0] <= m.date <= window[1]))]
     same_year = [m for m in rows if m.date.year == day.year]
 
     def first(cond) -> Meeting | None:
@@ -118,11 +126,13 @@ def against(target: Meeting, day: dt.date, precision: str) -> str:
 
 
 def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None,
-                   target: Meeting | None = None) -> tuple[Meeting, bool]:
+                   target: Meeting | None = None, chair: Person | None = None) -> tuple[Meeting, bool]:
     """Create or match the meeting and merge this report's fields into it; True when it was created.
 
     ``target``: the meeting this document's other language version reports; this version is about it whatever
     it says, and where it disagrees (on the date, or the forum) the disagreement is flagged, never applied.
+    ``chair``: the person the report names as chair, set on a meeting it creates (a meeting found merges it
+    after its attendances).
     """
     assert m.date is not None
     status = Meeting.Status.PLANNED if published and m.date > published else Meeting.Status.HELD
@@ -130,7 +140,7 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
     date_span = m.spans.get("meeting_date")
     if meeting is None:
         meeting = Meeting(body=body, date=m.date, date_precision=m.precision, ordinal=m.ordinal, mode=m.mode,
-                          status=status, communique_url=communique_url(ctx, m))
+                          status=status, communique_url=communique_url(ctx, m), chair=chair)
         for field, (value, _span) in _text_fields(ctx, m).items():
             setattr(meeting, field, value)
         meeting.save()
@@ -141,6 +151,9 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
             if value not in (None, ""):
                 ctx.note(meeting, field, span)
                 ctx.flag_if_low(meeting, field, span, str(value))
+        if chair is not None:
+            ctx.note(meeting, "chair_id", m.spans.get("chair"))
+            ctx.flag_if_low(meeting, "chair_id", m.spans.get("chair"), chair.pk)
         return meeting, True
     provs = meeting_provenance(meeting)
     changed: list[str] = []

@@ -16,10 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from igr.extract import extract_text
 from igr.register.dates import format_date_precision
 from igr.register.models import Body, DatePrecision, Document, DocumentVersion, Government, Meeting
 
+from .meetings import ORDINAL_WINDOW, reference_range
 from .names import person_key
 from .registry import Registry
 from .validate import AttendeeIn, MeetingIn, RecordIn, Span, validate_record
@@ -58,14 +61,7 @@ def find_counterpart(record: RecordIn, publisher: Government | None, registry: R
     reported = [(b, m) for b, m in reported if b is not None and m.date is not None]
     if not reported:
         return None
-    links = (Document.meetings.through.objects
-             .filter(document__kind=record.kind, document__publisher=publisher, document__date=record.published,
-                     document__versions__language=OTHER[record.language])
-             .exclude(document__versions__language=record.language)
-             .select_related("meeting").order_by("document_id", "meeting_id").distinct())
-    candidates: dict[int, list[Meeting]] = {}
-    for link in links:
-        candidates.setdefault(link.document_id, []).append(link.meeting)
+    candidates = _candidates(record, publisher, reported)
     if not candidates:
         return None
 
@@ -92,6 +88,35 @@ def find_counterpart(record: RecordIn, publisher: Government | None, registry: R
     if chosen is None:
         return None
     return Pair(Document.objects.get(pk=chosen), candidates[chosen])
+
+
+def _candidates(record: RecordIn, publisher: Government, reported: list[tuple[Body, MeetingIn]]) -> dict[int, list[Meeting]]:
+    """Documents of this kind, publisher and date, in the other language only, with their meetings.
+
+    Found from the meetings near the reported ones (the same forum within the dispute window, read by the
+    meetings' references; or the same day), so the look-up reads the same few rows however large the register.
+    """
+    days = [m.date for _b, m in reported]
+    lo, hi = min(days) - ORDINAL_WINDOW, max(days) + ORDINAL_WINDOW
+    near = Q(date__in=days)
+    for body, _m in reported:
+        near |= Q(reference__range=reference_range(body, lo, hi))
+    meetings = list(Meeting.objects.filter(near).order_by().values_list("pk", flat=True))
+    if not meetings:
+        return {}
+    through = Document.meetings.through
+    languages: dict[int, set[str]] = {}
+    rows = Document.objects.filter(pk__in=through.objects.filter(meeting_id__in=meetings).values("document_id"),
+                                   kind=record.kind, publisher=publisher, date=record.published)
+    for doc, lang in rows.order_by().values_list("pk", "versions__language"):
+        languages.setdefault(doc, set()).add(lang)
+    ids = {d for d, langs in languages.items() if langs == {OTHER[record.language]}}
+    if not ids:
+        return {}
+    candidates: dict[int, list[Meeting]] = {}
+    for link in through.objects.filter(document_id__in=ids).select_related("meeting").order_by("document_id", "meeting_id"):
+        candidates.setdefault(link.document_id, []).append(link.meeting)
+    return candidates
 
 
 # --- comparing the two versions -------------------------------------------------------------------------------

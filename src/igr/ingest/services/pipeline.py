@@ -27,9 +27,10 @@ from igr.reporting.signals import deferred as deferred_obligations
 
 from .attendance import import_attendees
 from .context import Ctx, Hook
-from .documents import make_version
+from .documents import link, make_version
 from .meetings import import_meeting, meeting_provenance, merge
 from .pairing import Pair, find_counterpart, flag_disagreements
+from .people import resolve_person
 from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
 from .validate import RecordIn, validate_record
@@ -267,16 +268,16 @@ class Pipeline:
                 skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given"))
                 continue
             target = pair.meeting_for(body, len(record.meetings)) if pair else None
-            meeting, created = import_meeting(ctx, body, m, record.published, target)
+            chairs = [a for a in m.attendees if a.name and a.is_chair]  # known before the meeting, to create it with
+            chair = resolve_person(ctx, chairs[-1].name or "", chairs[-1].span) if chairs else None
+            meeting, created = import_meeting(ctx, body, m, record.published, target, chair)
             if meeting.pk not in linked:
-                document.meetings.add(meeting)
+                link(document, meeting)
                 linked.add(meeting.pk)
                 ctx.touch(meeting.pk, "updated")
             ctx.step("meeting", meeting)
             chair = import_attendees(ctx, meeting, m.attendees, fresh=created)
-            # A meeting this document created has no provenance but its own, none of it about the chair.
-            provs = [] if created else meeting_provenance(meeting)
-            if chair and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), provs):
+            if chair and not created and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), meeting_provenance(meeting)):
                 meeting.save(update_fields=["chair", "updated_at"])
                 ctx.touch(meeting.pk, "updated")
             ctx.flush()
