@@ -34,19 +34,22 @@ def raise_item(
     kind: str, record: models.Model, field: str, *, version: DocumentVersion | None, span: Span | None,
     value: Any = None, alternatives: list[dict[str, Any]] | None = None, run: IngestRun | None = None,
 ) -> bool:
-    """Create the item unless one with the same key exists; True when it is new."""
+    """Create the item unless one with the same key exists; True when it is new.
+
+    Two statements (is it there; insert, ignoring a clash) rather than ``get_or_create``'s four: an item raised
+    by a concurrent run at the same moment is kept once either way.
+    """
     ct = ContentType.objects.get_for_model(record)
     key = f"{kind}:{ct.model}:{record.pk}:{field}:{version.pk if version and kind != 'new_person' and kind != 'new_body' else ''}"
-    _item, created = ReviewItem.objects.get_or_create(
-        key=key[:255],
-        defaults={
-            "kind": kind, "content_type": ct, "object_id": record.pk, "field_name": field, "value": jsonable(value),
-            "alternatives": jsonable(alternatives or []), "document_version": version,
-            "span_start": span.start if span else None, "span_end": span.end if span else None,
-            "confidence": span.confidence if span else None, "run": run,
-        },
-    )
-    return created
+    if ReviewItem.objects.filter(key=key[:255]).exists():
+        return False
+    ReviewItem.objects.bulk_create([ReviewItem(
+        key=key[:255], kind=kind, content_type=ct, object_id=record.pk, field_name=field, value=jsonable(value),
+        alternatives=jsonable(alternatives or []), document_version=version,
+        span_start=span.start if span else None, span_end=span.end if span else None,
+        confidence=span.confidence if span else None, run=run,
+    )], ignore_conflicts=True)
+    return True
 
 
 def alternative(value: Any, version: DocumentVersion | None, span: Span | None, text: str = "") -> dict[str, Any]:
