@@ -132,11 +132,6 @@ def test_both_ways_of_asking_for_a_government_give_the_same_meetings(reference, 
         assert walked == looked_up and walked, query
 
 
-def test_a_government_id_beyond_the_mask_is_refused():
-    with pytest.raises(ValueError):
-        tallies.government_bit(tallies.MAX_GOVERNMENT_ID + 1)
-
-
 @pytest.mark.parametrize("language, others", [("en", "5 other people attended for this government."),
                                               ("cy", "Roedd 5 person arall yn bresennol ar ran y llywodraeth hon.")])
 def test_a_body_page_lists_the_most_frequent_attendees_and_counts_the_rest(client, reference, language, others):
@@ -190,8 +185,8 @@ def reference_statistics(today: dt.date) -> dict:
 
 def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference):
     from igr.public.reporting_bridge import statistics_from_obligations
-    from igr.reporting.models import Obligation
     from igr.register.models import Document
+    from igr.reporting.models import Obligation
 
     rng = random.Random(21)
     meetings = random_register(rng, 40)

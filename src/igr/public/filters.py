@@ -113,7 +113,7 @@ def government_meeting_counts() -> dict[int, int]:
     def count() -> dict[int, int]:
         counts: Counter = Counter()
         for *_, governments, n in tallies.meeting_cells():
-            for government in tallies.governments_in(governments):
+            for government in governments:
                 counts[government] += n
         return dict(counts)
     return cached("government-meetings", count)
@@ -172,14 +172,13 @@ def _chosen_ids(f: MeetingFilter) -> tuple[int | None, int | None]:
 
 def _counted_from_tallies(f: MeetingFilter) -> dict[str, Any]:
     body_id, government_id = _chosen_ids(f)
-    government_bit = tallies.government_bit(government_id) if government_id and government_id > 0 else 0
     wanted = {"body": body_id, "year": f.year, "status": f.status or None, "mode": f.mode or None}
     counters: dict[str, Counter] = {name: Counter() for name in ("body", "year", "status", "mode", "government")}
     total = 0
     for body, year, status, mode, governments, n in cached("meeting-cells", tallies.meeting_cells):
         values = {"body": body, "year": year, "status": status, "mode": mode}
         misses = [name for name, want in wanted.items() if want is not None and values[name] != want]
-        if government_id is not None and not governments & government_bit:
+        if government_id is not None and government_id not in governments:
             misses.append("government")
         if len(misses) > 1:
             continue
@@ -189,7 +188,7 @@ def _counted_from_tallies(f: MeetingFilter) -> dict[str, Any]:
             if not misses or misses == [name]:
                 counters[name][values[name]] += n
         if not misses or misses == ["government"]:
-            for gov in tallies.governments_in(governments):
+            for gov in governments:
                 counters["government"][gov] += n
     out: dict[str, Any] = {name: list(counter.items()) for name, counter in counters.items()}
     out["year"] = sorted(out["year"], reverse=True)
@@ -205,10 +204,9 @@ def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
                 .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
         return [tuple(r) for r in rows]
     _, government_id = _chosen_ids(f)
-    bit = tallies.government_bit(government_id) if government_id and government_id > 0 else 0
     counter: Counter = Counter()
     for person, status, mode, governments, n in cached("person-cells", tallies.person_cells):
-        if (f.status and status != f.status) or (f.mode and mode != f.mode) or (government_id is not None and not governments & bit):
+        if (f.status and status != f.status) or (f.mode and mode != f.mode) or (government_id is not None and government_id not in governments):
             continue
         counter[person] += n
     return sorted(counter.items(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]

@@ -65,7 +65,7 @@ class MeetingFacts(models.Model):
     date = models.DateField()
     status = models.CharField(max_length=12)
     mode = models.CharField(max_length=10, blank=True)
-    governments = models.BigIntegerField(default=0, help_text="Bit mask of the governments that attended.")
+    governments = models.JSONField(default=list, help_text="The ids of the governments that attended.")
     people = models.JSONField(default=list)
     notice_hours = models.FloatField(null=True)
     statements = models.JSONField(default=list, help_text="Written statements owed: [due, met on or null, waived].")

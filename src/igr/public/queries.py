@@ -126,7 +126,7 @@ def governments_per_year(body: Body) -> list[dict[str, int]]:
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for cell_body, year, _status, _mode, governments, n in tallies.meeting_cells():
         if cell_body == body.pk:
-            for government in tallies.governments_in(governments):
+            for government in governments:
                 counts[(year, government)] += n
     return [{"year": y, "government": g, "count": n} for (y, g), n in sorted(counts.items())]
 

@@ -27,17 +27,14 @@ from .models import MeetingFacts, Tally
 
 NOTICE_BUCKETS_HOURS = [(0, 24), (24, 72), (72, 168), (168, None)]
 SHORT_NOTICE_HOURS = 72
-MAX_GOVERNMENT_ID = 62
 
 
-def government_bit(government_id: int) -> int:
-    if not 0 < government_id <= MAX_GOVERNMENT_ID:
-        raise ValueError(f"government id {government_id} does not fit the tallies' bit mask")
-    return 1 << government_id
+def _governments_key(governments: tuple[int, ...]) -> str:
+    return ".".join(str(g) for g in governments)
 
 
-def governments_in(mask: int) -> list[int]:
-    return [i for i in range(1, MAX_GOVERNMENT_ID + 1) if mask & (1 << i)]
+def _governments_of(key: str) -> frozenset[int]:
+    return frozenset(int(g) for g in key.split(".") if g)
 
 
 def notice_hours_of(date: dt.date, starts_at: dt.datetime | None, received: dt.datetime) -> float:
@@ -62,14 +59,14 @@ class Facts:
     date: dt.date
     status: str
     mode: str
-    governments: int
+    governments: tuple[int, ...]
     people: tuple[int, ...]
     notice_hours: float | None
     statements: tuple[Statement, ...] = ()
     ministers: tuple[int, ...] = ()
 
     def keys(self) -> list[tuple[str, str]]:
-        common = f"{self.status}|{self.mode}|{self.governments}"
+        common = f"{self.status}|{self.mode}|{_governments_key(self.governments)}"
         keys = [("meeting", f"{self.body_id}|{self.date.year}|{common}")]
         keys += [("person", f"{person}|{common}") for person in self.people]
         if self.notice_hours is not None:
@@ -89,12 +86,12 @@ class Facts:
     def from_row(cls, row: MeetingFacts) -> Facts:
         statements = tuple((dt.date.fromisoformat(due), dt.date.fromisoformat(met) if met else None, waived)
                            for due, met, waived in row.statements)
-        return cls(row.body_id, row.date, row.status, row.mode, row.governments, tuple(row.people), row.notice_hours,
+        return cls(row.body_id, row.date, row.status, row.mode, tuple(row.governments), tuple(row.people), row.notice_hours,
                    statements, tuple(row.ministers))
 
     def to_row(self, meeting_id: int) -> MeetingFacts:
         return MeetingFacts(meeting_id=meeting_id, body_id=self.body_id, date=self.date, status=self.status,
-                            mode=self.mode, governments=self.governments, people=list(self.people),
+                            mode=self.mode, governments=list(self.governments), people=list(self.people),
                             notice_hours=self.notice_hours, ministers=list(self.ministers),
                             statements=[[due.isoformat(), met.isoformat() if met else None, waived]
                                         for due, met, waived in self.statements])
@@ -118,14 +115,14 @@ def _statements(ids: list[int]) -> dict[int, tuple[Statement, ...]]:
 def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     """The facts of those meetings that are published now, in three queries."""
     ids = list(meeting_ids)
-    governments: dict[int, int] = defaultdict(int)
+    governments: dict[int, set[int]] = defaultdict(set)
     people: dict[int, set[int]] = defaultdict(set)
     ministers: dict[int, set[int]] = defaultdict(set)
     wales = Government.objects.filter(key="wales").values_list("pk", flat=True).first()
     rows = Attendance.objects.filter(meeting_id__in=ids, meeting__published=True).order_by()
     for meeting_id, government_id, person_id, capacity in rows.values_list("meeting_id", "government_id", "person_id", "capacity"):
         if government_id:
-            governments[meeting_id] |= government_bit(government_id)
+            governments[meeting_id].add(government_id)
         if person_id:
             people[meeting_id].add(person_id)
             if government_id == wales and capacity == Attendance.Capacity.MINISTER:
@@ -134,7 +131,7 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     meetings = Meeting.objects.filter(pk__in=ids, published=True).order_by().values_list(
         "pk", "body_id", "date", "status", "mode", "starts_at", "notice_received_at")
     return {
-        pk: Facts(body_id, date, status, mode, governments[pk], tuple(sorted(people[pk])),
+        pk: Facts(body_id, date, status, mode, tuple(sorted(governments[pk])), tuple(sorted(people[pk])),
                   notice_hours_of(date, starts, received) if received else None,
                   statements.get(pk, ()), tuple(sorted(ministers[pk])))
         for pk, body_id, date, status, mode, starts, received in meetings
@@ -194,21 +191,21 @@ def rebuild(batch: int = 2000) -> int:
     return len(ids)
 
 
-def meeting_cells() -> list[tuple[int, int, str, str, int, int]]:
-    """Every non-empty meeting cell as (body id, year, status, mode, government mask, count)."""
+def meeting_cells() -> list[tuple[int, int, str, str, frozenset[int], int]]:
+    """Every non-empty meeting cell as (body id, year, status, mode, ids of the governments attending, count)."""
     out = []
     for key, n in Tally.objects.filter(kind="meeting", n__gt=0).values_list("key", "n"):
         body, year, status, mode, governments = key.split("|")
-        out.append((int(body), int(year), status, mode, int(governments), n))
+        out.append((int(body), int(year), status, mode, _governments_of(governments), n))
     return out
 
 
-def person_cells() -> list[tuple[int, str, str, int, int]]:
-    """Every non-empty person cell as (person id, status, mode, government mask, count of meetings)."""
+def person_cells() -> list[tuple[int, str, str, frozenset[int], int]]:
+    """Every non-empty person cell as (person id, status, mode, ids of the governments attending, count of meetings)."""
     out = []
     for key, n in Tally.objects.filter(kind="person", n__gt=0).values_list("key", "n"):
         person, status, mode, governments = key.split("|")
-        out.append((int(person), status, mode, int(governments), n))
+        out.append((int(person), status, mode, _governments_of(governments), n))
     return out
 
 
