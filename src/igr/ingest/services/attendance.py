@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 
 from igr.ingest.models import ReviewItem
-from igr.register.models import Attendance, Government, Meeting, Person, Provenance
+from igr.register.models import Attendance, DatePrecision, Government, Meeting, Person, Provenance
 
 from .context import Ctx
 from .meetings import merge
@@ -77,7 +77,7 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
         _insert(ctx, new)
     changed |= bool(inserted)
     if people:
-        refresh_tenures(list({p.pk: p for p in people}.values()))
+        refresh_tenures(list({p.pk: p for p in people}.values()), ctx.registry)
     if changed:
         ctx.touch(meeting.pk, "updated")
     return chair
@@ -89,6 +89,8 @@ def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
     rows = Attendance.objects.bulk_create([row for row, _span, _value in new])
     for row in rows:
         post_save.send(Attendance, instance=row, created=True, update_fields=None, raw=False, using=row._state.db)
+        if row.person_id and row.post_id and row.meeting.date_precision == DatePrecision.DAY:
+            ctx.registry.observe(row.person_id, row.post_id, row.post.government_id, row.meeting.date)
     for row, span, value in new:
         ctx.flag_if_low(row, "", span, value)
 

@@ -183,6 +183,7 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
     if changed:
         if "date" in changed:
             meeting.save()  # the reference follows the date
+            ctx.registry.forget_observed()  # its attendees' tenures count from the new date
         else:
             meeting.save(update_fields=[*changed, "updated_at"])
         ctx.touch(meeting.pk, "updated")

@@ -17,6 +17,7 @@ from igr.register.models import Attendance, Government, Person, Post, Tenure
 
 from .context import Ctx
 from .names import clean_person_name
+from .registry import Registry
 from .validate import Span
 
 OFFICE = re.compile(r"\b(?:Minister|Secretary|Chancellor|Counsel General|First Minister|Prime Minister|Taoiseach|T[aá]naiste|"
@@ -56,12 +57,9 @@ def resolve_post(ctx: Ctx, government: Government | None, role: str, capacity: s
     return post
 
 
-def refresh_tenures(people: list[Person]) -> None:
-    """Observed tenures from the meetings where these people attended in a post, per government (two queries).
-
-    The first and last meeting per person and post are counted by the database: one row each, however many
-    meetings a minister has attended.
-    """
+def observed(people: list[int]) -> tuple[dict[int, dict[int, tuple[dt.date, dt.date]]], dict[int, int]]:
+    """Per person and post, the first and last day-precise meeting attended in it, counted by the database (one
+    row each, however many meetings), and each post's government."""
     seen: dict[int, dict[int, tuple[dt.date, dt.date]]] = defaultdict(dict)
     govs: dict[int, int] = {}
     rows = (Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day").order_by()
@@ -69,6 +67,20 @@ def refresh_tenures(people: list[Person]) -> None:
     for person_id, post_id, gov_id, first, last in rows:
         seen[person_id][post_id] = (first, last)
         govs[post_id] = gov_id
+    return seen, govs
+
+
+def refresh_tenures(people: list[Person], registry: Registry | None = None) -> None:
+    """Observed tenures from the meetings where these people attended in a post, per government.
+
+    With the run's ``registry``, what each person was observed in is read once per run and kept up to date as
+    the run records attendances (one query per document: the tenures); without, it is read again (two).
+    """
+    if registry is None:
+        seen, govs = observed([p.pk for p in people])
+    else:
+        seen, govs = registry.observed([p.pk for p in people], observed)
+    seen = {person: posts for person, posts in seen.items() if posts}
     if not seen:
         return
     existing = {(t.person_id, t.post_id): t for t in Tenure.objects.filter(person_id__in=seen)}

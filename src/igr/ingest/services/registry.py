@@ -7,6 +7,8 @@ updated as the run creates rows, and rebuilt from the database after a rolled-ba
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.text import slugify
 
 from igr.register.models import Body, Government, Person, Post
@@ -17,6 +19,27 @@ from .names import fold, person_key
 class Registry:
     def __init__(self) -> None:
         self.reload()
+
+    def observed(self, people: list[int], load) -> tuple[dict[int, dict[int, tuple[dt.date, dt.date]]], dict[int, int]]:
+        """What these people were observed in (first and last meeting per post), loaded once per person per run."""
+        missing = [p for p in people if p not in self.seen]
+        if missing:
+            seen, govs = load(missing)
+            for person in missing:
+                self.seen[person] = dict(seen.get(person, {}))
+            self.post_governments.update(govs)
+        return {p: self.seen[p] for p in people}, self.post_governments
+
+    def observe(self, person: int, post: int, government: int, day: dt.date) -> None:
+        """An attendance this run recorded in a post at a day-precise meeting (known people only: others load)."""
+        if person in self.seen:
+            first, last = self.seen[person].get(post, (day, day))
+            self.seen[person][post] = (min(first, day), max(last, day))
+            self.post_governments[post] = government
+
+    def forget_observed(self) -> None:
+        """A meeting's date changed: what its attendees were observed in is read again when next needed."""
+        self.seen.clear()
 
     def reload(self) -> None:
         self.governments: dict[str, Government] = {}
@@ -39,6 +62,8 @@ class Registry:
                     self.posts.setdefault((p.government_id, fold(title)), p)
         self.people: dict[str, Person] = {}
         self.person_keys: set[str] = set()
+        self.seen: dict[int, dict[int, tuple[dt.date, dt.date]]] = {}  # person -> post -> first, last meeting
+        self.post_governments: dict[int, int] = {}
         for person in Person.objects.all():
             self._index_person(person)
 
