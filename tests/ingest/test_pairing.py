@@ -27,7 +27,8 @@ def meeting_facts() -> list[tuple]:
     return [(m.reference, m.date_precision, m.ordinal, m.mode, m.status, m.chair.name if m.chair else None,
              m.location_en, m.next_meeting_en,
              sorted((a.person.name if a.person else a.description_en, a.government.key if a.government else None,
-                     a.capacity, a.post_id, a.role_en, a.is_chair) for a in m.attendances.select_related("person", "government")))
+                     a.capacity, a.post.key if a.post else None, a.role_en, a.is_chair)
+                    for a in m.attendances.select_related("person", "government", "post")))
             for m in Meeting.objects.select_related("chair").order_by("reference")]
 
 
