@@ -211,3 +211,17 @@ def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference
     incremental = snapshot()
     tallies.rebuild()
     assert snapshot() == incremental
+
+
+def test_every_kind_and_key_fits_its_column():
+    """PostgreSQL enforces column lengths that SQLite ignores: the longest kinds and keys must fit."""
+    facts = tallies.Facts(body_id=123456, date=dt.date(2024, 1, 1), status="cancelled", mode="in_person",
+                          governments=tuple(range(100001, 100009)), people=(9999999,), notice_hours=-5.0,
+                          statements=((dt.date(2024, 2, 1), None, True), (dt.date(2024, 2, 1), None, False),
+                                      (dt.date(2024, 2, 1), dt.date(2024, 3, 1), False)), ministers=(9999999,))
+    kind_length, key_length = (Tally._meta.get_field(name).max_length for name in ("kind", "key"))
+    kinds = set()
+    for kind, key in facts.keys():
+        kinds.add(kind)
+        assert len(kind) <= kind_length and len(key) <= key_length, (kind, key)
+    assert {"waived-minister", "owed-minister", "lag-minister", "meeting", "person", "notice"} <= kinds

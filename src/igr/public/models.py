@@ -90,7 +90,7 @@ class Tally(models.Model):
     hundreds of thousands keeps every facet and figure cheap on the first request after a change.
     """
 
-    kind = models.CharField(max_length=12)
+    kind = models.CharField(max_length=24)
     key = models.CharField(max_length=120)
     n = models.IntegerField(default=0)
 
