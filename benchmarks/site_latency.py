@@ -6,7 +6,8 @@
 On SQLite the register is built in a temporary file. With DATABASE_URL pointing at PostgreSQL, a scratch
 database ``igr_site_latency`` is created on that server (the role needs CREATEDB) and dropped afterwards.
 The register: ``--meetings`` meetings across every body since 1998, six attendances, two topics and a
-bilingual written statement (two language versions with text) per meeting, one person per 50 meetings, and
+bilingual written statement (two language versions with text) per meeting, one person per 50 meetings (each
+government's ministers drawn from its own pool of 40, officials from the rest), and
 the written-statement obligation of every held meeting (so the reporting figures have 100,000 rows to sum).
 Requests go through Django's test client (no network), after a warm-up, in English and Welsh alternately.
 """
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+MINISTERS_PER_GOVERNMENT = 40
 WORDS_EN = ["the", "group", "discussed", "migration", "trade", "energy", "housing", "finance", "common", "frameworks", "subsidy", "control", "elections", "registration", "security", "health", "education", "transport", "agriculture", "fisheries"]
 WORDS_CY = ["trafododd", "y", "grŵp", "fudo", "masnach", "ynni", "tai", "cyllid", "fframweithiau", "cyffredin", "rheoli", "cymorthdaliadau", "etholiadau", "cofrestru", "diogelwch", "iechyd", "addysg", "trafnidiaeth", "amaeth", "pysgodfeydd", "yng", "Nghymru"]
 
@@ -94,8 +96,16 @@ def build(meetings: int, seed: int = 7) -> dict[str, list]:
                                              for i in range(max(50, meetings // 50))])
         Meeting.objects.bulk_create(rows, batch_size=2000)
         ids = list(Meeting.objects.order_by("pk").values_list("pk", "date"))
+        # Each government's minister comes from its own pool of ministers over the years (the Welsh Government
+        # has had a few dozen since 1999); the two officials from everyone else.
+        pool = max(1, min(MINISTERS_PER_GOVERNMENT, len(people) // 8))
+        ministers, officials = [people[g * pool:(g + 1) * pool] for g in range(4)], people[4 * pool:]
+
+        def attendee(j: int) -> Person:
+            return rng.choice(ministers[j]) if j < 4 else rng.choice(officials)
+
         Attendance.objects.bulk_create(
-            (Attendance(meeting_id=pk, person=rng.choice(people), government=governments[j % 4], capacity="minister" if j < 4 else "official",
+            (Attendance(meeting_id=pk, person=attendee(j), government=governments[j % 4], capacity="minister" if j < 4 else "official",
                         sort_order=j) for pk, _ in ids for j in range(6)), batch_size=5000, ignore_conflicts=True)
         AgendaItem.objects.bulk_create((AgendaItem(meeting_id=pk, sort_order=j, title_en=" ".join(rng.sample(WORDS_EN, 4)),
                                                    title_cy=" ".join(rng.sample(WORDS_CY, 4)), position_en=" ".join(rng.sample(WORDS_EN, 12)),

@@ -85,8 +85,8 @@ class Tally(models.Model):
     """A running count of published meetings sharing some characteristics (one cell of a small cube).
 
     Kinds: ``meeting`` (body, year, status, mode, governments), ``person`` (person, status, mode, governments),
-    ``notice`` (how much notice was given), and for written statements owed: ``lag`` (year, body, days taken,
-    on time or late), ``owed`` (year, body, due date), ``waived`` (year, body), each also per Welsh minister. Counting from these few thousand rows instead of the register's
+    ``notice`` (how much notice was given), and for written statements owed, each per year, per body and per
+    Welsh minister: ``lag-…`` (days taken, on time or late), ``owed-…`` (due date) and ``waived-…``. Counting from these few thousand rows instead of the register's
     hundreds of thousands keeps every facet and figure cheap on the first request after a change.
     """
 

@@ -19,7 +19,7 @@ from . import timeliness
 from .models import Tally
 
 AVAILABLE = importlib.util.find_spec("igr.reporting.summary") is not None
-STATEMENT_KINDS = ["lag", "owed", "waived", "lag-minister", "owed-minister", "waived-minister"]
+STATEMENT_KINDS = [f"{kind}-{per}" for kind in ("lag", "owed", "waived") for per in ("year", "body", "minister")]
 
 
 def meeting_obligations(meeting: Meeting) -> list[dict[str, Any]] | None:
@@ -72,12 +72,8 @@ def statistics_from_obligations(today: dt.date | None = None) -> dict[str, Any]:
     today = today or timezone.localdate()
     groups: dict[tuple[str, Any], _Group] = defaultdict(_Group)
     for kind, key, n in Tally.objects.filter(kind__in=STATEMENT_KINDS, n__gt=0).values_list("kind", "key", "n"):
-        if kind.endswith("-minister"):
-            person, *detail = key.split("|")
-            targets = [groups[("minister", int(person))]]
-        else:
-            year, body, *detail = key.split("|")
-            targets = [groups[("overall", None)], groups[("year", int(year))], groups[("body", int(body))]]
+        per, (owner, *detail) = kind.rsplit("-", 1)[1], key.split("|")
+        targets = [groups[(per, int(owner))]] + ([groups[("overall", None)]] if per == "year" else [])
         for group in targets:
             if kind.startswith("lag"):
                 lag, outcome = int(detail[0]), detail[1]
@@ -114,7 +110,7 @@ def overdue_meetings(limit: int = 10, today: dt.date | None = None) -> list[Meet
     from .cache import cached
 
     today = today or timezone.localdate()
-    owed = Tally.objects.filter(kind="owed", n__gt=0).values_list("key", flat=True)
+    owed = Tally.objects.filter(kind="owed-year", n__gt=0).values_list("key", flat=True)
     if not any(dt.date.fromisoformat(key.rsplit("|", 1)[1]) < today for key in owed):
         return []
 

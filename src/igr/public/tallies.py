@@ -78,7 +78,8 @@ class Facts:
                 kind, detail = "lag", f"{(met - self.date).days}|{'on_time' if met <= due else 'late'}"
             else:
                 kind, detail = "owed", due.isoformat()
-            keys.append((kind, f"{self.date.year}|{self.body_id}|{detail}"))
+            # Per year, per body and per minister separately: a cross of all three would be far larger to sum.
+            keys += [(f"{kind}-year", f"{self.date.year}|{detail}"), (f"{kind}-body", f"{self.body_id}|{detail}")]
             keys += [(f"{kind}-minister", f"{minister}|{detail}") for minister in self.ministers]
         return keys
 
