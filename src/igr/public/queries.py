@@ -6,8 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import CharField, Count, Max, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import Cast, Substr
+from django.db.models import CharField, Count, F, Max, Min, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import Cast, RowNumber, Substr
 from django.utils import timezone
 
 from igr.register.models import (
@@ -131,14 +131,23 @@ def governments_per_year(body: Body) -> list[dict[str, int]]:
     return [{"year": y, "government": g, "count": n} for (y, g), n in sorted(counts.items())]
 
 
-def attendance_by_government(body: Body) -> list[dict[str, Any]]:
-    """Who came for each government: per government and person, how often and between which dates."""
+def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tuple[list[dict], int]]:
+    """Per government id, the people who came most often (at most ``size``, with how often and between which
+    dates) and how many others came; the database ranks them, so only those shown are fetched."""
     rows = (
-        Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False)
+        Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False, person__isnull=False)
         .order_by().values("government", "person")
         .annotate(count=Count("pk"), first=Min("meeting__date"), last=Max("meeting__date"))
+        .annotate(rank=Window(RowNumber(), partition_by=[F("government")], order_by=[F("count").desc(), F("person").asc()]),
+                  people=Window(Count("person"), partition_by=[F("government")]))
+        .filter(rank__lte=size)
     )
-    return list(rows)
+    out: dict[int, tuple[list[dict], int]] = {}
+    for row in sorted(rows, key=lambda r: r["rank"]):
+        shown, _ = out.setdefault(row["government"], ([], 0))
+        shown.append({k: row[k] for k in ("government", "person", "count", "first", "last")})
+        out[row["government"]] = (shown, row["people"] - len(shown))
+    return out
 
 
 def _people_index() -> list[tuple[int, int]]:
@@ -170,14 +179,5 @@ def body_figures(body: Body) -> dict[str, Any]:
     """A body's yearly meetings, attendance by government, and its most frequent attendees (cached per body)."""
     return cached("body", lambda: {
         "count": public_meetings().filter(body=body).count(), "per_year": meetings_per_year(body),
-        "per_government": governments_per_year(body), "people": top_attendees(attendance_by_government(body)),
+        "per_government": governments_per_year(body), "people": top_attendees(body),
     }, body.pk)
-
-
-def top_attendees(rows: list[dict[str, Any]], size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tuple[list[dict], int]]:
-    """Per government id, the people who came most often (at most ``size``) and how many others came."""
-    grouped: dict[int, list[dict]] = defaultdict(list)
-    for r in sorted(rows, key=lambda r: (-r["count"], r["person"] or 0)):
-        if r["person"]:
-            grouped[r["government"]].append(r)
-    return {government: (group[:size], len(group) - len(group[:size])) for government, group in grouped.items()}
