@@ -204,6 +204,8 @@ def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
                 .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
         return [tuple(r) for r in rows]
     _, government_id = _chosen_ids(f)
+    if not (f.status or f.mode or government_id is not None):
+        return sorted(tallies.people_totals(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]
     counter: Counter = Counter()
     for person, status, mode, governments, n in cached("person-cells", tallies.person_cells):
         if (f.status and status != f.status) or (f.mode and mode != f.mode) or (government_id is not None and government_id not in governments):

@@ -153,9 +153,7 @@ def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tu
 def _people_index() -> list[tuple[int, int]]:
     from igr.public.search.indexer import public_people
 
-    counts: dict[int, int] = defaultdict(int)
-    for person, *_, n in tallies.person_cells():
-        counts[person] += n
+    counts = dict(tallies.people_totals())
     return [(pk, counts.get(pk, 0)) for pk in public_people().order_by("sort_name", "name").values_list("pk", flat=True)]
 
 

@@ -69,6 +69,7 @@ class Facts:
         common = f"{self.status}|{self.mode}|{_governments_key(self.governments)}"
         keys = [("meeting", f"{self.body_id}|{self.date.year}|{common}")]
         keys += [("person", f"{person}|{common}") for person in self.people]
+        keys += [("person-total", str(person)) for person in self.people]  # the unfiltered case, read directly
         if self.notice_hours is not None:
             keys.append(("notice", notice_bucket(self.notice_hours)))
         for due, met, waived in self.statements:
@@ -208,6 +209,12 @@ def person_cells() -> list[tuple[int, str, str, frozenset[int], int]]:
         person, status, mode, governments = key.split("|")
         out.append((int(person), status, mode, _governments_of(governments), n))
     return out
+
+
+def people_totals(limit: int | None = None) -> list[tuple[int, int]]:
+    """(person id, published meetings attended), most first: straight from one cell per person."""
+    rows = Tally.objects.filter(kind="person-total", n__gt=0).order_by("-n", "key").values_list("key", "n")
+    return [(int(key), n) for key, n in (rows[:limit] if limit else rows)]
 
 
 def notice_counts() -> dict[str, int]:

@@ -152,8 +152,9 @@ class Attendance(BilingualMixin):
         ordering = ["sort_order", "pk"]
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
-        # "Did this government attend this meeting?", asked per meeting while walking a list in date order.
-        indexes = [models.Index(fields=["meeting", "government"], name="attendance_meeting_government")]
+        # "Did this government attend this meeting?", asked per meeting while walking a list in date order; with
+        # the person too, who attended a body's meetings is counted from the index alone.
+        indexes = [models.Index(fields=["meeting", "government", "person"], name="attendance_meeting_gov_person")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(description_en="") | ~Q(description_cy=""),
