@@ -93,6 +93,8 @@ class Document(BilingualMixin):
         ordering = ["-date", "pk"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        # Ingest asks "is this a document we already hold?" by date and kind (then publisher and title).
+        indexes = [models.Index(fields=["date", "kind"], name="document_date_kind")]
 
     def __str__(self) -> str:
         return str(self.tr("title") or self.title_en or self.title_cy or self.get_kind_display())
@@ -126,6 +128,8 @@ class DocumentVersion(models.Model):
         ordering = ["document", "language", "-revision"]
         verbose_name = _("document version")
         verbose_name_plural = _("document versions")
+        # A file fetched again from the same address is a revision of what came from there before.
+        indexes = [models.Index(fields=["source_url"], name="document_version_source")]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "language", "revision"],
