@@ -112,7 +112,7 @@ def government_meeting_counts() -> dict[int, int]:
     """How many published meetings each government attended (from the tallies, cached per register version)."""
     def count() -> dict[int, int]:
         counts: Counter = Counter()
-        for *_, governments, n in tallies.meeting_cells():
+        for *_, governments, n in cached("meeting-cells", tallies.meeting_cells):
             for government in governments:
                 counts[government] += n
         return dict(counts)

@@ -95,7 +95,7 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
 
 def _body_counts() -> dict[int, tuple[int, dt.date]]:
     counts: dict[int, int] = defaultdict(int)
-    for body, *_, n in tallies.meeting_cells():
+    for body, *_, n in cached("meeting-cells", tallies.meeting_cells):
         counts[body] += n
     last = dict(MeetingFacts.objects.order_by().values_list("body_id").annotate(last=Max("date")))
     return {body_id: (n, last.get(body_id)) for body_id, n in counts.items()}
@@ -115,7 +115,7 @@ YEAR = Substr(Cast("date", CharField()), 1, 4)  # native on SQLite and PostgreSQ
 
 def meetings_per_year(body: Body) -> list[dict[str, int]]:
     counts: dict[int, int] = defaultdict(int)
-    for cell_body, year, *_, n in tallies.meeting_cells():
+    for cell_body, year, *_, n in cached("meeting-cells", tallies.meeting_cells):
         if cell_body == body.pk:
             counts[year] += n
     return [{"year": y, "count": n} for y, n in sorted(counts.items())]
@@ -124,7 +124,7 @@ def meetings_per_year(body: Body) -> list[dict[str, int]]:
 def governments_per_year(body: Body) -> list[dict[str, int]]:
     """For each year, how many of the body's published meetings each government attended (from the tallies)."""
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for cell_body, year, _status, _mode, governments, n in tallies.meeting_cells():
+    for cell_body, year, _status, _mode, governments, n in cached("meeting-cells", tallies.meeting_cells):
         if cell_body == body.pk:
             for government in governments:
                 counts[(year, government)] += n
