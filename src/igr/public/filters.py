@@ -10,8 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast, Substr
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 
 from igr.register.models import Attendance, Body, Government, Meeting, Person
@@ -136,31 +135,12 @@ def facet_counts(f: MeetingFilter) -> dict[str, list[tuple[Any, int]]]:
     """Raw counts per facet option, as plain (id or value, count) pairs: cheap to cache.
 
     Without a person filter, every count is a sum over the tallies (``igr.public.tallies``), whatever the size
-    of the register; a person's meetings are few, so with one chosen the register itself is counted.
+    of the register; with one, over the counted facts of that person's meetings (one cell each).
     """
-    counts = _counted_in_register(f) if f.person else _counted_from_tallies(f)
+    cells = tallies.person_meeting_cells(f.person) if f.person else cached("meeting-cells", tallies.meeting_cells)
+    counts = _counted_from_cells(f, cells)
     counts["person"] = _person_facet(f)
     return counts
-
-
-def _counted_in_register(f: MeetingFilter) -> dict[str, Any]:
-    base = Meeting.objects.filter(published=True)
-    year = Substr(Cast("date", CharField()), 1, 4)  # native on both databases, unlike EXTRACT on SQLite
-
-    def grouped(skip: str, field: Any) -> list[tuple[Any, int]]:
-        rows = f.apply(base, skip=skip).order_by().annotate(v=field).values_list("v").annotate(n=Count("pk"))
-        return [tuple(r) for r in rows]
-
-    return {
-        "count": f.apply(base).count(),
-        "body": grouped("body", F("body_id")),
-        "year": sorted(((int(y), n) for y, n in grouped("year", year)), reverse=True),
-        "status": grouped("status", F("status")),
-        "mode": grouped("mode", F("mode")),
-        "government": [tuple(r) for r in Attendance.objects.order_by().filter(
-            meeting__in=_ids(f.apply(base, skip="government")), government__isnull=False)
-            .values_list("government").annotate(n=Count("meeting", distinct=True))],
-    }
 
 
 def _chosen_ids(f: MeetingFilter) -> tuple[int | None, int | None]:
@@ -170,12 +150,13 @@ def _chosen_ids(f: MeetingFilter) -> tuple[int | None, int | None]:
     return body, government
 
 
-def _counted_from_tallies(f: MeetingFilter) -> dict[str, Any]:
+def _counted_from_cells(f: MeetingFilter, cells: list[tuple]) -> dict[str, Any]:
+    """The meeting count and every facet but the person's, from (body, year, status, mode, governments, n) cells."""
     body_id, government_id = _chosen_ids(f)
     wanted = {"body": body_id, "year": f.year, "status": f.status or None, "mode": f.mode or None}
     counters: dict[str, Counter] = {name: Counter() for name in ("body", "year", "status", "mode", "government")}
     total = 0
-    for body, year, status, mode, governments, n in cached("meeting-cells", tallies.meeting_cells):
+    for body, year, status, mode, governments, n in cells:
         values = {"body": body, "year": year, "status": status, "mode": mode}
         misses = [name for name, want in wanted.items() if want is not None and values[name] != want]
         if government_id is not None and government_id not in governments:

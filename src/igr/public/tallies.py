@@ -65,7 +65,7 @@ class Facts:
     statements: tuple[Statement, ...] = ()
     ministers: tuple[int, ...] = ()
 
-    def keys(self) -> list[tuple[str, str]]:
+    def cells(self) -> list[tuple[str, str]]:
         common = f"{self.status}|{self.mode}|{_governments_key(self.governments)}"
         keys = [("meeting", f"{self.body_id}|{self.date.year}|{common}")]
         keys += [("person", f"{person}|{common}") for person in self.people]
@@ -166,9 +166,9 @@ def refresh(meeting_ids: Iterable[int]) -> int:
     delta: Counter = Counter()
     changed = [pk for pk in ids if old.get(pk) != new.get(pk)]
     for pk in changed:
-        for cell in old[pk].keys() if pk in old else []:
+        for cell in old[pk].cells() if pk in old else []:
             delta[cell] -= 1
-        for cell in new[pk].keys() if pk in new else []:
+        for cell in new[pk].cells() if pk in new else []:
             delta[cell] += 1
     if changed:
         MeetingFacts.objects.filter(meeting_id__in=changed).delete()
@@ -188,7 +188,7 @@ def rebuild(batch: int = 2000) -> int:
         facts = current_facts(ids[start:start + batch])
         MeetingFacts.objects.bulk_create([f.to_row(pk) for pk, f in facts.items()], batch_size=1000)
         for f in facts.values():
-            totals.update(f.keys())
+            totals.update(f.cells())
     Tally.objects.bulk_create([Tally(kind=k, key=key, n=n) for (k, key), n in totals.items()], batch_size=1000)
     return len(ids)
 
@@ -200,6 +200,13 @@ def meeting_cells() -> list[tuple[int, int, str, str, frozenset[int], int]]:
         body, year, status, mode, governments = key.split("|")
         out.append((int(body), int(year), status, mode, _governments_of(governments), n))
     return out
+
+
+def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, frozenset[int], int]]:
+    """One meeting cell per published meeting the person attended, from the meetings' counted facts."""
+    meetings = Attendance.objects.filter(person__key=person_key).values("meeting_id")
+    rows = MeetingFacts.objects.filter(meeting_id__in=meetings).values_list("body_id", "date", "status", "mode", "governments")
+    return [(body, date.year, status, mode, frozenset(governments), 1) for body, date, status, mode, governments in rows]
 
 
 def person_cells() -> list[tuple[int, str, str, frozenset[int], int]]:
