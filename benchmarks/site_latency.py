@@ -179,6 +179,9 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
 
     rng = random.Random(11)
     client = Client()
+    from igr.public.apps import preload
+
+    preload()  # as the web server's entry point does
     for language in ("en", "cy"):  # warm-up: the process's first request loads templates, catalogues, URL maps
         client.get(f"/{language}/agreements/")
     bump()  # start every page type from a changed register: nothing cached

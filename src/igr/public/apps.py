@@ -14,11 +14,15 @@ class PublicConfig(AppConfig):
         from igr.public.search import signals
 
         signals.connect()
-        # Pay at start-up, not on the first visitor's request: the holidays package imports every country's
-        # calendar on first use (~0.3 s), and babel loads each language's month names (~0.1 s).
-        import holidays.countries  # noqa: F401
 
-        from igr.register.dates import format_date
 
-        for language in ("en", "cy"):
-            format_date(dt.date(2000, 1, 1), language)
+def preload() -> None:
+    """Load what the first page view would otherwise pay for: the holidays package's calendars (~0.3 s on
+    first use) and babel's month names in each language (~0.1 s). Called by the web server's entry point
+    (``igr.wsgi``), not in ``ready()``, so management commands and tests do not pay for it."""
+    import holidays.countries  # noqa: F401
+
+    from igr.register.dates import format_date
+
+    for language in ("en", "cy"):
+        format_date(dt.date(2000, 1, 1), language)

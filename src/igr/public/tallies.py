@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from igr.register.models import Attendance, Government, Meeting
@@ -160,7 +160,8 @@ def refresh(meeting_ids: Iterable[int]) -> int:
     ids = sorted({i for i in meeting_ids if i is not None})
     if not ids:
         return 0
-    list(Meeting.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))  # one refresher per meeting
+    if connection.features.has_select_for_update:  # one refresher per meeting (SQLite locks the whole database)
+        list(Meeting.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
     old = {row.meeting_id: Facts.from_row(row) for row in MeetingFacts.objects.filter(meeting_id__in=ids)}
     new = current_facts(ids)
     delta: Counter = Counter()
