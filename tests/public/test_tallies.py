@@ -7,13 +7,13 @@ import random
 from typing import Any
 
 import pytest
-from django.db.models import CharField, Count, F
+from django.db.models import CharField, Count, F, Max, Min
 from django.db.models.functions import Cast, Substr
 from django.http import QueryDict
 
-from igr.public import filters, tallies
+from igr.public import filters, queries, tallies
 from igr.public.filters import MeetingFilter
-from igr.public.models import MeetingFacts, Tally
+from igr.public.models import BodyAttendee, MeetingFacts, Tally
 from igr.public.search import signals
 from igr.register.models import Attendance, Body, Government, Meeting, Person
 
@@ -23,10 +23,21 @@ QUERIES = ["", "person=t-3", "person=t-5&government=wales", "person=nobody", "bo
            "body=img-trade&government=uk&mode=in_person", "body=no-such-body", "government=jersey", "status=cancelled"]
 
 
-def snapshot() -> tuple[dict, dict]:
+def snapshot() -> tuple[dict, dict, dict]:
     cells = dict(((k, key), n) for k, key, n in Tally.objects.filter(n__gt=0).values_list("kind", "key", "n"))
     facts = {f.meeting_id: tallies.Facts.from_row(f) for f in MeetingFacts.objects.all()}
-    return cells, facts
+    attendees = {key: rest for key, *rest in BodyAttendee.objects.filter(n__gt=0).values_list("key", "n", "first", "last")}
+    return cells, facts, attendees
+
+
+def ranked_in_register(body: Body, size: int) -> dict[int, tuple[list[dict], int]]:
+    """A body's most frequent attendees per government, grouped from its attendances: what the tally must give."""
+    rows = (Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False, person__isnull=False)
+            .order_by().values("government", "person").annotate(count=Count("pk"), first=Min("meeting__date"), last=Max("meeting__date")))
+    per: dict[int, list[dict]] = {}
+    for row in rows:
+        per.setdefault(row["government"], []).append(dict(row))
+    return {g: (sorted(people, key=lambda r: (-r["count"], r["person"]))[:size], max(0, len(people) - size)) for g, people in per.items()}
 
 
 def count_in_register(f: MeetingFilter) -> dict:
@@ -66,6 +77,9 @@ def assert_tallies_agree_with_register() -> None:
         assert from_tallies["count"] == from_register["count"] == f.apply(Meeting.objects.filter(published=True)).count()
         if not (f.body or f.year or f.person):
             assert filters._person_facet(f) == sql_person_facet(f), query
+    for body in Body.objects.all():
+        for size in (1, 3, 15):
+            assert queries.top_attendees(body, size) == ranked_in_register(body, size), (body.key, size)
     incremental = snapshot()
     tallies.rebuild()
     assert snapshot() == incremental, "the tallies kept by signals differ from a recount"
@@ -231,6 +245,9 @@ def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference
         assert expected["by_minister"] and expected["overall"]["count"] and expected["overall"]["decided"]
         for figure in ("overall", "distribution", "by_year", "by_body", "by_minister"):
             assert got[figure] == expected[figure], figure
+    for body in Body.objects.all():
+        for size in (1, 3, 15):
+            assert queries.top_attendees(body, size) == ranked_in_register(body, size), (body.key, size)
     incremental = snapshot()
     tallies.rebuild()
     assert snapshot() == incremental
@@ -248,3 +265,16 @@ def test_every_kind_and_key_fits_its_column():
         kinds.add(kind)
         assert len(kind) <= kind_length and len(key) <= key_length, (kind, key)
     assert {"waived-minister", "owed-minister", "lag-minister", "meeting", "person", "notice"} <= kinds
+
+
+def test_an_attendee_who_left_a_body_and_came_back_is_dated_afresh(reference):
+    body, wales = Body.objects.get(key="imsc"), Government.objects.get(key="wales")
+    person = Person.objects.create(key="returner", name="Returner")
+    early = Meeting.objects.create(body=body, date=dt.date(2020, 3, 2), status="held")
+    late = Meeting.objects.create(body=body, date=dt.date(2024, 6, 3), status="held")
+    Attendance.objects.create(meeting=early, person=person, government=wales)
+    Attendance.objects.filter(meeting=early).delete()  # the row falls to zero but is kept
+    Attendance.objects.create(meeting=late, person=person, government=wales)
+    shown, others = queries.top_attendees(body)[wales.pk]
+    assert others == 0 and [(r["count"], r["first"], r["last"]) for r in shown] == [(1, late.date, late.date)]
+    assert queries.top_attendees(body) == ranked_in_register(body, queries.PEOPLE_PER_GOVERNMENT)

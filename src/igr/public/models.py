@@ -70,6 +70,7 @@ class MeetingFacts(models.Model):
     notice_hours = models.FloatField(null=True)
     statements = models.JSONField(default=list, help_text="Written statements owed: [due, met on or null, waived].")
     ministers = models.JSONField(default=list, help_text="The Welsh Government ministers who attended.")
+    attendees = models.JSONField(default=list, help_text="Who attended for which government: [government id, person id].")
 
     class Meta:
         verbose_name = _("meeting facts")
@@ -101,3 +102,27 @@ class Tally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}={self.n}"
+
+
+class BodyAttendee(models.Model):
+    """How many of one body's published meetings one person attended for one government, and between which dates.
+
+    A running tally like ``Tally``, kept by ``igr.public.attendees`` so that a body's page can rank its attendees
+    without grouping its tens of thousands of attendances. ``key`` is "body|government|person".
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    body_id = models.BigIntegerField()
+    government_id = models.BigIntegerField()
+    person_id = models.BigIntegerField()
+    n = models.IntegerField(default=0)
+    first = models.DateField()
+    last = models.DateField()
+
+    class Meta:
+        verbose_name = _("body attendee")
+        verbose_name_plural = _("body attendees")
+        indexes = [models.Index(fields=["body_id", "n"], name="public_body_attendee_body")]
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.n}"

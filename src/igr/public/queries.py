@@ -6,8 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import CharField, Count, F, Max, Min, Prefetch, Q, QuerySet, Window
-from django.db.models.functions import Cast, RowNumber, Substr
+from django.db.models import CharField, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
 from igr.register.models import (
@@ -21,7 +21,7 @@ from igr.register.models import (
     Provenance,
 )
 
-from . import tallies
+from . import attendees, tallies
 from .cache import cached
 from .models import MeetingFacts
 
@@ -113,41 +113,38 @@ def bodies_with_counts() -> list[Body]:
 YEAR = Substr(Cast("date", CharField()), 1, 4)  # native on SQLite and PostgreSQL alike
 
 
+def _cells_by_body() -> dict[int, list[tuple[int, frozenset[int], int]]]:
+    out: dict[int, list[tuple[int, frozenset[int], int]]] = defaultdict(list)
+    for body, year, _status, _mode, governments, n in tallies.meeting_cells():
+        out[body].append((year, governments, n))
+    return dict(out)
+
+
+def body_cells(body: Body) -> list[tuple[int, frozenset[int], int]]:
+    """The body's meeting cells as (year, governments attending, count): cached for every body at once."""
+    return cached("meeting-cells-by-body", _cells_by_body).get(body.pk, [])
+
+
 def meetings_per_year(body: Body) -> list[dict[str, int]]:
     counts: dict[int, int] = defaultdict(int)
-    for cell_body, year, *_, n in cached("meeting-cells", tallies.meeting_cells):
-        if cell_body == body.pk:
-            counts[year] += n
+    for year, _governments, n in body_cells(body):
+        counts[year] += n
     return [{"year": y, "count": n} for y, n in sorted(counts.items())]
 
 
 def governments_per_year(body: Body) -> list[dict[str, int]]:
     """For each year, how many of the body's published meetings each government attended (from the tallies)."""
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for cell_body, year, _status, _mode, governments, n in cached("meeting-cells", tallies.meeting_cells):
-        if cell_body == body.pk:
-            for government in governments:
-                counts[(year, government)] += n
+    for year, governments, n in body_cells(body):
+        for government in governments:
+            counts[(year, government)] += n
     return [{"year": y, "government": g, "count": n} for (y, g), n in sorted(counts.items())]
 
 
 def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tuple[list[dict], int]]:
     """Per government id, the people who came most often (at most ``size``, with how often and between which
-    dates) and how many others came; the database ranks them, so only those shown are fetched."""
-    rows = (
-        Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False, person__isnull=False)
-        .order_by().values("government", "person")
-        .annotate(count=Count("pk"), first=Min("meeting__date"), last=Max("meeting__date"))
-        .annotate(rank=Window(RowNumber(), partition_by=[F("government")], order_by=[F("count").desc(), F("person").asc()]),
-                  people=Window(Count("person"), partition_by=[F("government")]))
-        .filter(rank__lte=size)
-    )
-    out: dict[int, tuple[list[dict], int]] = {}
-    for row in sorted(rows, key=lambda r: r["rank"]):
-        shown, _ = out.setdefault(row["government"], ([], 0))
-        shown.append({k: row[k] for k in ("government", "person", "count", "first", "last")})
-        out[row["government"]] = (shown, row["people"] - len(shown))
-    return out
+    dates) and how many others came, from the running attendee tally (``igr.public.attendees``)."""
+    return attendees.top(body.pk, size)
 
 
 def _people_index() -> list[tuple[int, int]]:
@@ -175,7 +172,9 @@ def people_page(index: list[tuple[int, int]]) -> list[Person]:
 
 def body_figures(body: Body) -> dict[str, Any]:
     """A body's yearly meetings, attendance by government, and its most frequent attendees (cached per body)."""
-    return cached("body", lambda: {
-        "count": public_meetings().filter(body=body).count(), "per_year": meetings_per_year(body),
-        "per_government": governments_per_year(body), "people": top_attendees(body),
-    }, body.pk)
+    def compute() -> dict[str, Any]:
+        per_year = meetings_per_year(body)
+        return {"count": sum(r["count"] for r in per_year), "per_year": per_year,
+                "per_government": governments_per_year(body), "people": top_attendees(body)}
+
+    return cached("body", compute, body.pk)

@@ -23,6 +23,7 @@ from django.db.models import F
 
 from igr.register.models import Attendance, Government, Meeting
 
+from . import attendees
 from .models import MeetingFacts, Tally
 
 NOTICE_BUCKETS_HOURS = [(0, 24), (24, 72), (72, 168), (168, None)]
@@ -64,6 +65,10 @@ class Facts:
     notice_hours: float | None
     statements: tuple[Statement, ...] = ()
     ministers: tuple[int, ...] = ()
+    attendees: tuple[tuple[int, int], ...] = ()  # (government, person)
+
+    def attendee_rows(self) -> set[attendees.Row]:
+        return {(self.body_id, government, person, self.date) for government, person in self.attendees}
 
     def cells(self) -> list[tuple[str, str]]:
         common = f"{self.status}|{self.mode}|{_governments_key(self.governments)}"
@@ -89,12 +94,13 @@ class Facts:
         statements = tuple((dt.date.fromisoformat(due), dt.date.fromisoformat(met) if met else None, waived)
                            for due, met, waived in row.statements)
         return cls(row.body_id, row.date, row.status, row.mode, tuple(row.governments), tuple(row.people), row.notice_hours,
-                   statements, tuple(row.ministers))
+                   statements, tuple(row.ministers), tuple((g, p) for g, p in row.attendees))
 
     def to_row(self, meeting_id: int) -> MeetingFacts:
         return MeetingFacts(meeting_id=meeting_id, body_id=self.body_id, date=self.date, status=self.status,
                             mode=self.mode, governments=list(self.governments), people=list(self.people),
                             notice_hours=self.notice_hours, ministers=list(self.ministers),
+                            attendees=[list(pair) for pair in self.attendees],
                             statements=[[due.isoformat(), met.isoformat() if met else None, waived]
                                         for due, met, waived in self.statements])
 
@@ -120,6 +126,7 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     governments: dict[int, set[int]] = defaultdict(set)
     people: dict[int, set[int]] = defaultdict(set)
     ministers: dict[int, set[int]] = defaultdict(set)
+    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
     wales = Government.objects.filter(key="wales").values_list("pk", flat=True).first()
     rows = Attendance.objects.filter(meeting_id__in=ids, meeting__published=True).order_by()
     for meeting_id, government_id, person_id, capacity in rows.values_list("meeting_id", "government_id", "person_id", "capacity"):
@@ -127,6 +134,8 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
             governments[meeting_id].add(government_id)
         if person_id:
             people[meeting_id].add(person_id)
+            if government_id:
+                pairs[meeting_id].add((government_id, person_id))
             if government_id == wales and capacity == Attendance.Capacity.MINISTER:
                 ministers[meeting_id].add(person_id)
     statements = _statements(ids)
@@ -135,7 +144,7 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     return {
         pk: Facts(body_id, date, status, mode, tuple(sorted(governments[pk])), tuple(sorted(people[pk])),
                   notice_hours_of(date, starts, received) if received else None,
-                  statements.get(pk, ()), tuple(sorted(ministers[pk])))
+                  statements.get(pk, ()), tuple(sorted(ministers[pk])), tuple(sorted(pairs[pk])))
         for pk, body_id, date, status, mode, starts, received in meetings
     }
 
@@ -165,16 +174,23 @@ def refresh(meeting_ids: Iterable[int]) -> int:
     old = {row.meeting_id: Facts.from_row(row) for row in MeetingFacts.objects.filter(meeting_id__in=ids)}
     new = current_facts(ids)
     delta: Counter = Counter()
+    added: list[attendees.Row] = []
+    removed: list[attendees.Row] = []
     changed = [pk for pk in ids if old.get(pk) != new.get(pk)]
     for pk in changed:
         for cell in old[pk].cells() if pk in old else []:
             delta[cell] -= 1
         for cell in new[pk].cells() if pk in new else []:
             delta[cell] += 1
+        before = old[pk].attendee_rows() if pk in old else set()
+        after = new[pk].attendee_rows() if pk in new else set()
+        removed += before - after
+        added += after - before
     if changed:
         MeetingFacts.objects.filter(meeting_id__in=changed).delete()
         MeetingFacts.objects.bulk_create([new[pk].to_row(pk) for pk in changed if pk in new], batch_size=500)
         _apply(delta)
+        attendees.apply(added, removed)
     return len(changed)
 
 
@@ -185,12 +201,15 @@ def rebuild(batch: int = 2000) -> int:
     Tally.objects.all().delete()
     ids = list(Meeting.objects.filter(published=True).order_by("pk").values_list("pk", flat=True))
     totals: Counter = Counter()
+    attendance = attendees.Recount()
     for start in range(0, len(ids), batch):
         facts = current_facts(ids[start:start + batch])
         MeetingFacts.objects.bulk_create([f.to_row(pk) for pk, f in facts.items()], batch_size=1000)
         for f in facts.values():
             totals.update(f.cells())
+            attendance.add(f.attendee_rows())
     Tally.objects.bulk_create([Tally(kind=k, key=key, n=n) for (k, key), n in totals.items()], batch_size=1000)
+    attendance.save()
     return len(ids)
 
 
