@@ -7,6 +7,7 @@ Babel's CLDR data is used rather than Django's Welsh catalogue, which misspells 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 
@@ -21,10 +22,18 @@ def _locale(language: str | None) -> str:
     return LOCALES.get(language or current_language(), "en_GB")
 
 
+@lru_cache(maxsize=8192)
+def _format(day: dt.date, pattern: str, locale: str) -> str:
+    """Babel parses the pattern and walks CLDR on every call; pages repeat the same few hundred dates."""
+    return babel_format_date(day, pattern, locale=locale)
+
+
 def format_date(day: dt.date | None, language: str | None = None, style: str = "long") -> str:
     if day is None:
         return ""
-    return babel_format_date(day, PATTERNS.get(style, style), locale=_locale(language))
+    if type(day) is not dt.date:  # a datetime (or subclass) is formatted as given, never cached under its date
+        return babel_format_date(day, PATTERNS.get(style, style), locale=_locale(language))
+    return _format(day, PATTERNS.get(style, style), _locale(language))
 
 
 def format_month(day: dt.date, language: str | None = None) -> str:
