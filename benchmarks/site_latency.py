@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/site_latency.py [--meetings 100000] [--samples 40]
     DATABASE_URL=postgres://user@host:port/db .venv/bin/python benchmarks/site_latency.py
 
-On SQLite the register is built in a temporary file. With DATABASE_URL pointing at PostgreSQL, a scratch
-database ``igr_site_latency`` is created on that server (the role needs CREATEDB) and dropped afterwards.
+On SQLite the register is built in a temporary file (or ``--sqlite PATH``, kept and reused). With DATABASE_URL
+pointing at PostgreSQL, a scratch database ``igr_site_latency`` is created on that server (the role needs
+CREATEDB) and dropped afterwards, unless ``--keep`` is given (then it is kept, and reused when it exists).
 The register: ``--meetings`` meetings across every body since 1998, six attendances, two topics and a
 bilingual written statement (two language versions with text) per meeting, one person per 50 meetings (each
 government's ministers drawn from its own pool of 40, officials from the rest), and
@@ -35,8 +36,10 @@ def configure(args: argparse.Namespace) -> str:
         import psycopg
 
         admin = psycopg.connect(url, autocommit=True)
-        admin.execute("DROP DATABASE IF EXISTS igr_site_latency")
-        admin.execute("CREATE DATABASE igr_site_latency")
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = 'igr_site_latency'").fetchone()
+        if not (args.keep and exists):
+            admin.execute("DROP DATABASE IF EXISTS igr_site_latency")
+            admin.execute("CREATE DATABASE igr_site_latency")
         admin.close()
         os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/igr_site_latency"
         engine = "postgresql"
@@ -211,12 +214,13 @@ def main() -> int:
     parser.add_argument("--meetings", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=40)
     parser.add_argument("--sqlite", help="keep the SQLite register in this file and reuse it when it exists")
+    parser.add_argument("--keep", action="store_true", help="PostgreSQL: keep the scratch database, and reuse it when it exists")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     engine = configure(args)
     from igr.register.models import Body, Meeting, Person
 
-    if args.sqlite and Meeting.objects.exists():
+    if (args.sqlite or args.keep) and Meeting.objects.exists():
         data = {"meetings": list(Meeting.objects.filter(published=True).values_list("reference", flat=True)),
                 "bodies": list(Body.objects.values_list("key", flat=True)),
                 "people": list(Person.objects.filter(key__startswith="person-").values_list("key", flat=True))}
@@ -232,7 +236,7 @@ def main() -> int:
               f"{statistics.median(cold):9.1f} {pct(cold, .95):9.1f} {cold[-1]:9.1f}")
     every = sorted(v for _, cold, warm in results for v in cold + warm)
     print(f"{'all requests':30} p50 {statistics.median(every):.1f}  p95 {pct(every, .95):.1f}")
-    if engine == "postgresql":
+    if engine == "postgresql" and not args.keep:
         from django.db import connections
 
         connections.close_all()
