@@ -130,3 +130,21 @@ def test_very_common_words_are_counted_up_to_a_cap(client, demo, monkeypatch):
     assert results.capped and results.total == 4 and len(results.hits) == 2
     html = client.get("/cy/search/", {"q": "interministerial"}).content.decode()
     assert "Mwy na 3 o ganlyniadau" in html
+
+
+@pytest.mark.parametrize("window", [1, 3, 10_000])
+def test_past_the_cap_the_newest_matches_come_first_page_after_page(demo, monkeypatch, window):
+    """Past the cap, matches are not ranked but listed newest first; on PostgreSQL the newest rows are walked first
+    and the older ones fetched through the index (``RECENT_WINDOW``): every page agrees with one sorted list."""
+    from igr.public.search import engines
+    from igr.public.search.normalise import query_groups
+
+    groups = query_groups("interministerial")
+    every, total = engines.run(groups, None, 100, 0)
+    assert total >= 4 and len(every) == total
+    monkeypatch.setattr(engines, "COUNT_CAP", 2)
+    monkeypatch.setattr(engines, "RECENT_WINDOW", window)
+    newest_first, capped = engines.run(groups, None, 100, 0)
+    assert capped == 3 and newest_first == sorted(every, reverse=True)
+    pages = [engines.run(groups, None, 2, offset)[0] for offset in range(0, len(every), 2)]
+    assert [pk for page in pages for pk in page] == newest_first
