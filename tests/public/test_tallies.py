@@ -19,7 +19,7 @@ from igr.register.models import Attendance, Body, Government, Meeting, Person
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = ["", "person=t-3", "person=t-5&government=wales", "person=nobody", "body=imsc", "year=2023", "government=wales", "status=held&mode=virtual", "government=scotland&year=2024",
+QUERIES = ["", "mode=hybrid", "status=held&government=uk", "person=t-3", "person=t-5&government=wales", "person=nobody", "body=imsc", "year=2023", "government=wales", "status=held&mode=virtual", "government=scotland&year=2024",
            "body=img-trade&government=uk&mode=in_person", "body=no-such-body", "government=jersey", "status=cancelled"]
 
 

@@ -187,12 +187,7 @@ def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
     _, government_id = _chosen_ids(f)
     if not (f.status or f.mode or government_id is not None):
         return sorted(tallies.people_totals(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]
-    counter: Counter = Counter()
-    for person, status, mode, governments, n in cached("person-cells", tallies.person_cells):
-        if (f.status and status != f.status) or (f.mode and mode != f.mode) or (government_id is not None and government_id not in governments):
-            continue
-        counter[person] += n
-    return sorted(counter.items(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]
+    return tallies.people_totals_where(f.status, f.mode, government_id, PERSON_FACET_SIZE)
 
 
 def raw_counts(f: MeetingFilter) -> dict[str, Any]:

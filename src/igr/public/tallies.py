@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, IntegerField, Q, Sum, Value
+from django.db.models.functions import Cast, StrIndex, Substr
 
 from igr.register.models import Attendance, Government, Meeting
 
@@ -229,13 +230,22 @@ def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, froz
     return [(body, date.year, status, mode, frozenset(governments), 1) for body, date, status, mode, governments in rows]
 
 
-def person_cells() -> list[tuple[int, str, str, frozenset[int], int]]:
-    """Every non-empty person cell as (person id, status, mode, ids of the governments attending, count of meetings)."""
-    out = []
-    for key, n in Tally.objects.filter(kind="person", n__gt=0).values_list("key", "n"):
-        person, status, mode, governments = key.split("|")
-        out.append((int(person), status, mode, _governments_of(governments), n))
-    return out
+def people_totals_where(status: str = "", mode: str = "", government: int | None = None, limit: int = 10) -> list[tuple[int, int]]:
+    """(person id, published meetings attended), most first, among meetings of this status, mode and government.
+
+    Summed by the database over the person cells ("person|status|mode|governments"): the status and mode are
+    whole segments, and a government id is a whole item of the dot-separated last segment, the only one with dots.
+    """
+    rows = Tally.objects.filter(kind="person", n__gt=0)
+    if status or mode:
+        rows = rows.filter(key__contains=f"|{status}|{mode}|" if status and mode else f"|{status or mode}|")
+    if government is not None:
+        rows = rows.filter(Q(key__endswith=f"|{government}") | Q(key__contains=f"|{government}.")
+                           | Q(key__contains=f".{government}.") | Q(key__endswith=f".{government}"))
+    person = Cast(Substr("key", 1, StrIndex("key", Value("|")) - 1), IntegerField())
+    totals = (rows.order_by().annotate(person=person).values_list("person").annotate(total=Sum("n"))
+              .order_by("-total", "person")[:limit])
+    return [(person_id, total) for person_id, total in totals]
 
 
 def people_totals(limit: int | None = None) -> list[tuple[int, int]]:
