@@ -31,18 +31,23 @@ def key_of(body: int, government: int, person: int) -> str:
     return f"{body}|{government}|{person}"
 
 
+def _widen(spans: dict, key: object, day: dt.date) -> None:
+    """Stretch ``key``'s (first, last) span to take in ``day``."""
+    low, high = spans.get(key, (day, day))
+    spans[key] = (min(low, day), max(high, day))
+
+
 def apply(added: Iterable[Row], removed: Iterable[Row]) -> None:
     """Count meetings in (``added``) and out (``removed``) of the attendee rows they touch."""
     delta: Counter = Counter()
-    spans: dict[str, list] = {}
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
     parts: dict[str, tuple[int, int, int]] = {}
     gone: dict[str, set[dt.date]] = defaultdict(set)
     for body, government, person, day in added:
         key = key_of(body, government, person)
         delta[key] += 1
         parts[key] = (body, government, person)
-        low, high = spans.get(key, (day, day))
-        spans[key] = (min(low, day), max(high, day))
+        _widen(spans, key, day)
     for body, government, person, day in removed:
         key = key_of(body, government, person)
         delta[key] -= 1
@@ -116,8 +121,7 @@ class Recount:
         for body, government, person, day in rows:
             triple = (body, government, person)
             self.counts[triple] += 1
-            low, high = self.spans.get(triple, (day, day))
-            self.spans[triple] = (min(low, day), max(high, day))
+            _widen(self.spans, triple, day)
 
     def save(self) -> None:
         """Replace every attendee row by this recount."""

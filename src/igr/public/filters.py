@@ -185,9 +185,7 @@ def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
                 .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
         return [tuple(r) for r in rows]
     _, government_id = _chosen_ids(f)
-    if not (f.status or f.mode or government_id is not None):
-        return sorted(tallies.people_totals(), key=lambda r: (-r[1], r[0]))[:PERSON_FACET_SIZE]
-    return tallies.people_totals_where(f.status, f.mode, government_id, PERSON_FACET_SIZE)
+    return tallies.people_totals(f.status, f.mode, government_id, PERSON_FACET_SIZE)
 
 
 def raw_counts(f: MeetingFilter) -> dict[str, Any]:

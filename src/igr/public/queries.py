@@ -94,9 +94,7 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
 
 
 def _body_counts() -> dict[int, tuple[int, dt.date]]:
-    counts: dict[int, int] = defaultdict(int)
-    for body, *_, n in cached("meeting-cells", tallies.meeting_cells):
-        counts[body] += n
+    counts = {body: sum(n for *_, n in cells) for body, cells in cached("meeting-cells-by-body", _cells_by_body).items()}
     last = dict(MeetingFacts.objects.order_by().values_list("body_id").annotate(last=Max("date")))
     return {body_id: (n, last.get(body_id)) for body_id, n in counts.items()}
 

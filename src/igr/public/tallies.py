@@ -230,12 +230,18 @@ def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, froz
     return [(body, date.year, status, mode, frozenset(governments), 1) for body, date, status, mode, governments in rows]
 
 
-def people_totals_where(status: str = "", mode: str = "", government: int | None = None, limit: int = 10) -> list[tuple[int, int]]:
+def people_totals(status: str = "", mode: str = "", government: int | None = None, limit: int | None = None
+                  ) -> list[tuple[int, int]]:
     """(person id, published meetings attended), most first, among meetings of this status, mode and government.
 
-    Summed by the database over the person cells ("person|status|mode|governments"): the status and mode are
-    whole segments, and a government id is a whole item of the dot-separated last segment, the only one with dots.
+    Unfiltered, one "person-total" cell per person is read. Filtered, the database sums the person cells
+    ("person|status|mode|governments"): the status and mode are whole segments, and a government id is a whole
+    item of the dot-separated last segment, the only one with dots.
     """
+    if not (status or mode or government is not None):
+        totals = (Tally.objects.filter(kind="person-total", n__gt=0).annotate(person=Cast("key", IntegerField()))
+                  .values_list("person", "n").order_by("-n", "person"))
+        return list(totals[:limit] if limit else totals)
     rows = Tally.objects.filter(kind="person", n__gt=0)
     if status or mode:
         rows = rows.filter(key__contains=f"|{status}|{mode}|" if status and mode else f"|{status or mode}|")
@@ -244,14 +250,8 @@ def people_totals_where(status: str = "", mode: str = "", government: int | None
                            | Q(key__contains=f".{government}.") | Q(key__endswith=f".{government}"))
     person = Cast(Substr("key", 1, StrIndex("key", Value("|")) - 1), IntegerField())
     totals = (rows.order_by().annotate(person=person).values_list("person").annotate(total=Sum("n"))
-              .order_by("-total", "person")[:limit])
-    return [(person_id, total) for person_id, total in totals]
-
-
-def people_totals(limit: int | None = None) -> list[tuple[int, int]]:
-    """(person id, published meetings attended), most first: straight from one cell per person."""
-    rows = Tally.objects.filter(kind="person-total", n__gt=0).order_by("-n", "key").values_list("key", "n")
-    return [(int(key), n) for key, n in (rows[:limit] if limit else rows)]
+              .order_by("-total", "person"))
+    return list(totals[:limit] if limit else totals)
 
 
 def notice_counts() -> dict[str, int]:
