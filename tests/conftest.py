@@ -3,6 +3,9 @@
 - ``IGR_DB_TESTS_ONLY=1`` (the PostgreSQL pass of scripts/test.sh) keeps only tests that touch the database.
 - Browser tests use Debian's Chromium through Playwright; with ``IGR_REQUIRE_BROWSER=1`` (CI) a missing browser
   fails the run instead of skipping.
+- ``IGR_TEST_CLOCK=YYYY-MM-DD`` moves the clock to that day (ticking on) for the whole run: the SQLite pass of
+  scripts/test.sh runs years ahead, so a test or a rule that reads the real clock fails now, not on the day the
+  calendar reaches it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,29 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright in
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "client", "admin_client", "django_user_model"}
+
+
+def pytest_configure(config):
+    clock = os.environ.get("IGR_TEST_CLOCK")
+    if clock:
+        import datetime as dt
+
+        import time_machine
+
+        moved = dt.datetime.combine(dt.date.fromisoformat(clock), dt.time(9, 30), tzinfo=dt.UTC)
+        config._igr_clock = time_machine.travel(moved, tick=True)
+        config._igr_clock.start()
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_igr_clock", None)
+    if clock is not None:
+        clock.stop()
+
+
+def pytest_report_header(config):
+    clock = os.environ.get("IGR_TEST_CLOCK")
+    return f"clock moved to {clock} (IGR_TEST_CLOCK)" if clock else None
 
 
 def pytest_collection_modifyitems(config, items):

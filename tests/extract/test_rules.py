@@ -8,28 +8,45 @@ from igr.extract import extract_text
 from igr.extract.dates import find_dates, infer_year, weekday_year, year_hint
 
 
-@pytest.mark.parametrize("text, hint, iso", [
-    ("the summit today (Friday 19 November)", None, "2021-11-19"),
-    ("ministers gather on Thursday, October 3.", None, "2024-10-03"),
-    ("the plenary on Friday 11th November", 2023, "2022-11-11"),
-    ("ddydd Gwener 19 Tachwedd", None, "2021-11-19"),
+@pytest.mark.parametrize("text, hint, latest, iso", [
+    ("the summit today (Friday 19 November)", None, 2026, "2021-11-19"),
+    ("the summit today (Friday 19 November)", None, 2027, "2027-11-19"),
+    ("ministers gather on Thursday, October 3.", None, 2026, "2024-10-03"),
+    ("the plenary on Friday 11th November", 2023, None, "2022-11-11"),
+    ("ddydd Gwener 19 Tachwedd", None, 2026, "2021-11-19"),
 ])
-def test_weekday_fixes_a_missing_year(text, hint, iso):
+def test_weekday_fixes_a_missing_year(text, hint, latest, iso):
     span = find_dates(text)[0]
-    assert infer_year(span, None, "past", hint) == iso
+    assert span.iso(weekday_year(span, hint, latest)) == iso
+
+
+def test_no_year_is_guessed_when_nothing_gives_one():
+    span = find_dates("the summit today (Friday 19 November)")[0]
+    assert infer_year(span, None, "past") is None
+    assert weekday_year(span) is None
+    assert weekday_year(find_dates("on 3 March")[0], 2023, 2026) is None
 
 
 def test_year_hint_is_latest_plausible_year():
     assert year_hint("agreed in 1998; the review of 2019 and the 2023 anniversary") == 2023
-    assert weekday_year(find_dates("on 3 March")[0]) is None
+    assert year_hint("the 2023 review and net zero by 2050") == 2023
+    assert year_hint("the review of 2019 and the plan for 2031", latest=2024) == 2019
 
 
-def test_press_release_without_a_year_is_dated_by_its_weekday():
-    text = ("Health ministers meet in Belfast\n"
-            "The Health Secretary today (Thursday, October 3) met health ministers of the four nations in Belfast "
-            "for the Interministerial Group for Health and Social Care.\n")
-    rec = extract_text(text)[0]
+PRESS_RELEASE_WITHOUT_A_YEAR = (
+    "Health ministers meet in Belfast\n"
+    "The Health Secretary today (Thursday, October 3) met health ministers of the four nations in Belfast "
+    "for the Interministerial Group for Health and Social Care.\n")
+
+
+def test_press_release_without_a_year_is_dated_by_its_publication_date():
+    rec = extract_text(PRESS_RELEASE_WITHOUT_A_YEAR, published="2024-10-03")[0]
     assert rec["meetings"][0]["meeting_date"] == "2024-10-03"
+
+
+def test_press_release_without_any_year_leaves_the_year_unknown():
+    rec = extract_text(PRESS_RELEASE_WITHOUT_A_YEAR)[0]
+    assert not (rec["meetings"][0]["meeting_date"] or "").startswith("20")
 
 
 def test_announced_meeting_that_will_take_place_is_dated():
@@ -279,7 +296,7 @@ def test_a_bilateral_with_a_named_minister_lists_them():
             "Finance ministers will meet in Cardiff for the Finance: Interministerial Standing Committee.\n"
             "Speaking ahead of the meeting, the Cabinet Secretary for Finance Jane Doe said: \"We will work.\"\n"
             "The Cabinet Secretary will hold bilateral talks with the Chief Secretary to the Treasury John Roe.\n")
-    meetings = extract_text(text)[0]["meetings"]
+    meetings = extract_text(text, published="2024-10-03")[0]["meetings"]
     assert [m["meeting_date"] for m in meetings] == ["2024-10-03", "2024-10-03"]
     assert "John Roe" in {a["name"] for a in meetings[1]["attendees"]}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from igr.register.models import Agreement, Government
@@ -156,7 +157,8 @@ def test_agreements_periods_and_consents_create_their_obligations(wales):
     period = ReportingPeriod.objects.create(key="2023-24", title_en="Report", start_date=D(2023, 4, 1), end_date=D(2024, 7, 4))
     report = Obligation.objects.get(period=period)
     assert report.deliverable == "annual_report" and report.due_date == D(2025, 1, 3)
-    consent = ConsentIntention.objects.create(title_en="Regulations under the Subsidy Control Act", consent_due_on=D(2030, 7, 18))
+    with time_machine.travel(dt.datetime(2030, 1, 10, 9, tzinfo=dt.UTC), tick=False):  # recorded well ahead
+        consent = ConsentIntention.objects.create(title_en="Regulations under the Subsidy Control Act", consent_due_on=D(2030, 7, 18))
     letter = Obligation.objects.get(consent=consent)
     assert letter.deliverable == "consent_letter" and letter.due_date == D(2030, 7, 4) and not letter.short_notice
 

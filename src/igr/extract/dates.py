@@ -116,7 +116,8 @@ def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past", hint: i
 
     "held on 11 July" written on 25 September 2023 is 2023-07-11; "will meet on 4 December" is the
     coming 4 December. A past event cannot be more than a few days after the document that reports it.
-    Without a reference date, a weekday ("Friday 11 November") fixes the year (see ``weekday_year``).
+    Without a reference date, a weekday ("Friday 11 November") near a year the text gives fixes the year
+    (see ``weekday_year``); with neither, the year stays unknown.
     """
     if span.year:
         return span.iso()
@@ -134,18 +135,19 @@ def infer_year(span: DateSpan, ref: dt.date | None, tense: str = "past", hint: i
     return span.iso(year)
 
 
-def weekday_year(span: DateSpan, hint: int | None = None) -> int | None:
+def weekday_year(span: DateSpan, hint: int | None = None, latest: int | None = None) -> int | None:
     """The year in which a day and month fall on the weekday written beside them.
 
     Why: press releases and statements often say only "today (Friday 19 November)"; the weekday repeats
-    on the same date every 5, 6 or 11 years, so the candidate nearest a year the text mentions (else the
-    latest not in the future) is the one meant.
+    on the same date every 5, 6 or 11 years, so the candidate nearest a year the text mentions is the one
+    meant, else the latest not after ``latest`` (the year of the reference date handed in by the caller).
+    Never the clock: with neither a hint nor ``latest`` the year is unknown (None).
     """
-    if span.weekday is None or not span.day:
+    if span.weekday is None or not span.day or (hint is None and latest is None):
         return None
-    this_year = dt.date.today().year
+    last = latest if latest is not None else hint + 6  # type: ignore[operator]
     cands = []
-    for y in range(1999, this_year + 2):
+    for y in range(1999, last + 1):
         try:
             if dt.date(y, span.month, span.day).weekday() == span.weekday:
                 cands.append(y)
@@ -155,13 +157,23 @@ def weekday_year(span: DateSpan, hint: int | None = None) -> int | None:
         return None
     if hint:
         return min(cands, key=lambda y: (abs(y - hint), y))
-    past = [y for y in cands if y <= this_year]
-    return past[-1] if past else cands[0]
+    return cands[-1]
 
 
-def year_hint(text: str) -> int | None:
-    """The latest plausible year written in a text: what a weekday-dated event is placed near."""
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text) if 1999 <= int(y) <= dt.date.today().year + 1]
+# A year written as a target or horizon ("net zero by 2050", "the 2030 target") says nothing about when
+# a document was written.
+_HORIZON = re.compile(r"(?:\b(?:by|until|to|before|erbyn|tan)\s+$)", re.I)
+
+
+def year_hint(text: str, latest: int | None = None) -> int | None:
+    """The latest plausible year written in a text: what a weekday-dated event is placed near.
+
+    ``latest`` (the reference date's year, when the caller has one) caps it; years written as a target
+    ("by 2050") are never a hint.
+    """
+    years = [int(m[1]) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
+             if 1999 <= int(m[1]) <= (latest + 1 if latest is not None else 9999)
+             and not _HORIZON.search(text[max(0, m.start() - 8):m.start()])]
     return max(years) if years else None
 
 

@@ -98,10 +98,12 @@ def published_date(text: str) -> tuple[str | None, int, int]:
     return None, 0, 0
 
 
-def reference_date(text: str, published: str | None) -> dt.date | None:
-    """The date a missing year is inferred from: the document's date, else its latest full date."""
-    if published and len(published) == 10:
-        return dt.date.fromisoformat(published)
+def reference_date(text: str, published: str | None, handed_in: str | None = None) -> dt.date | None:
+    """The date a missing year is inferred from: the document's own date, else the publication date handed
+    in by the caller (ingest, a harvester), else the document's first full date. Never the clock."""
+    for given in (published, handed_in):
+        if given and len(given) == 10:
+            return dt.date.fromisoformat(given)
     head_dates = [d for d in find_dates(text) if d.end <= 4000]  # the whole text's dates are cached
     full = [d for d in head_dates if d.year and d.day
             and not re.search(r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20):d.start], re.I)]

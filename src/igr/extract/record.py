@@ -59,8 +59,13 @@ def _title_end(text: str) -> int:
     return first
 
 
-def build_record(text: str, base: int = 0, source: str = "", lang: str | None = None) -> dict[str, Any]:
-    """One record for one document's text; spans are offsets into the file's text (``base`` + local)."""
+def build_record(text: str, base: int = 0, source: str = "", lang: str | None = None,
+                 published: str | None = None) -> dict[str, Any]:
+    """One record for one document's text; spans are offsets into the file's text (``base`` + local).
+
+    ``published`` is the publication date (ISO) the caller knows from outside the text, such as a
+    harvested page's date: the reference for years the text leaves out, when the text gives no date of its own.
+    """
     prov: dict[str, dict[str, Any]] = {}
 
     def note(path: str, start: int, end: int, conf: float) -> None:
@@ -78,7 +83,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     g = gazetteer()
     publisher = g.government_name(gov_key)
     note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
-    ref = D.reference_date(text, pub)
+    ref = D.reference_date(text, pub, published)
     title_end = _title_end(text)
     header_end = max(title_end, pe, ae if ae < 800 else 0)
     body_start = _body_start(text, kind, header_end)
