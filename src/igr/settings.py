@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "igr.ingest",
     "igr.reporting",
     "igr.public",
+    "igr.harvest",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +119,15 @@ if not DEBUG:
 # The upload and extraction size limit, in bytes; ingest and extract refuse larger files.
 IGR_MAX_UPLOAD_BYTES = int(os.environ.get("IGR_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Harvesting (docs/harvest.md): who to contact about the harvester (sent in its User-Agent; required to run),
+# seconds between requests to one host, the timeout, the size cap per response, feeds, and the run lock.
+IGR_HARVEST_CONTACT = os.environ.get("IGR_HARVEST_CONTACT", "")
+IGR_HARVEST_DELAY = float(os.environ.get("IGR_HARVEST_DELAY", "1.0"))
+IGR_HARVEST_TIMEOUT = float(os.environ.get("IGR_HARVEST_TIMEOUT", "30"))
+IGR_HARVEST_MAX_BYTES = int(os.environ.get("IGR_HARVEST_MAX_BYTES", str(20 * 1024 * 1024)))
+IGR_HARVEST_FEEDS = [f for f in os.environ.get("IGR_HARVEST_FEEDS", "").split() if f]
+IGR_HARVEST_LOCK = Path(os.environ.get("IGR_HARVEST_LOCK", VAR_DIR / "harvest.lock"))
 
 LOGGING = {
     "version": 1,

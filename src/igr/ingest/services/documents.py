@@ -93,6 +93,10 @@ def make_version(source: Source, record: RecordIn, kind: str, text: str, publish
             document.save(update_fields=changed)
     version = DocumentVersion(document=document, language=lang, revision=revision, media_type=MEDIA_TYPES.get(kind, ""),
                               text=text, content_hash=source.content_hash, source_url=source.source_url)
+    if source.fetch is not None:
+        f = source.fetch
+        version.retrieved_at, version.fetched_from, version.http_status = f.fetched_at, f.fetched_from, f.http_status
+        version.etag, version.last_modified = f.etag[:300], f.last_modified[:100]
     wrote = store_file(version, source, kind)
     version.save()
     return document, version, status, wrote

@@ -193,7 +193,7 @@ class Pipeline:
             return "unchanged"
         try:
             doc = read_bytes(source.data, source.name, Limits(max_bytes=self.max_bytes))
-            raw = extract_document(doc, source.name)
+            raw = extract_document(doc, source.name, source.published)
         except ExtractionError as exc:
             self._fail(source.name, exc)
             return "failed"

@@ -6,6 +6,7 @@ decided from the first bytes (magic numbers), and only the kinds the readers han
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -23,10 +24,23 @@ BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"MZ", b"\x7fELF", b"\x1f\
 
 
 @dataclass
+class Fetch:
+    """How a harvester fetched the bytes: kept on the document version as provenance."""
+
+    fetched_at: dt.datetime
+    fetched_from: str = ""  # the address requested, when a mirror served ``source_url``
+    http_status: int | None = None
+    etag: str = ""
+    last_modified: str = ""
+
+
+@dataclass
 class Source:
     name: str
     data: bytes
     source_url: str = ""
+    published: str | None = None  # the publication date (ISO) known from outside the text, for extraction
+    fetch: Fetch | None = None
 
     @property
     def content_hash(self) -> str:

@@ -122,6 +122,12 @@ class DocumentVersion(models.Model):
     content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64, db_index=True)
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
     retrieved_at = models.DateTimeField(_("retrieved"), null=True, blank=True)
+    # How the bytes were fetched, when a harvester fetched them (provenance shown beside the original address).
+    fetched_from = models.URLField(_("fetched from"), max_length=1000, blank=True,
+                                   help_text=_("The address requested, when a mirror served the source address."))
+    http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    etag = models.CharField(_("ETag"), max_length=300, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
