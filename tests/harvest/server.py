@@ -103,6 +103,7 @@ class FixtureServer:
         self.routes.update(wales_routes())
         self.search_results: list[dict] = json.loads((FIXTURES / "govuk" / "search-results.json").read_text())["results"]
         self.max_count = max_count
+        self.search_faults: dict[int, Reply] = {}  # a result page's answer replaced, by its ``start``
         self.log: list[tuple[str, dict[str, str]]] = []
         self.stopping = threading.Event()
         self._served: dict[str, int] = {}
@@ -144,6 +145,8 @@ class FixtureServer:
             start, count = int(params.get("start", ["0"])[0]), int(params.get("count", ["10"])[0])
         except ValueError:
             return Reply(422, b'{"error": "Invalid count or start"}', {"Content-Type": "application/json"})
+        if start in self.search_faults:
+            return self.search_faults[start]
         results = self.search_results
         for value in params.get("filter_public_timestamp", []):
             since = value.removeprefix("from:")[:10]
