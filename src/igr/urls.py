@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("reporting/", include("igr.reporting.urls")),
     path("ingest/", include("igr.ingest.urls")),
+    path("harvest/", include("igr.harvest.urls")),
     path("", include("igr.public.urls")),
     prefix_default_language=True,
 )
