@@ -73,3 +73,13 @@ def test_a_feed_that_is_not_a_feed_is_a_failure_of_its_own(harvest, server):
     report = harvest("feeds", addresses=["https://gov.wales/feeds/broken.xml", FEED])["feeds"]
     assert report["failed"] == 1 and report["new"] == 1
     assert [e["code"] for e in report["errors"]] == ["malformed"]
+
+
+def test_a_pages_date_in_its_metadata_reaches_extraction(harvest, server):
+    page = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>IMSC</title>
+<meta name="dc.date" content="2024-10-10"></head><body><main><article><h1>Interministerial Standing Committee</h1>
+<p>The Interministerial Standing Committee met for the seventh time on 9 October in Cardiff. The meeting was chaired
+by the Chancellor of the Duchy of Lancaster, the Rt Hon Pat McFadden MP.</p></article></main></body></html>"""
+    server.routes["/imsc-october"] = [conditional(page, "text/html; charset=utf-8")]
+    assert harvest("pages", addresses=[f"{server.url}/imsc-october"])["pages"]["new"] == 1
+    assert Meeting.objects.filter(reference="imsc/2024-10-09").exists()

@@ -54,3 +54,16 @@ def test_the_user_agent_names_the_register_and_a_contact(harvest, server):
     agents = {h.get("User-Agent") for _p, h in server.log}
     assert agents == {"IGRRegister/1.0 (Cofrestr Cysylltiadau Rhynglywodraethol; +igr-harvest@example.org)"}
     assert server.requests("/robots.txt") == ["/robots.txt"]
+
+
+def test_the_publication_date_gives_extraction_the_year_the_text_leaves_out(harvest, server):
+    import json
+
+    from .server import conditional
+
+    path = "/api/content/government/news/interministerial-standing-committee-communique-9-october-2024"
+    item = json.loads(server.routes[path][0].body)
+    item["details"]["body"] = item["details"]["body"].replace("on 9 October 2024 in Cardiff", "on 9 October in Cardiff")
+    server.routes[path] = [conditional(json.dumps(item).encode(), "application/json")]
+    assert harvest("govuk")["govuk"]["new"] == 3
+    assert Meeting.objects.filter(reference="imsc/2024-10-09").exists()
