@@ -31,7 +31,7 @@ from .pages import read_page
 PUBLIC = "https://www.gov.uk"
 HOSTS = {"www.gov.uk", "gov.uk", "assets.publishing.service.gov.uk"}
 DOCUMENT_TYPES = ("policy_paper", "news_story", "press_release", "written_statement", "oral_statement",
-                  "correspondence", "notice", "transparency", "corporate_report", "official_statement")
+                  "correspondence", "notice", "transparency", "corporate_report")
 # Cabinet Office and the territorial offices, for their publications about the forums named in the queries.
 OFFICES = ("cabinet-office", "office-of-the-secretary-of-state-for-wales", "office-of-the-secretary-of-state-for-scotland",
            "northern-ireland-office", "department-for-levelling-up-housing-and-communities",
