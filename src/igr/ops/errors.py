@@ -1,0 +1,2 @@
+class BackupError(Exception):
+    """A backup could not be written, or an archive cannot be restored; the message says why."""
