@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.utils.translation import gettext as _
 
 from . import databases
 from .errors import BackupError
@@ -95,35 +96,36 @@ def create(archive: Path) -> Summary:
 def _extract(archive: Path, into: Path) -> dict:
     """Unpack and verify an archive; raise BackupError on anything unexpected, before any change is made."""
     if not archive.is_file():
-        raise BackupError(f"{archive} does not exist")
+        raise BackupError(_("%(archive)s does not exist") % {"archive": archive})
     try:
         with tarfile.open(archive, "r:gz") as tar:
             for member in tar.getmembers():
                 name = PurePosixPath(member.name)
                 if not (member.isfile() or member.isdir()) or name.is_absolute() or ".." in name.parts:
-                    raise BackupError(f"{archive} holds an unsafe entry: {member.name}")
+                    raise BackupError(_("%(archive)s holds an unsafe entry: %(name)s") % {"archive": archive, "name": member.name})
             tar.extractall(into, filter="data")
     except (tarfile.TarError, EOFError, OSError) as exc:
-        raise BackupError(f"{archive} is not a register backup ({exc})") from exc
+        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}) from exc
     try:
         manifest = json.loads((into / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BackupError(f"{archive} has no readable manifest") from exc
+        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}) from exc
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"{archive} is not a register backup in the format {FORMAT}")
+        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": FORMAT})
     if manifest["vendor"] != databases.vendor():
-        raise BackupError(f"{archive} is a {manifest['vendor']} backup; this register uses {databases.vendor()}")
+        raise BackupError(_("%(archive)s is a %(theirs)s backup; this register uses %(ours)s") % {
+            "archive": archive, "theirs": manifest["vendor"], "ours": databases.vendor()})
     if _sha256(into / "database") != manifest["database_sha256"]:
-        raise BackupError(f"{archive} is damaged: the database copy does not match its checksum")
+        raise BackupError(_("%(archive)s is damaged: %(name)s does not match its checksum") % {"archive": archive, "name": "database"})
     for name, meta in manifest["files"].items():
         path = into / "media" / name
         if not path.is_file() or _sha256(path) != meta["sha256"]:
-            raise BackupError(f"{archive} is damaged: the stored file {name} does not match its checksum")
+            raise BackupError(_("%(archive)s is damaged: %(name)s does not match its checksum") % {"archive": archive, "name": name})
     known = {(app, name) for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations}
     unknown = sorted(f"{app}.{name}" for app, name in manifest["migrations"] if (app, name) not in known)
     if unknown:
-        raise BackupError("the backup was made by a newer version of the register (unknown migrations: "
-                          + ", ".join(unknown[:5]) + "); install that version first")
+        raise BackupError(_("The backup was made by a newer version of the register (unknown migrations: %(names)s); "
+                           "install that version first.") % {"names": ", ".join(unknown[:5])})
     return manifest
 
 
@@ -146,5 +148,5 @@ def restore(archive: Path) -> Summary:
     counts = _row_counts()
     wrong = sorted(t for t, n in manifest["tables"].items() if counts.get(t) != n)
     if wrong:
-        raise BackupError("the restored database differs from the backup in: " + ", ".join(wrong[:5]))
+        raise BackupError(_("The restored database differs from the backup in: %(tables)s") % {"tables": ", ".join(wrong[:5])})
     return Summary(len(counts), sum(counts.values()), len(manifest["files"]), sum(f["size"] for f in manifest["files"].values()))

@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from .errors import BackupError
 
@@ -37,7 +38,7 @@ def dump(target: Path) -> None:
     elif connection.vendor == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--schema", _schema(), "--file", str(target)])
     else:
-        raise BackupError(f"backups of {connection.vendor} databases are not supported")
+        raise BackupError(_("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor})
 
 
 def load(source: Path) -> None:
@@ -56,7 +57,7 @@ def load(source: Path) -> None:
         _run(["pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
               "--use-list", str(contents), "--dbname", connection.settings_dict["NAME"], str(source)])
     else:
-        raise BackupError(f"backups of {connection.vendor} databases are not supported")
+        raise BackupError(_("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor})
     connection.close()  # the next query opens a connection that sees the restored database
 
 
@@ -124,7 +125,7 @@ def _run(command: list[str]) -> str:
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     except FileNotFoundError as exc:
-        raise BackupError(f"{command[0]} is not installed (Debian: apt-get install postgresql-client)") from exc
+        raise BackupError(_("%(program)s is not installed (Debian: apt-get install postgresql-client)") % {"program": command[0]}) from exc
     if result.returncode != 0:
-        raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
+        raise BackupError(_("%(program)s failed: %(error)s") % {"program": command[0], "error": result.stderr.strip()})
     return result.stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.utils.translation import gettext as _
 from gunicorn.app.base import BaseApplication
 
 from .errors import ServeError
@@ -31,8 +32,8 @@ def check_ready() -> None:
     if isinstance(staticfiles_storage, ManifestFilesMixin):
         manifest = Path(settings.STATIC_ROOT) / staticfiles_storage.manifest_name
         if not manifest.is_file():
-            raise ServeError(f"the static files have not been collected into {settings.STATIC_ROOT}: "
-                             "run `igr collectstatic --no-input` first")
+            raise ServeError(_("The static files have not been collected into %(root)s: run `igr collectstatic --no-input` first.")
+                             % {"root": settings.STATIC_ROOT})
 
 
 class _Gunicorn(BaseApplication):
