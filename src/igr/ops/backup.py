@@ -103,7 +103,10 @@ def _extract(archive: Path, into: Path) -> dict:
                 name = PurePosixPath(member.name)
                 if not (member.isfile() or member.isdir()) or name.is_absolute() or ".." in name.parts:
                     raise BackupError(_("%(archive)s holds an unsafe entry: %(name)s") % {"archive": archive, "name": member.name})
-            tar.extractall(into, filter="data")
+            if hasattr(tarfile, "data_filter"):  # Python 3.11.4+; the checks above cover older releases
+                tar.extractall(into, filter="data")
+            else:
+                tar.extractall(into)  # noqa: S202
     except (tarfile.TarError, EOFError, OSError) as exc:
         raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}) from exc
     try:
