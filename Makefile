@@ -25,6 +25,8 @@ install: system-deps $(BIN)/.installed
 system-deps:
 	@scripts/system_deps.sh
 
+# Development only: IGR_DEBUG=1 (debug pages, a fixed secret key, plain http). A deployment is docs/deploy.md.
+run: export IGR_DEBUG = 1
 run: install
 	$(BIN)/igr migrate --no-input -v0
 	$(BIN)/igr load_demo -v0 > /dev/null
@@ -41,10 +43,11 @@ eval: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 
+messages: export IGR_DEBUG = 1
 messages: install
 	# The project catalogue covers register/, templates/ and settings; each other app keeps its own locale/.
-	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*'
-	for app in public reporting ingest api harvest; do \
+	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*' -i 'accounts/*' -i 'ops/*'
+	for app in public reporting ingest api harvest accounts ops; do \
 	  if [ -d src/igr/$$app/locale ]; then (cd src/igr/$$app && ../../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings); fi; \
 	done
 	cd src/igr && ../../$(BIN)/django-admin compilemessages -l cy --settings=igr.settings

@@ -117,7 +117,7 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="igr-bench-")
     os.environ.setdefault("IGR_VAR_DIR", tmp)
     os.environ["IGR_MEDIA_ROOT"] = str(Path(tmp) / "media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.test_settings")  # production settings, in-process
     import django
 
     django.setup()

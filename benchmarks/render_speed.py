@@ -28,7 +28,7 @@ SEED = "img-safety-security-migration/2023-07-11"
 def setup() -> None:
     tmp = tempfile.mkdtemp(prefix="igr-bench-")
     os.environ.setdefault("IGR_VAR_DIR", tmp)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.test_settings")  # production settings, in-process
     import django
 
     django.setup()

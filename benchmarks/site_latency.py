@@ -47,7 +47,7 @@ def configure(args: argparse.Namespace) -> str:
         path = Path(args.sqlite) if args.sqlite else Path(tempfile.mkdtemp(prefix="igr-bench-")) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
         engine = "sqlite"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.test_settings")  # production settings, in-process
     os.environ["IGR_LOG_LEVEL"] = "ERROR"
     import django
 

@@ -18,4 +18,9 @@ vega=src/igr/static/vega
 rm -rf "$vega" && mkdir -p "$vega"
 cp node_modules/vega/build/vega.min.js node_modules/vega-lite/build/vega-lite.min.js \
   node_modules/vega-embed/build/vega-embed.min.js "$vega/"
+# Vega's expression interpreter, so that charts draw under a Content-Security-Policy without 'unsafe-eval'.
+# It is an ES module importing three helpers from vega-util, which the vega.min.js loaded before it provides.
+sed "s#^import { ascending, isString, DisallowedObjectProperties } from 'vega-util';#const { ascending, isString, DisallowedObjectProperties } = globalThis.vega;#" \
+  node_modules/vega-interpreter/build/vega-interpreter.js > "$vega/vega-interpreter.js"
+grep -q "globalThis.vega" "$vega/vega-interpreter.js" || { echo "vega-interpreter's imports changed: update build_assets.sh" >&2; exit 1; }
 echo "chart scripts copied: $(du -sh "$vega" | cut -f1)"

@@ -42,6 +42,7 @@ def command_help(name: str) -> str:
 
 def render() -> str:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.settings")
+    os.environ.setdefault("IGR_DEBUG", "1")  # only reads the commands' help: no secret key needed
     os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal: fix the width so the output is stable
     import django
 

@@ -17,9 +17,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return extract_main(argv[2:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except ImproperlyConfigured as exc:  # a deployment setting is missing: say which, without a traceback
+        print(f"igr: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

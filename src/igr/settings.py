@@ -1,7 +1,9 @@
 """Settings for IGR Register, in one place, read from the environment.
 
-DATABASE_URL chooses the database (default: an SQLite file under var/); IGR_SECRET_KEY, IGR_DEBUG and
-IGR_ALLOWED_HOSTS configure a deployment. Nothing here should need editing to run the project.
+DATABASE_URL chooses the database (default: an SQLite file under var/); IGR_SECRET_KEY and IGR_ALLOWED_HOSTS
+configure a deployment. Safe by default: DEBUG is off and a secret key is required unless IGR_DEBUG=1 (which
+`make run` sets for development). Nothing here should need editing to run the project; docs/deploy.md lists
+every variable.
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ def _env_bool(name: str, default: bool) -> bool:
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = _env_bool("IGR_DEBUG", True)
+DEBUG = _env_bool("IGR_DEBUG", False)
 SECRET_KEY = os.environ.get("IGR_SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
 if not SECRET_KEY:
-    raise RuntimeError("IGR_SECRET_KEY must be set when IGR_DEBUG is off")
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "IGR_SECRET_KEY is not set. Set IGR_SECRET_KEY to a long random value "
+        "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), or IGR_DEBUG=1 for development only."
+    )
 ALLOWED_HOSTS = [h for h in os.environ.get("IGR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 
 INSTALLED_APPS = [
@@ -35,15 +42,20 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "igr.register",
     "igr.ingest",
     "igr.reporting",
     "igr.public",
     "igr.harvest",
+    "igr.accounts",
+    "igr.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -51,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "igr.urls"
@@ -105,16 +119,68 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("IGR_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # compiled GOV.UK Frontend assets are committed (scripts/build_assets.sh)
+# WhiteNoise serves the collected, fingerprinted files (`igr collectstatic`) from the application server.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+        else "igr.ops.storage.StaticStorage",
+    },
+}
 MEDIA_ROOT = Path(os.environ.get("IGR_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
-LOGIN_URL = "admin:login"
+# Security. Every default is the production one; development (IGR_DEBUG=1) relaxes only what plain-http
+# localhost needs. Behind a front server that terminates TLS and sets X-Forwarded-Proto (docs/deploy.md).
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "public:home"
+LOGOUT_REDIRECT_URL = None  # the signed-out page
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("IGR_SECURE_COOKIES", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _env_bool("IGR_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("IGR_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("IGR_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("IGR_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("IGR_SECURE_COOKIES", not DEBUG)
+# Officials' sessions end after a working day without a request: every request renews the expiry.
+SESSION_COOKIE_AGE = int(os.environ.get("IGR_SESSION_SECONDS", str(8 * 3600)))
+SESSION_SAVE_EVERY_REQUEST = True
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("IGR_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Sign-in throttling (django-axes): five failures for one account from one address lock that pair out for
+# the cool-off time; a success resets the count. The client address comes from the front server's
+# X-Forwarded-For when IGR_PROXY_COUNT says how many proxies stand in front (igr.accounts.client_ip).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("IGR_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("IGR_SIGN_IN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "igr.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "igr.accounts.client_ip.client_ip"
+AXES_VERBOSE = False
+IGR_PROXY_COUNT = int(os.environ.get("IGR_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp): scripts and styles only from this site, inline scripts only with the
+# per-response nonce, charts drawn without eval (Vega's expression interpreter), nothing framed or embedded.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # The upload and extraction size limit, in bytes; ingest and extract refuse larger files.
 IGR_MAX_UPLOAD_BYTES = int(os.environ.get("IGR_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))

@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
+from igr.converters import RecordId
 from igr.public.views import language_root
+
+register_converter(RecordId, "id")  # before the apps' URL modules are imported: they use <id:pk>
 
 urlpatterns = [
     path("", language_root, name="root"),
@@ -17,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("reporting/", include("igr.reporting.urls")),
     path("ingest/", include("igr.ingest.urls")),
     path("harvest/", include("igr.harvest.urls")),
+    path("", include("igr.accounts.urls")),
     path("", include("igr.public.urls")),
     prefix_default_language=True,
 )

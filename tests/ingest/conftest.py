@@ -46,3 +46,15 @@ def english_afterwards():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+def ingest_official(username: str = "official"):
+    """A member of staff with the ingest role: the only kind of user who may upload and decide review items."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from igr.ingest.roles import INGEST, ensure_role
+
+    ensure_role()
+    user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=INGEST))
+    return user

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from igr.ingest.models import ReviewItem
 from igr.ingest.services import decisions
 from igr.ingest.services.pipeline import ingest_paths
 from igr.register.models import Attendance, Meeting, Person, Provenance, Tenure
 
-from .conftest import DOCS
+from .conftest import DOCS, ingest_official
 
 pytestmark = pytest.mark.django_db
 LETTER, STATEMENT = DOCS / "letter.txt", DOCS / "statement.txt"
@@ -18,7 +17,7 @@ LETTER, STATEMENT = DOCS / "letter.txt", DOCS / "statement.txt"
 
 @pytest.fixture
 def official(db):
-    return get_user_model().objects.create_user("official", password="pw", is_staff=True)
+    return ingest_official()
 
 
 @pytest.fixture

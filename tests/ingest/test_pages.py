@@ -12,7 +12,7 @@ from igr.ingest.models import ReviewItem
 from igr.ingest.services.pipeline import ingest_paths
 from igr.register.models import DocumentVersion, Meeting, Provenance
 
-from .conftest import DOCS, row_counts
+from .conftest import DOCS, ingest_official, row_counts
 
 pytestmark = pytest.mark.django_db
 LANGS = ["en", "cy"]
@@ -20,7 +20,7 @@ LANGS = ["en", "cy"]
 
 @pytest.fixture
 def official(client):
-    user = get_user_model().objects.create_user("official", password="pw", is_staff=True)
+    user = ingest_official()
     client.force_login(user)
     return user
 
@@ -82,10 +82,9 @@ def test_a_corrupt_pdf_gets_the_readers_message_in_the_users_language(client, of
 def test_officials_pages_are_never_visible_anonymously_or_to_the_public(client, url):
     ingest_paths([DOCS / "letter.txt"])
     response = client.get(url)
-    assert response.status_code == 302 and "login" in response["Location"]
-    get_user_model().objects.create_user("member", password="pw")
-    client.login(username="member", password="pw")
-    assert client.get(url).status_code == 302
+    assert response.status_code == 302 and "sign-in" in response["Location"]
+    client.force_login(get_user_model().objects.create_user("member", password="pw"))
+    assert client.get(url).status_code == 403
     assert "Cathy Galway" not in client.get(url, follow=True).content.decode()
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import html
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from igr.ingest.models import ReviewItem
 from igr.ingest.services.pipeline import Pipeline
 from igr.register.models import Attendance, Document, Meeting
 
-from .conftest import DOCS, row_counts
+from .conftest import DOCS, ingest_official, row_counts
 
 pytestmark = pytest.mark.django_db
 EN, CY = DOCS / "statement.txt", DOCS / "statement-cy.txt"
@@ -144,7 +143,7 @@ def test_a_welsh_statement_about_another_meeting_the_same_day_is_another_documen
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_disagreement_is_in_the_review_queue_in_both_languages(client, welsh_says_the_twelfth, lang):
-    client.force_login(get_user_model().objects.create_user("official", password="pw", is_staff=True))
+    client.force_login(ingest_official())
     run(EN, welsh_says_the_twelfth)
     item = ReviewItem.objects.get(kind="languages")
     listing = html.unescape(client.get(f"/{lang}/ingest/review/?kind=languages").content.decode())

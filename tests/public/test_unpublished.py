@@ -27,6 +27,8 @@ pytestmark = pytest.mark.django_db
 MARKERS = re.compile(r"draftmarker|draftonly|imsc/2024-02-02|draft-agreement", re.IGNORECASE)
 HREF = re.compile(r'href="(/(?:en|cy)/[^"#]*)')
 LISTS = ["meetings/", "bodies/", "people/", "agreements/"]
+# Differ on every response by design: the Content-Security-Policy nonce, the sign-in form's CSRF token.
+PER_RESPONSE = re.compile(r' nonce="[^"]*"|(?<=name="csrfmiddlewaretoken" value=")[^"]*')
 
 
 def _crawl(client) -> dict[str, str]:
@@ -43,7 +45,7 @@ def _crawl(client) -> dict[str, str]:
         response = client.get(url)
         assert response.status_code == 200, url
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        seen[url] = body.decode("utf-8")
+        seen[url] = PER_RESPONSE.sub("", body.decode("utf-8"))
         if "text/html" in response["Content-Type"]:
             queue.extend(HREF.findall(seen[url]))
     return seen

@@ -7,5 +7,5 @@ app_name = "ingest"
 urlpatterns = [
     path("", views.upload, name="upload"),
     path("review/", views.review_list, name="review_list"),
-    path("review/<int:pk>/", views.review_detail, name="review_detail"),
+    path("review/<id:pk>/", views.review_detail, name="review_detail"),
 ]

@@ -1,19 +1,21 @@
 """Officials' pages: upload a document into the pipeline, and work through the review queue.
 
 Thin views: the pipeline, the decisions and the highlighting live in services; everything here needs a
-signed-in member of staff, so nothing in the queue is ever visible to the public.
+signed-in member of staff with the ingest role (``roles``), so nothing in the queue is ever visible to the
+public, and a translator or approver cannot change the register's facts.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from igr.ingest import roles
 from igr.ingest.forms import UploadForm, correction_form
 from igr.ingest.models import IngestRun, ReviewItem
 from igr.ingest.services import decisions
@@ -23,10 +25,25 @@ from igr.ingest.services.sources import Source
 from igr.register.models import DocumentVersion
 from igr.register.translation import current_language
 
-staff_required = user_passes_test(lambda u: u.is_active and u.is_staff)
+
+def _role(permission: str):
+    """Anonymous visitors are sent to sign in; signed-in users without the role are refused (403)."""
+
+    def check(user) -> bool:
+        if not user.is_authenticated:
+            return False
+        if not (user.is_active and user.is_staff and user.has_perm(permission)):
+            raise PermissionDenied
+        return True
+
+    return user_passes_test(check)
 
 
-@staff_required
+may_upload = _role(roles.UPLOAD)
+may_review = _role(roles.REVIEW)
+
+
+@may_upload
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -42,7 +59,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "ingest/upload.html", {"form": form, "report": report.as_dict() if report else None})
 
 
-@staff_required
+@may_review
 def review_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", ReviewItem.Status.OPEN)
     kind = request.GET.get("kind", "")
@@ -57,7 +74,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-@staff_required
+@may_review
 @require_http_methods(["GET", "POST"])
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(ReviewItem.objects.select_related("content_type", "document_version__document"), pk=pk)

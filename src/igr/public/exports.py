@@ -6,12 +6,13 @@ so a list of every meeting in the register never has to sit in memory at once.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.http import HttpRequest, StreamingHttpResponse
+
+from igr import safecsv
 
 FORMATS = ("csv", "json")
 
@@ -27,7 +28,7 @@ def requested_format(request: HttpRequest) -> str:
 
 
 def _csv_stream(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
-    writer = csv.DictWriter(_Echo(), fieldnames=columns, extrasaction="ignore")
+    writer = safecsv.DictWriter(_Echo(), fieldnames=columns, extrasaction="ignore")
     yield "\ufeff" + writer.writeheader()  # a byte-order mark so spreadsheet programs read the Welsh letters
     for row in rows:
         yield writer.writerow({k: ("" if v is None else v) for k, v in row.items()})

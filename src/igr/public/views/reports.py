@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -31,7 +34,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = run_search(query, current_language(), kinds, offset=0 if fmt else offset, limit=200 if fmt else PER_PAGE)
     if fmt:
         rows = ({"kind": h.kind, "title": h.title, "url": h.url, "date": h.date,
-                 "snippet": h.snippet.replace("<mark>", "").replace("</mark>", "")} for h in results.hits)
+                 "snippet": html.unescape(strip_tags(h.snippet))} for h in results.hits)  # plain text, not markup
         return exports.export(fmt, "search", rows, ["kind", "title", "url", "date", "snippet"])
     base = {"q": query, **({"kind": kind} if kinds else {})}
     return render(request, "public/search.html", {

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from igr import safecsv
 from igr.register.services.export import meeting_rows
 
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
         elif format == "csv":
             if rows:
-                writer = csv.DictWriter(self.stdout, fieldnames=list(rows[0]))
+                writer = safecsv.DictWriter(self.stdout, fieldnames=list(rows[0]))
                 writer.writeheader()
                 writer.writerows(rows)
         else:
