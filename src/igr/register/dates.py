@@ -1,7 +1,7 @@
 """Dates written the way each language writes them.
 
-Babel's CLDR data is used rather than Django's Welsh catalogue, which misspells July ("Gorffenaf"):
-"11 Gorffennaf 2023", "Gorffennaf 2023", "Dydd Mawrth, 11 Gorffennaf 2023".
+Welsh dates come from ``igr.welsh`` (Django's Welsh catalogue misspells July, "Gorffenaf"): "11 Gorffennaf
+2023", "Gorffennaf 2023", "Dydd Mawrth 11 Gorffennaf 2023"; English ones from Babel's CLDR data.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from functools import lru_cache
 from babel.dates import format_date as babel_format_date
 
 from igr.register.translation import current_language
+from igr.welsh import calendar as welsh_calendar
 
 # British usage in both languages: day, month name, year ("11 July 2023", "11 Gorffennaf 2023").
 PATTERNS = {"long": "d MMMM y", "full": "EEEE d MMMM y", "short": "dd/MM/y"}
+WELSH_STYLES = {"d MMMM y": "long", "EEEE d MMMM y": "full", "LLLL y": "month"}
 LOCALES = {"en": "en_GB", "cy": "cy"}
 
 
@@ -25,6 +27,8 @@ def _locale(language: str | None) -> str:
 @lru_cache(maxsize=8192)
 def _format(day: dt.date, pattern: str, locale: str) -> str:
     """Babel parses the pattern and walks CLDR on every call; pages repeat the same few hundred dates."""
+    if locale == "cy" and pattern in WELSH_STYLES:
+        return welsh_calendar.format_date(day, WELSH_STYLES[pattern])
     return babel_format_date(day, pattern, locale=locale)
 
 
@@ -32,12 +36,15 @@ def format_date(day: dt.date | None, language: str | None = None, style: str = "
     if day is None:
         return ""
     if type(day) is not dt.date:  # a datetime (or subclass) is formatted as given, never cached under its date
-        return babel_format_date(day, PATTERNS.get(style, style), locale=_locale(language))
+        pattern, locale = PATTERNS.get(style, style), _locale(language)
+        if locale == "cy" and pattern in WELSH_STYLES:
+            return welsh_calendar.format_date(day, WELSH_STYLES[pattern])
+        return babel_format_date(day, pattern, locale=locale)
     return _format(day, PATTERNS.get(style, style), _locale(language))
 
 
 def format_month(day: dt.date, language: str | None = None) -> str:
-    return babel_format_date(day, "LLLL y", locale=_locale(language))
+    return _format(day if type(day) is dt.date else dt.date(day.year, day.month, day.day), "LLLL y", _locale(language))
 
 
 def format_date_precision(day: dt.date | None, precision: str, language: str | None = None) -> str:
