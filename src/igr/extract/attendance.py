@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from igr.extract.gazetteer import gazetteer
+from igr.extract.forums import find_forums
 from igr.extract.groups import dedupe, expand_plural, leaders_from
 from igr.extract.people import (
     DEPT_GOV,
@@ -169,7 +169,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
     found: list[Person] = []
     for off, unit, header_gov, officials_list in attendance_units(text):
         people = find_people(unit)
-        forums = [(h.start, h.end) for h in gazetteer().find_bodies(unit)] if FORUM_WORD.search(unit) else []
+        forums = [(h.start, h.end) for h in find_forums(unit)] if FORUM_WORD.search(unit) else []
         # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
         roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])
                  and not any(a <= r[0] < b for a, b in forums)]

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
-from igr.extract.gazetteer import GENERIC_BODY, gazetteer
+from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
+from igr.extract.gazetteer import BodyHit, gazetteer
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -65,33 +66,31 @@ MEETING_WORDS = re.compile(
 COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-ddatganiad|cydddatganiad|datganiad ar y cyd", re.I)
 
 
-def find_forum(text: str, title_end: int) -> tuple[str | None, int, int, float]:
-    """The forum a document is about: the one named in its title, else the one named most often."""
-    g = gazetteer()
-    hits = g.find_bodies(text)
-    extra = []
-    for m in GENERIC_BODY.finditer(text):
-        if any(h.start <= m.start("core") < h.end for h in hits):
-            continue
-        key = g.resolve_phrase(m.group(0))
-        if key:
-            extra.append((m.start(), m.end(), key))
-    all_hits = [(h.start, h.end, h.key) for h in hits] + extra
-    if not all_hits:
-        return None, 0, 0, 0.0
-    in_title = [h for h in all_hits if h[0] < title_end]
-    counts = Counter(h[2] for h in all_hits)
+def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
+    """The forum a document is about: the one named in its title, else the one named most often.
+
+    Known forums count before open-world ones (a forum named as written, not in the reference data), which
+    are kept only where no known forum is named at all; the confidence says which it was.
+    """
+    hits = find_forums(text)
+    if not hits:
+        return None, 0.0
+    in_title = [h for h in hits if h.start < title_end]
     if in_title:
         best = in_title[0]
         # A title names a series ("JMC (EU Negotiations) communique"); the text's "plenary session of the
         # Joint Ministerial Committee" names the format that actually met, and outranks it.
-        plenary = [h for h in all_hits if h[0] >= title_end and re.search(r"(?i)plenary", text[h[0]:h[1]])]
-        if plenary and g.bodies[plenary[0][2]]["tier"] == g.bodies[best[2]]["tier"]:
+        plenary = [h for h in hits if h.start >= title_end and re.search(r"(?i)plenary", h.text)]
+        g = gazetteer()
+        if plenary and not is_open(best.key) and not is_open(plenary[0].key) and \
+                g.bodies[plenary[0].key]["tier"] == g.bodies[best.key]["tier"]:
             best = plenary[0]
-        return best[2], best[0], best[1], 0.9
-    key = counts.most_common(1)[0][0]
-    first = next(h for h in sorted(all_hits) if h[2] == key)
-    return key, first[0], first[1], 0.75
+        return best, OPEN_CONFIDENCE if is_open(best.key) else KNOWN_CONFIDENCE
+    counts = Counter(h.key for h in hits)
+    ranked = sorted(counts, key=lambda k: (is_open(k), -counts[k], next(h.start for h in hits if h.key == k)))
+    key = ranked[0]
+    first = next(h for h in hits if h.key == key)
+    return first, OPEN_CONFIDENCE if is_open(key) else 0.75
 
 
 def _skip_date_context(sentence: str) -> bool:
@@ -159,7 +158,7 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
         if re.search(r"\bsince\b|this year|time\b", after[:60]) or re.match(r"\s*Ministers?\b", after):
             continue  # "First Minister" is a post, not an ordinal
         if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?)?(?:meeting|Meeting|session)", after) \
-                and not gazetteer().find_bodies(after[:70]):
+                and not find_forums(after[:70]):
             continue
         val = ORDINALS.get(m["w"].lower()) if m["w"] else int(m["n"])
         if val:

@@ -11,17 +11,24 @@ import re
 from dataclasses import dataclass, field
 
 from igr.extract.gazetteer import fold
-from igr.extract.names import GIVEN_NAMES, NOT_NAME_WORDS, POST_NOMINALS
+from igr.extract.names import NOT_NAME_WORDS, POST_NOMINALS, SPELLED_POST_NOMINALS, given_names
+from igr.welsh import word_pattern
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LO = "a-zß-öø-ÿā-žŵŷ'"
 NAMEWORD = rf"(?:[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?|[{_UP}]{{2}}(?=[ \t]+[{_UP}][{_LO}]))"
-HON = r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof|Cllr)\.?\s+)"
-POSTNOM = r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b)"
+HON = (r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof|Cllr)\.?\s+|"
+       r"(?:[Yy]\s+)?Gwir\s+Anrh(?:ydeddus)?\.?\s+|(?:y\s+)?(?:Dirprwy|Deputy)\s+(?=[A-Z][a-z]+\s+[A-Z]))")
+POSTNOM = (r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b|\s+(?:"
+           + "|".join(re.escape(k) for k in SPELLED_POST_NOMINALS) + r")\b)")
 RUN_RE = re.compile(
-    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+)?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
+    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+|o[ \t]+(?=[A-Z]))?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
 )
-PEERS = ("Lord", "Baroness", "Lady")
+# "Minister Hoare", "Taoiseach Micheál Martin": a name straight after a post. A Welsh post is followed by its
+# portfolio ("Gweinidog Addysg"), so there the name must also start with a given name.
+POST_BEFORE_NAME = re.compile(r"\b(?:Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste)\s+$")
+CY_POST_BEFORE_NAME = re.compile(r"\b(?:Gweinidog|Gweinidogion|Ysgrifennydd|Weinidog|Changhellor|Canghellor)\s+$")
+PEERS = ("Lord", "Baroness", "Lady", "Arglwydd", "Barwnes", "Farwnes", "Arglwyddes")
 
 _TITLE_WORD = rf"(?:[{_UP}][\w'’-]*|\([^)]{{1,40}}\))"
 # "... of Scotland and the Chancellor of ...": "and the" before another post starts a second person.
@@ -43,14 +50,29 @@ ROLE_RE = re.compile(
     rf"{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?)*)"
 )
 
+_LLYW = "(?:" + word_pattern("Llywodraeth") + "|(?-i:L)lywodraeth)"
+_GWEITH = word_pattern("Gweithrediaeth")
+
+
+def _cy(pattern: str) -> str:
+    """A Welsh government name under any mutation of its first word, with a capital on the place name."""
+    return rf"(?i:{pattern})"
+
+
 GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:UK|United Kingdom|HM|Her Majesty's|His Majesty's)\s+[Gg]overnment\b|\bUKG\b|Llywodraeth y DU"), "uk"),
-    (re.compile(r"\bWelsh (?:Assembly )?Government\b|\bLlywodraeth Cymru\b|\bWG\b"), "wales"),
-    (re.compile(r"\bScottish (?:Government|Executive)\b|Llywodraeth yr Alban|\bSG\b"), "scotland"),
+    (re.compile(r"\b(?:UK|United Kingdom|HM|Her Majesty's|His Majesty's)\s+[Gg]overnment\b|\bUKG\b|"
+                rf"\b{_cy(_LLYW)}\s+(?:y\s+DU|y\s+Deyrnas\s+Unedig|Ei\s+Fawrhydi)\b"), "uk"),
+    (re.compile(rf"\bWelsh (?:Assembly )?Government\b|\b{_cy(_LLYW)}\s+Cymru\b|\bWG\b"), "wales"),
+    (re.compile(rf"\bScottish (?:Government|Executive)\b|\b{_cy(_LLYW)}\s+yr\s+Alban\b|\bSG\b"), "scotland"),
     (re.compile(r"\bNorthern Ireland (?:Executive|Government|Civil Service|Office of)\b|\bNI Executive\b|\bNICS\b|"
-                r"Gweithrediaeth Gogledd Iwerddon|\bDAERA\b|Department of Agriculture,? Environment and Rural Affairs|"
+                rf"\b{_cy(_GWEITH)}\s+Gogledd\s+Iwerddon\b|\bDAERA\b|Department of Agriculture,? Environment and Rural Affairs|"
                 r"\bExecutive Office\b|\b[Tt]he Executive\b(?!\s+(?:Office|Committee|Board|Director|Agency))"), "northern-ireland"),
-    (re.compile(r"\b(?:Irish Government|Government of Ireland)\b"), "ireland"),
+    (re.compile(rf"\b(?:Irish Government|Government of Ireland)\b|\b{_cy(_LLYW)}\s+Iwerddon\b"), "ireland"),
+    (re.compile(rf"\b(?:Government of Jersey|States of Jersey|Jersey Government)\b|\b{_cy(_LLYW)}\s+Jersey\b"), "jersey"),
+    (re.compile(rf"\b(?:Government of Guernsey|States of Guernsey|Guernsey Government)\b|\b{_cy(_LLYW)}\s+Guernsey\b"),
+     "guernsey"),
+    (re.compile(rf"\b(?:Isle of Man Government|Government of the Isle of Man)\b|\b{_cy(_LLYW)}\s+Ynys\s+Manaw\b"),
+     "isle-of-man"),
     (re.compile(r"\bNorthern Ireland['’]s\b"), "northern-ireland"),
     (re.compile(r"\bScotland['’]s\b"), "scotland"),
     (re.compile(r"\b(?:UK|United Kingdom)['’]s(?=\s+[A-Z])"), "uk"),  # "the UK's Chief Negotiator", not "the UK's exit"
@@ -122,13 +144,13 @@ def capacity_of(role: str | None, context: str) -> str:
 
 def is_plausible_name(name: str, hon: bool, post: bool) -> bool:
     words = name.replace("-", " ").split()
-    if any(fold(w) in NOT_NAME_WORDS for w in words if w not in PEERS and w != "of"):
+    if any(fold(w) in NOT_NAME_WORDS for w in words if w not in PEERS and w not in ("of", "o")):
         return False
     if words[0] in PEERS:
         return len(words) >= 2
     if len(words) < 2:
         return False
-    return hon or post or fold(words[0]) in GIVEN_NAMES
+    return hon or post or fold(words[0]) in given_names()
 
 
 def _name_in_run(words: list[str]) -> list[str]:
@@ -140,16 +162,16 @@ def _name_in_run(words: list[str]) -> list[str]:
         split += [m[1], m[2]] if m and fold(m[1]) in NOT_NAME_WORDS else [w]
     words = split
     i = len(words)
-    while i > 0 and (fold(words[i - 1]) not in NOT_NAME_WORDS or words[i - 1] in PEERS or words[i - 1] == "of"):
+    while i > 0 and (fold(words[i - 1]) not in NOT_NAME_WORDS or words[i - 1] in PEERS or words[i - 1] in ("of", "o")):
         i -= 1
         if words[i] in PEERS:
             break
     name = words[i:]
-    if name and name[0] == "of":
+    if name and name[0] in ("of", "o"):
         name = name[1:]
     if not any(w in PEERS for w in name) and len(name) > 3:
         name = name[-3:]
-    if len(name) == 3 and fold(name[0]) not in GIVEN_NAMES and fold(name[1]) in GIVEN_NAMES:
+    if len(name) == 3 and name[0] not in PEERS and fold(name[0]) not in given_names() and fold(name[1]) in given_names():
         name = name[1:]
     return name
 
@@ -164,16 +186,20 @@ def find_people(text: str) -> list[tuple[int, int, str, str | None, bool]]:
         name = " ".join(words)
         hon = bool(m["hon"]) and name == m["run"]
         # "Junior Minister Lyons", "Minister Hoare": a bare surname straight after a post is a person.
-        by_post = len(words) == 1 and bool(re.search(r"\b(?:Minister|Secretary)\s+$", m["run"][:m["run"].rfind(name)]))
+        before = m["run"][:m["run"].rfind(name)]
+        by_post = len(words) <= 3 and (bool(POST_BEFORE_NAME.search(before)) or (
+            bool(CY_POST_BEFORE_NAME.search(before)) and len(words) > 1 and fold(words[0]) in given_names()))
         if not by_post and not is_plausible_name(name, hon, bool(m["post"])):
             continue
         pgov = None
         if m["post"]:
-            for tag in re.findall(r"[A-Z]+", m["post"]):
+            spelled = next((g for k, g in SPELLED_POST_NOMINALS.items() if k in m["post"]), None)
+            for tag in [] if spelled else re.findall(r"[A-Z]+", m["post"]):
                 if POST_NOMINALS.get(tag):
                     pgov = POST_NOMINALS[tag]
                     break
-        if pgov is None and words[0] in ("Lord", "Baroness"):
+        pgov = pgov or spelled if m["post"] else pgov
+        if pgov is None and words[0] in PEERS:
             pgov = "uk"
         start = m.start("run") + m["run"].rfind(name) if name in m["run"] else m.start("run")
         out.append((start, m.end(), name, pgov, bool(m["post"] or hon or by_post)))

@@ -12,9 +12,11 @@ from typing import Any
 from igr.extract import document as D
 from igr.extract import meetings as M
 from igr.extract.attendance import extract_attendees
-from igr.extract.gazetteer import fold, gazetteer
+from igr.extract.forums import OPEN_PREFIX, forum_tier, is_open
+from igr.extract.gazetteer import BodyHit, fold, gazetteer
 from igr.extract.groups import name_unnamed
 from igr.extract.people import Person, role_government
+from igr.extract.readers import guess_language
 from igr.extract.segments import FIRST_PERSON, blank, find_introducers
 
 AUTHOR_ATTENDED = re.compile(
@@ -90,7 +92,8 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     body_end = max(_body_end(text), body_start)
 
     meetings: list[dict[str, Any]] = []
-    key, fs, fe, fconf = M.find_forum(text, title_end)
+    forum, fconf = M.find_forum(text, title_end)
+    key, fs, fe = (forum.key, forum.start, forum.end) if forum else (None, 0, 0)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
     author_role = " ".join(a.get("role") or "" for a in authors)
     intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role)
@@ -99,30 +102,30 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     if intros and any(a <= ds < b for a, b in regions):
         # The date found belongs to another meeting's paragraph: look again without those paragraphs.
         date, ds, de, dconf = M.meeting_date(main, (fs, fe), ref, (ps, pe), title_end)
-    if key or date:
+    if forum or date:
         i = "meetings[0]"
-        if key:
+        if forum:
             note(f"{i}.body", fs, fe, fconf)
         if date:
             note(f"{i}.meeting_date", ds, de, dconf)
         scope = (title_end, body_end) if kind != "letter" else (body_start, body_end)
-        meetings.append(_meeting(main, scope, (body_start, body_end), key, date, authors, gov_key, kind,
+        meetings.append(_meeting(main, scope, (body_start, body_end), forum, date, authors, gov_key, kind,
                                  M.communique(main, kind), i, note))
     for intro in intros:
         i = f"meetings[{len(meetings)}]"
-        if intro.key:
-            note(f"{i}.body", intro.start, intro.end, 0.6)
+        if intro.forum:
+            note(f"{i}.body", intro.forum.start, intro.forum.end, 0.3 if is_open(intro.forum.key) else 0.6)
         if intro.date:
             note(f"{i}.meeting_date", intro.start, intro.end, 0.5)
         span = (intro.start, intro.end)
         own = authors if FIRST_PERSON.search(intro.sentence[:40]) or _names_author(
             intro.sentence, authors) else []
-        meetings.append(_meeting(text, span, span, intro.key, intro.date, own, gov_key, kind,
+        meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
     # An intergovernmental meeting outside a named forum still has two governments at the table; one that
     # shows only one (a minister meeting political parties or businesses) is not recorded.
     keep = [i for i, m in enumerate(meetings)
-            if m["body_key"] or len({a["government"] for a in m["attendees"] if a["government"]}) >= 2]
+            if m["body"] or len({a["government"] for a in m["attendees"] if a["government"]}) >= 2]
     if len(keep) < len(meetings):
         meetings = [meetings[i] for i in keep]
         renumber = {f"meetings[{old}]": f"meetings[{new}]" for new, old in enumerate(keep)}
@@ -142,11 +145,10 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     return record
 
 
-def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], key: str | None, date: str | None,
+def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], forum: BodyHit | None, date: str | None,
              authors: list[dict], gov_key: str | None, kind: str, communique: bool, path: str, note: Any,
              said: bool = False) -> dict[str, Any]:
     """One meeting's record from the text that reports it: mode, place, attendees, chair, topics."""
-    g = gazetteer()
     # The main meeting's ordinal may sit in the title ("38th meeting of ..."); another's only in its paragraph.
     o_from = 0 if path == "meetings[0]" else people_scope[0]
     ordinal, os_, oe = M.ordinal(text[o_from:scope[1]])
@@ -162,10 +164,10 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], k
     for j, p in enumerate(people):
         note(f"{path}.attendees[{j}]", p.start, p.end, p.confidence)
     return {
-        "body": g.body_name(key) if key else None,
-        "body_key": key,
-        "body_cy": g.bodies[key]["name_cy"] if key else None,
-        "meeting_date": date,
+        **_body_fields(forum),
+        "meeting_date": date if date and not date.startswith("--") else None,
+        # A day and month with no year the text or the caller gives: ingest resolves it against the register.
+        "meeting_day": date if date and date.startswith("--") else None,
         "meeting_ordinal": ordinal,
         "mode": mode,
         "location": location,
@@ -175,6 +177,18 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], k
         "communique_referenced": communique,
         "next_meeting": M.next_meeting(body),
     }
+
+
+def _body_fields(forum: BodyHit | None) -> dict[str, Any]:
+    """A known forum by its register name and key; an open-world one as written, with a proposed key and tier."""
+    if forum is None:
+        return {"body": None, "body_key": None, "body_cy": None}
+    if is_open(forum.key):
+        welsh = guess_language(forum.text) == "cy" or bool(re.match(r"(?i)(?:gr[ŵw]p|pwyllgor|cyngor|sector gwaith)", forum.text))
+        return {"body": forum.text, "body_key": None, "body_cy": forum.text if welsh else None,
+                "body_proposed_key": forum.key.removeprefix(OPEN_PREFIX), "body_tier": forum_tier(forum.text)}
+    g = gazetteer()
+    return {"body": g.body_name(forum.key), "body_key": forum.key, "body_cy": g.bodies[forum.key]["name_cy"]}
 
 
 def _names_author(sentence: str, authors: list[dict]) -> bool:

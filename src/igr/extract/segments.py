@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
-from igr.extract.gazetteer import gazetteer
+from igr.extract.forums import find_forums
+from igr.extract.gazetteer import BodyHit
 from igr.extract.people import find_people, find_roles
 
 # "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
@@ -48,7 +49,7 @@ class Introducer:
 
     start: int
     end: int
-    key: str | None
+    forum: BodyHit | None
     date: str | None
     kind: str  # "forum" or "bilateral"
     sentence: str
@@ -57,10 +58,9 @@ class Introducer:
 def find_introducers(text: str, start: int, end: int, ref: dt.date | None, primary_key: str | None,
                      primary_date: str | None, primary_at: int = -1, author_role: str | None = None) -> list[Introducer]:
     """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
-    g = gazetteer()
     out: list[Introducer] = []
     # Found once over the whole text (cached and shared with the other fields), then sliced per sentence.
-    all_hits = [h for h in g.find_bodies(text) if start <= h.start and h.end <= end]
+    all_hits = [h for h in find_forums(text) if start <= h.start and h.end <= end]
     all_dates = [d for d in find_dates(text) if d.day and start <= d.start and d.end <= end]
     for off, sent in sentences(text[start:end], start):
         lo, hi = off, off + len(sent)
@@ -75,7 +75,9 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
             # The same date as the main meeting is that meeting under another name, unless this very
             # sentence is where the main meeting's date was read from.
             if iso and (iso != primary_date or off <= primary_at < off + len(sent)):
-                out.append(Introducer(off, off + len(sent), hits[0].key, iso, "forum", sent))
+                hit = hits[0]
+                out.append(Introducer(off, off + len(sent), replace(hit, start=hit.start + lo, end=hit.end + lo), iso,
+                                      "forum", sent))
                 continue
         m = BILATERAL.search(sent)
         if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
@@ -92,8 +94,8 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         elif iso is None and SAME_OCCASION.search(sent):
             iso = primary_date
         who = sent + " " + (author_role or "")
-        key = "pm-heads-meeting" if HEADS.search(who) else None
-        out.append(Introducer(off, off + len(sent), key, iso, "bilateral", sent))
+        forum = BodyHit(off, off + len(sent), "pm-heads-meeting", sent) if HEADS.search(who) else None
+        out.append(Introducer(off, off + len(sent), forum, iso, "bilateral", sent))
     # Each introducer's region runs to the end of its paragraph or the next introducer.
     for i, intro in enumerate(out):
         para_end = text.find("\n", intro.start)

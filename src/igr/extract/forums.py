@@ -1,0 +1,171 @@
+"""Forums, open-world: recognised from how forums are named, resolved to the most specific known body.
+
+Why not only the reference data's names: new forums appear every year (work sectors, trilaterals, a renamed
+council), and a document that names one must not be dropped or filed under a related parent forum. A forum is
+recognised by its shape ("Interministerial Group for X", "X Quadrilateral", "Grŵp Rhyngweinidogol ar X",
+"Sector Gwaith X y Cyngor Prydeinig-Gwyddelig"), matched tolerantly to a known body (abbreviations,
+hyphenation, word order, mutation, either language), and otherwise kept as written under a proposed key
+``new:<slug>`` with low confidence, for ingest to propose as a new body.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from igr.extract.gazetteer import BodyHit, fold, gazetteer
+from igr.extract.rules import rule
+from igr.welsh import radicals, word_pattern
+
+OPEN_PREFIX = "new:"
+KNOWN_CONFIDENCE, RESOLVED_CONFIDENCE, OPEN_CONFIDENCE = 0.9, 0.7, 0.4
+
+_CAP = r"[A-ZŴŶÂÊÎÔÛ][\w'’\-]*"
+_EN_JOIN = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&|of|for|on)[ \t]+(?:the[ \t]+)?|[ \t]+)"
+EN_TITLE = rf"{_CAP}(?:{_EN_JOIN}{_CAP}){{0,7}}"
+_CY_JOIN = r"(?:,[ \t]*|[ \t]+(?:a|ac|a'r|a’r|ar|y|yr|o|o'r|dros|i|ar gyfer)[ \t]+|[ \t]+)"
+CY_TITLE = rf"(?:(?:y|yr)\s+)?{_CAP}(?:{_CY_JOIN}{_CAP}){{0,7}}"
+_GRWP = rf"(?:{word_pattern('Grŵp')}|grwp)"
+_PWYLLGOR = word_pattern("Pwyllgor")
+_CYNGOR = word_pattern("Cyngor")
+_CYD = word_pattern("Cyd")
+_INTER = r"Inter\s*[-‐‑–]?\s*[Mm]inisterial"
+_GOVT_WORD = re.compile(r"(?i)\b(?:ministers?'?|ministerial|nations|islands|british|irish|uk|heads|governments?|joint|"
+                        r"devolved|four|leaders)\b")
+
+# Each shape: (rule name, pattern, language). The pattern's whole match is the forum's name as written.
+SHAPES = [
+    rule("forum.en.img", rf"(?:{EN_TITLE}[ \t]+)?{_INTER}\s+(?:Standing\s+Committee|Group|Working\s+Group|Council)"
+                         rf"(?:\s*\([^)]{{2,60}}\))?(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?"),
+    rule("forum.en.intergovernmental", rf"(?:{EN_TITLE}[ \t]+)?Intergovernmental\s+(?:Group|Forum|Council|Committee)"
+                                       rf"(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?"),
+    rule("forum.en.lateral", rf"(?:{EN_TITLE}[ \t]+)?(?:[Mm]inisters['’]?\s+|[Mm]inisterial\s+)?(?:Quadrilateral|Trilateral)"
+                             rf"|\b(?:[Qq]uadrilateral|[Tt]rilateral)\s+(?:meeting\s+)?of\s+(?:the\s+)?{EN_TITLE}\s+[Mm]inisters"),
+    rule("forum.en.council", rf"(?:{EN_TITLE}[ \t]+)?(?:Ministers['’]?\s+)?(?:Council|Forum|Summit)(?:\s+of\s+the\s+{EN_TITLE})?"),
+    rule("forum.en.jmc", r"Joint\s+Ministerial\s+(?:Committee|Working\s+Group)(?:\s*\([^)]{2,40}\))?(?:\s+on\s+[A-Z]\w+)?"),
+    rule("forum.en.work_sector", rf"British[-‐‑– ]Irish\s+Council(?:['’]s)?\s+(?:{EN_TITLE}[ \t]+)?(?:[Ww]ork\s*[Ss]ector|"
+                                 rf"[Ww]orkstream|[Ss]ector)(?:\s+[Mm]inisterial(?:\s+[Mm]eeting)?)?"
+                                 rf"|{EN_TITLE}\s+(?:[Ww]ork\s*[Ss]ector|[Ww]orkstream)(?:\s+of\s+the\s+British[-‐‑– ]Irish\s+Council)?"),
+    rule("forum.en.cobr", r"\bCOBRA?\b"),
+    rule("forum.cy.grwp", rf"{_GRWP}\s+(?:Rhyng[- ]?[Ww]einidogol|Rhynglywodraethol)(?:\s+(?:ar\s+gyfer|ar|ynghylch)\s+|\s+)?"
+                          rf"(?:{CY_TITLE})?", "cy"),
+    rule("forum.cy.pwyllgor", rf"{_PWYLLGOR}\s+Sefydlog\s+Rhyng[- ]?[Ww]einidogol(?:\s+(?:ar\s+)?{CY_TITLE})?", "cy"),
+    rule("forum.cy.cyngor", rf"{_CYNGOR}\s+(?:Prydeinig[-‐‑– ]Gwyddelig|(?:y|yr)\s+{CY_TITLE})", "cy"),
+    rule("forum.cy.work_sector", rf"Sector\s+Gwaith\s+{CY_TITLE}\s+y\s+Cyngor\s+Prydeinig[-‐‑– ]Gwyddelig", "cy"),
+    rule("forum.cy.jmc", rf"{_CYD}[-‐‑– ]?[Bb]wyllgor\s+y\s+Gweinidogion(?:\s*\([^)]{{2,40}}\))?", "cy"),
+    rule("forum.cy.lateral", rf"(?:[Cc]yfarfod(?:ydd)?\s+)?(?:[Pp]edairochrog|[Pp]edrochrog|[Tt]eirochrog)(?:\s+{CY_TITLE})?", "cy"),
+]
+# The words that make a forum a sub-forum of the one its name contains ("... Council Environment Work Sector").
+SUB_FORUM = re.compile(r"(?i)work\s*sector|workstream|sector\s+gwaith|\bsector\b")
+GENERIC_WORDS = {"the", "of", "for", "on", "and", "group", "interministerial", "inter", "ministerial", "ministers",
+                 "committee", "meeting", "img", "uk", "council", "a", "y", "yr", "ar", "gyfer", "grwp",
+                 "rhyngweinidogol", "rhyng", "weinidogol", "pwyllgor", "cyngor", "cyfarfod", "ministers'", "matters",
+                 "in", "to", "ac", "o", "intergovernmental", "cyfarfodydd", "gweinidogion", "gweinidogol", "rhynglywodraethol", "minister's", "forum", "summit"}
+
+
+def _stems(text: str) -> set[str]:
+    """Content words, each under every radical it could be a mutation of, cut to five letters."""
+    out: set[str] = set()
+    for word in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])[-‐‑–](?=[a-z])", "", fold(text))):
+        if word in GENERIC_WORDS or len(word) < 2:
+            continue
+        out.update(r[:5] for r in radicals(word))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> list[tuple[str, set[str], set[str]]]:
+    """(key, stems of each of its names) for every known body."""
+    out = []
+    for key, body in gazetteer().bodies.items():
+        for name in [body["name_en"], body["name_cy"], *body.get("aliases", []), *body.get("aliases_cy", [])]:
+            if name:
+                own = _stems(name)
+                if own:
+                    out.append((key, own, set()))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def resolve(phrase: str) -> tuple[str | None, float]:
+    """The known body a forum's name as written stands for, by its distinctive words, and how sure."""
+    words = _stems(phrase)
+    if not words:
+        return None, 0.0
+    best, best_score = None, 0.0
+    # A shortened name ("the Interministerial Group on Net Zero") is one known body's name in part.
+    within = {key for key, own, _ in _known_names() if words <= own}
+    if len(within) == 1:
+        return next(iter(within)), 0.7
+    for key, own, _ in _known_names():
+        # One word may stand under several radicals: count a name's words, not the phrase's stems.
+        hit = len(own & words) / len(own)
+        extra = len(words - own) / max(len(words), 1)
+        score = hit - extra
+        if score > best_score:
+            best, best_score = key, score
+    return (best, best_score) if best_score >= 0.6 else (None, best_score)
+
+
+def proposed_key(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60].strip("-")
+    return OPEN_PREFIX + (slug or "forum")
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:the|The|y|Y|yr|Yr)\s+", "", name.strip(" ,.;:"))
+    return re.sub(r"['’]s$", "", name)
+
+
+def find_forums(text: str) -> list[BodyHit]:
+    return list(_find_forums(text))
+
+
+@lru_cache(maxsize=32)
+def _find_forums(text: str) -> tuple[BodyHit, ...]:
+    """Known forums by name, then every forum-shaped phrase: resolved to a known body, or kept as written."""
+    known = list(gazetteer().find_bodies(text))
+    found: list[BodyHit] = []
+    for shape in SHAPES:
+        for m in shape.finditer(text):
+            name = _clean(m.group(0))
+            if len(name) < 4 or (shape.name == "forum.en.council" and not _GOVT_WORD.search(name)):
+                continue
+            start = m.start() + m.group(0).find(name)
+            end = start + len(name)
+            inside = [h for h in known if h.start < end and start < h.end]  # known names it overlaps
+            key, score = resolve(name)
+            if key is None and not _stems(name):
+                continue  # "the Interministerial Group": a forum's kind with nothing to say which
+            if inside and not SUB_FORUM.search(name):
+                continue  # a known name already covers it
+            if inside and key in {h.key for h in inside}:
+                continue
+            found.append(BodyHit(start, end, key or proposed_key(name), name))
+            shape.fired()
+    hits = sorted(found + known, key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[BodyHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue  # the longer (more specific) forum starting here wins
+        out.append(h)
+    return tuple(out)
+
+
+def is_open(key: str | None) -> bool:
+    return bool(key) and key.startswith(OPEN_PREFIX)  # type: ignore[union-attr]
+
+
+TIERS = [
+    (re.compile(r"(?i)standing committee|pwyllgor sefydlog"), "standing_committee"),
+    (re.compile(r"(?i)work\s*sector|workstream|sector gwaith|british[- ]irish|prydeinig"), "bic"),
+    (re.compile(r"(?i)quadrilateral|trilateral|pedairochrog|pedrochrog|teirochrog"), "quadrilateral"),
+    (re.compile(r"(?i)joint ministerial committee|cyd-?bwyllgor"), "jmc_format"),
+    (re.compile(r"(?i)group|gr[ŵw]p"), "img"),
+    (re.compile(r"(?i)council|cyngor"), "council"),
+]
+
+
+def forum_tier(name: str) -> str:
+    """The register's tier for a forum known only by its name ("bilateral" where the name shows none)."""
+    return next((tier for rx, tier in TIERS if rx.search(name)), "bilateral")
