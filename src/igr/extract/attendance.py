@@ -25,14 +25,20 @@ from igr.extract.people import (
 ATTEND_CUE = re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
     r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
-    r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|bresennol|mynych|cadeirio|"
-    r"cynrychiol|ymunodd|Chair:|cadeiri|[Cc]adeirydd|yn bresennol", re.I)
+    r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|"
+    # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
+    r"bresennol|mynych|[cg]ynrychiol|ymunodd|Chair:|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|"
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:", re.I)
 NEG_CUE = re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
                      r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
-                     r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed", re.I)
+                     r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed|"
+                     r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
+                     r"(?:bod yn bresennol|mynychu)", re.I)
 LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
-                       r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers)", re.I)
-HEADING_LIST = re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants)(?: and apologies)?$", re.I)
+                       r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
+                       r"^O (?:Lywodraeth|Weithrediaeth))", re.I)
+HEADING_LIST = re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants|Yn bresennol|"
+                          r"Presenoldeb|Mynychwyr)(?: and apologies)?:?$", re.I)
 STOP_HEAD = re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I)
 FORUM_WORD = re.compile(r"Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG")
 BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
@@ -40,7 +46,10 @@ OFFICIALS = re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I)
-ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof)\.)$")
+# "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
+REPRESENTED_BY = re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
+                            r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}")
+ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$")
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
@@ -75,8 +84,8 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
             continue
         is_item = bool(BULLET.match(sent)) or (in_list and len(stripped) < 200)
         # "From the Scottish Government:" or, as a heading line of its own, "From the UK Government".
-        gov_head = re.match(r"^\s*(?:[•\-*]\s*)?[Ff]rom (?:the )?(.{2,45}?(?:Government|Executive|government)[^:;]{0,12})[:;]\s*$",
-                            sent) or re.match(r"^\s*From (?:the )?((?:[A-Z][\w'’]*\s+){1,4}(?:Government|Executive))\s*$", sent)
+        gov_head = re.match(r"^\s*(?:[•\-*]\s*)?(?:[Ff]rom (?:the )?|O\s+)(.{2,45}?(?:Government|Executive|government|"
+                            r"[Ll]ywodraeth|[Ww]eithrediaeth)[^:;]{0,20})[:;]\s*$", sent) or re.match(r"^\s*From (?:the )?((?:[A-Z][\w'’]*\s+){1,4}(?:Government|Executive))\s*$", sent)
         if gov_head:
             header_gov = explicit_government(gov_head.group(1))[0]
             in_list = True
@@ -151,7 +160,8 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
             possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
             inside = lo <= m.start() < hi
             before = m.end() <= lo and (possessive or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
-                                                                 unit[max(left, m.start() - 20):m.start()]))
+                                                                 unit[max(left, m.start() - 20):m.start()])
+                                        or REPRESENTED_BY.fullmatch(unit[m.end():lo]))
             after = m.start() >= hi and not possessive
             # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
             # person by "from"/"on behalf of" is theirs, whatever precedes them.

@@ -56,11 +56,13 @@ def doc_type(text: str) -> tuple[str, float]:
     if re.search(r"\bsaid:|spokesperson|Notes to editors|Nodiadau i olygyddion", text):
         return "press_release", 0.7
     if re.search(r"First published|Cyhoeddwyd gyntaf", top) or re.search(
-            r"Inter-?\s?institutional Relations Agreement|Cytundeb Cysylltiadau Rhyng-?sefydliadol", head(text, 1500), re.I):
+            r"Inter-?\s?institutional Relations Agreement|[Cc]ytundeb\s+(?:ar\s+)?[cg]ysylltiadau\s+rhyng[- ]?sefydliadol",
+            head(text, 1500), re.I):
         return "written_statement", 0.6
     # A Welsh minister's statement: a line of its own near the top, "Name MS, Minister for ...".
-    if re.search(r"^[A-Z][\w'’ -]{3,40} (?:MS|AS|AM|AC),? (?:Minister|Cabinet Secretary|First Minister|Counsel General|"
-                 r"Deputy Minister|Trefnydd)\b[^\n]{0,120}$", top, re.M):
+    if re.search(r"^[A-Z][\w'’ -]{3,40} (?:MS|AS|AM|AC),? (?:[Yy] |[Yy]r )?(?:Minister|Cabinet Secretary|First Minister|"
+                 r"Counsel General|Deputy Minister|Trefnydd|Gweinidog|Prif Weinidog|Cwnsler Cyffredinol|Ysgrifennydd|"
+                 r"Dirprwy Weinidog)\b[^\n]{0,120}$", top, re.M):
         return "written_statement", 0.6
     return "other", 0.3
 
@@ -139,9 +141,17 @@ def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int,
                 continue
             found = _people_with_roles(line, text, m.start("line"))
             if found:
-                return found, m.start("line"), m.end("line")
-        for m in re.finditer(r"^(?P<line>[A-Z][^\n,]{3,40}, (?:Minister|Cabinet Secretary|First Minister|Counsel General|"
-                             r"Deputy)[^\n]{3,120})$", top, re.M):
+                end = m.end("line")
+                # Joint statements give one byline per minister, on consecutive lines.
+                for nxt in BYLINE.finditer(top, end + 1):
+                    if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
+                        break
+                    found += more
+                    end = nxt.end("line")
+                return found, m.start("line"), end
+        for m in re.finditer(r"^(?P<line>[A-Z][^\n,]{3,40}, (?:[Yy] |[Yy]r )?(?:Minister|Cabinet Secretary|First Minister|"
+                             r"Counsel General|Deputy|Gweinidog|Prif Weinidog|Cwnsler Cyffredinol|Ysgrifennydd|Dirprwy)"
+                             r"[^\n]{3,120})$", top, re.M):
             found = _people_with_roles(m["line"], text, m.start("line"))
             if found and found[0]["role"]:
                 return found, m.start("line"), m.end("line")

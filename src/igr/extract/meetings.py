@@ -37,7 +37,7 @@ CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pume
 VIRTUAL = re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
                      r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
                      r"\bcalls? with\b|Teams|Zoom|"
-                     r"rhithiol|ar-lein|fideo", re.I)
+                     r"rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad", re.I)
 HYBRID = re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I)
 IN_PERSON = re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I)
 LOC_RE = re.compile(
@@ -56,14 +56,15 @@ NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|S
                        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
                        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
                        r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b")
-CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|cadeiriwyd (?:y cyfarfod )?gan", re.I)
+CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|"
+                         r"[cg]adeirio gan|dan gadeiryddiaeth", re.I)
 CHAIR_BEFORE = re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
-                          r"yn cadeirio", re.I)
+                          r"yn cadeirio|\((?:[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|fel [Cc]adeirydd", re.I)
 NEXT_RE = re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I)
 MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
     r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", re.I)
-COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-ddatganiad|cydddatganiad|datganiad ar y cyd", re.I)
+COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b", re.I)
 
 
 def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:

@@ -40,7 +40,7 @@ HONORIFICS = ("Rt Hon", "Rt. Hon", "Rt Hon.", "Rt. Hon.", "Right Honourable", "T
 
 # Post-nominals tell a member's legislature, hence a government by default.
 POST_NOMINALS = {
-    "MSP": "scotland", "ASA": "scotland", "MS": "wales", "AS": "wales", "AM": "wales", "SM": "wales", "AC": "wales",
+    "MSP": "scotland", "ASA": "scotland", "MS": "wales", "AS": None, "AM": "wales", "SM": "wales", "AC": "wales",
     "MLA": "northern-ireland", "ACD": "northern-ireland", "MP": "uk", "TD": "ireland", "MHK": "isle-of-man", "KC": None, "QC": None, "CB": None,
     "MBE": None, "OBE": None, "CBE": None,
 }

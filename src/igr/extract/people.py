@@ -22,7 +22,7 @@ HON = (r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Mi
 POSTNOM = (r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b|\s+(?:"
            + "|".join(re.escape(k) for k in SPELLED_POST_NOMINALS) + r")\b)")
 RUN_RE = re.compile(
-    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+|o[ \t]+(?=[A-Z]))?{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
+    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+|o[ \t]+(?=[A-Z]))?(?!Aelod\b){NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
 )
 # "Minister Hoare", "Taoiseach Micheál Martin": a name straight after a post. A Welsh post is followed by its
 # portfolio ("Gweinidog Addysg"), so there the name must also start with a given name.

@@ -24,9 +24,14 @@ AUTHOR_ATTENDED = re.compile(
     r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
     r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
     r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|provided me with an opportunity|"
-    r"gave me the opportunity|In contributing|attended by myself|\bmyself (?:and|on behalf of)|Mynychais|Cynrychiolais|Cadeiriais|Codais|Pwysleisiais", re.I)
+    r"gave me the opportunity|In contributing|attended by myself|\bmyself (?:and|on behalf of)|"
+    # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
+    r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
+    r"myneg|cyfrann|tynn|cyflwyn|rhann)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
+    r"cymryd rhan)|\brodd(?:wn|em) yn bresennol|\bMynegwyd ein\b|\bgwneuthum\b", re.I)
 AUTHOR_ABSENT = re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
-                           r"I did not attend|was unable to attend on the day", re.I)
+                           r"I did not attend|was unable to attend on the day|\bNid oeddwn yn gallu|\bni allwn fod yn bresennol",
+                           re.I)
 
 
 def _person_dict(p: Person) -> dict[str, Any]:
@@ -222,7 +227,7 @@ def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: s
 
 
 def _chair(people: list[Person], body: str, base: int, authors: list[dict]) -> Person | None:
-    if re.search(r"\bI chaired\b|\bCadeiriais\b", body) and authors and authors[0].get("name"):
+    if re.search(r"\bI chaired\b|\b[CcGg]adeiriais\b", body) and authors and authors[0].get("name"):
         return next((p for p in people if p.name == authors[0]["name"]), None)
     for pos, side in sorted(M.chair_positions(body)):
         a = base + pos
