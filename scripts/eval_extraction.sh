@@ -1,18 +1,11 @@
 #!/usr/bin/env bash
 # Score `igr extract` on the development corpus (../shared/corpus): the `make eval` target.
-# Usage: scripts/eval_extraction.sh [--by-doc]
+# Prints the scorer's figures overall, by language and by publisher family, the leave-one-family-out figure,
+# the rules that fire in only one document, and the confidence calibration (see igr.extract.evaluate).
+# Usage: scripts/eval_extraction.sh [--by-doc] [--json FILE]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 shared="${IGR_SHARED:-$top/../shared}"
-if [ ! -d "$shared/corpus/dev" ] || [ ! -f "$shared/tools/score_extraction.py" ]; then
-  echo "eval: $shared/corpus/dev or $shared/tools/score_extraction.py is missing; nothing to score" >&2
-  exit 2
-fi
-igr="$top/.venv/bin/igr"; [ -x "$igr" ] || igr=igr
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/gold"
-cp "$shared"/corpus/dev/*.json "$shared"/corpus/seed/seed-*.json "$work/gold/"
-"$igr" extract --no-progress "$shared"/corpus/dev/*.txt "$shared/corpus/seed/seed-letter.txt" \
-  "$shared/corpus/seed/seed-statement.txt" > "$work/pred.jsonl"
-python3 "$shared/tools/score_extraction.py" --gold "$work/gold" --pred "$work/pred.jsonl" "$@"
+python="$top/.venv/bin/python"; [ -x "$python" ] || python=python3
+exec "$python" -m igr.extract.evaluate --shared "$shared" "$@"

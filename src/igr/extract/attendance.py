@@ -21,35 +21,36 @@ from igr.extract.people import (
     find_roles,
     role_government,
 )
+from igr.extract.rules import rule  # noqa: I001
 
-ATTEND_CUE = re.compile(
+ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
     r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
     r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"bresennol|mynych|[cg]ynrychiol|ymunodd|Chair:|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:", re.I)
-NEG_CUE = re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:", re.I))
+NEG_CUE = rule("attendance.neg_cue", re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
                      r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
                      r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed|"
                      r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
-                     r"(?:bod yn bresennol|mynychu)", re.I)
-LIST_HEAD = re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
+                     r"(?:bod yn bresennol|mynychu)", re.I))
+LIST_HEAD = rule("attendance.list_head", re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
-                       r"^O (?:Lywodraeth|Weithrediaeth))", re.I)
-HEADING_LIST = re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants|Yn bresennol|"
-                          r"Presenoldeb|Mynychwyr)(?: and apologies)?:?$", re.I)
-STOP_HEAD = re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I)
-FORUM_WORD = re.compile(r"Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG")
-BULLET = re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*")
-OFFICIALS = re.compile(
+                       r"^O (?:Lywodraeth|Weithrediaeth))", re.I))
+HEADING_LIST = rule("attendance.heading_list", re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants|Yn bresennol|"
+                          r"Presenoldeb|Mynychwyr)(?: and apologies)?:?$", re.I))
+STOP_HEAD = rule("attendance.stop_head", re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I))
+FORUM_WORD = rule("attendance.forum_word", re.compile(r"Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG"))
+BULLET = rule("attendance.bullet", re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*"))
+OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
-    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I)
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
-REPRESENTED_BY = re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
-                            r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}")
-ABBREV_END = re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$")
+REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
+                            r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+ABBREV_END = rule("attendance.abbrev_end", re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$"))
 
 
 def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from igr.extract.rules import rule  # noqa: I001
+
 MONTHS: dict[str, int] = {}
 _EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
        "november", "december"]
@@ -36,17 +38,17 @@ _WEEKDAY = (r"(?:(?:on\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?
 WEEKDAYS = {n: i for i, n in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 WEEKDAYS.update({n: i for i, n in enumerate(["llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul"])})
 _ORD = r"(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain|fed)?"
-DMY = re.compile(
+DMY = rule("dates.dmy", re.compile(
     rf"(?:{_WEEKDAY},?\s+)?\b(?P<d>[0-3]?\d){_ORD}(?:\s*/\s*(?P<d2>[0-3]?\d){_ORD})?(?:\s+of)?\s+(?:(?:o|ym\s+mis)\s+)?"
     rf"(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
-)
-MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+))
+MDY = rule("dates.mdy", re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)\b", re.I))
 # "Thursday, October 3": a weekday makes a month-first date without a year safe to read.
-WMD = re.compile(rf"{_WEEKDAY},?\s+(?P<m>{'|'.join(_EN)})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", re.I)
-MY = re.compile(rf"\b(?:(?:in|ym\s+mis|o)\s+)?(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-MONTH_ONLY = re.compile(rf"\b(?:in|ym\s+mis|yn)\s+(?P<m>{'|'.join(_EN)}|{'|'.join(sorted(WELSH_MONTHS))})\b", re.I)
+WMD = rule("dates.wmd", re.compile(rf"{_WEEKDAY},?\s+(?P<m>{'|'.join(_EN)})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", re.I))
+MY = rule("dates.my", re.compile(rf"\b(?:(?:in|ym\s+mis|o)\s+)?(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I))
+ISO = rule("dates.iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"))
+MONTH_ONLY = rule("dates.month_only", re.compile(rf"\b(?:in|ym\s+mis|yn)\s+(?P<m>{'|'.join(_EN)}|{'|'.join(sorted(WELSH_MONTHS))})\b", re.I))
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def weekday_year(span: DateSpan, hint: int | None = None, latest: int | None = N
 
 # A year written as a target or horizon ("net zero by 2050", "the 2030 target") says nothing about when
 # a document was written.
-_HORIZON = re.compile(r"(?:\b(?:by|until|to|before|erbyn|tan)\s+$)", re.I)
+_HORIZON = rule("dates._horizon", re.compile(r"(?:\b(?:by|until|to|before|erbyn|tan)\s+$)", re.I))
 
 
 def year_hint(text: str, latest: int | None = None) -> int | None:
@@ -177,8 +179,8 @@ def year_hint(text: str, latest: int | None = None) -> int | None:
     return max(years) if years else None
 
 
-FUTURE_CUES = re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|ahead of|cynhelir|bydd|fydd)\b",
-                         re.I)
+FUTURE_CUES = rule("dates.future_cues", re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|ahead of|cynhelir|bydd|fydd)\b",
+                         re.I))
 
 
 def tense_of(sentence: str) -> str:

@@ -12,10 +12,11 @@ import re
 from igr.extract.dates import DMY, ISO, find_dates, weekday_year, year_hint
 from igr.extract.people import explicit_government, find_people, find_roles, role_government
 from igr.extract.readers import guess_language
+from igr.extract.rules import rule  # noqa: I001
 
-STATEMENT_HEAD = re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
-                            r"Written Statement:|Datganiad Ysgrifenedig:)", re.M)
-LETTERHEAD_LINE = re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$")
+STATEMENT_HEAD = rule("document.statement_head", re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
+                            r"Written Statement:|Datganiad Ysgrifenedig:)", re.M))
+LETTERHEAD_LINE = rule("document.letterhead_line", re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$"))
 
 
 def split_documents(text: str) -> list[tuple[int, str]]:
@@ -118,7 +119,7 @@ def reference_date(text: str, published: str | None, handed_in: str | None = Non
     return dt.date.fromisoformat(iso) if iso else None
 
 
-BYLINE = re.compile(r"^(?:BY\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|MSP|MLA|MP|AS/MS)\b[^\n]{0,160})$", re.M)
+BYLINE = rule("document.byline", re.compile(r"^(?:BY\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|MSP|MLA|MP|AS/MS)\b[^\n]{0,160})$", re.M))
 
 
 def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int, int]:

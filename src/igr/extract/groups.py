@@ -12,6 +12,7 @@ from functools import cache
 
 from igr.extract.gazetteer import gazetteer
 from igr.extract.people import Person, find_people
+from igr.extract.rules import rule  # noqa: I001
 
 PLURAL_ROLES = [
     (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
@@ -23,9 +24,9 @@ PLURAL_ROLES = [
 ]
 
 
-LEADERS_FROM = re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
+LEADERS_FROM = rule("groups.leaders_from", re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
                           r"(?P<list>(?:the\s+)?[A-Z][\w'’ ]+?(?:,\s*(?:the\s+)?[A-Z][\w'’ ]+?)*,?\s+and\s+(?:the\s+)?"
-                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)")
+                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)"))
 
 
 @cache

@@ -15,6 +15,7 @@ from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
+from igr.extract.rules import rule  # noqa: I001
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -26,45 +27,45 @@ ORDINALS["inaugural"] = 1
 CY_ORDINALS = {"cyntaf": 1, "ail": 2, "trydydd": 3, "trydedd": 3, "pedwerydd": 4, "pedwaredd": 4, "pumed": 5,
                "chweched": 6, "seithfed": 7, "wythfed": 8, "nawfed": 9, "degfed": 10}
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
-ORDINAL_RE = re.compile(
+ORDINAL_RE = rule("meetings.ordinal_re", re.compile(
     rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg))\b"
-    rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I)
-MET_TIME_RE = re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I)
-CY_ORD_RE = re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
+    rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I))
+MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
+CY_ORD_RE = rule("meetings.cy_ord_re", re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
                        r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",
-                       re.I)
+                       re.I))
 # A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
-VIRTUAL = re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
+VIRTUAL = rule("meetings.virtual", re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
                      r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
                      r"\bcalls? with\b|Teams|Zoom|"
-                     r"rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad", re.I)
-HYBRID = re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I)
-IN_PERSON = re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I)
-LOC_RE = re.compile(
+                     r"rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad", re.I))
+HYBRID = rule("meetings.hybrid", re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I))
+IN_PERSON = rule("meetings.in_person", re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I))
+LOC_RE = rule("meetings.loc_re", re.compile(
     r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
     r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
-    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b")
+    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"))
 # A named building is a venue wherever a meeting's text gives it ("in St Andrew's House, Edinburgh", a minutes line
 # "Scotland House, London."), even where its first word is a country's name.
-VENUE_RE = re.compile(
+VENUE_RE = rule("meetings.venue_re", re.compile(
     r"(?:\b(?:at|in)\s+(?:the\s+)?|^[^\n]{0,40}?)(?P<loc>(?:(?!Meeting\b)[A-Z][\w'’-]*\s+){1,3}(?:House|Castle|Buildings|Offices|Palace)"
-    r"(?:,\s*[A-Z][a-z]+)?)", re.M)
-NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:,\s*[A-Z][a-z]+)?)", re.M))
+NOT_PLACE = rule("meetings.not_place", re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
                        r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
                        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
                        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
-                       r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b")
-CHAIR_AFTER = re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|"
-                         r"[cg]adeirio gan|dan gadeiryddiaeth", re.I)
-CHAIR_BEFORE = re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
-                          r"yn cadeirio|\((?:[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|fel [Cc]adeirydd", re.I)
-NEXT_RE = re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I)
-MEETING_WORDS = re.compile(
+                       r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b"))
+CHAIR_AFTER = rule("meetings.chair_after", re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|"
+                         r"[cg]adeirio gan|dan gadeiryddiaeth", re.I))
+CHAIR_BEFORE = rule("meetings.chair_before", re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
+                          r"yn cadeirio|\((?:[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|fel [Cc]adeirydd", re.I))
+NEXT_RE = rule("meetings.next_re", re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I))
+MEETING_WORDS = rule("meetings.meeting_words", re.compile(
     r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
-    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", re.I)
-COMMUNIQUE_RE = re.compile(r"communiqu|read ?out|readout|cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b", re.I)
+    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", re.I))
+COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(r"communiqu|read ?out|readout|cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b", re.I))
 
 
 def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from igr.extract.gazetteer import fold
 from igr.extract.names import NOT_NAME_WORDS, POST_NOMINALS, SPELLED_POST_NOMINALS, given_names
+from igr.extract.rules import rule  # noqa: I001
 from igr.welsh import word_pattern
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -21,13 +22,13 @@ HON = (r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Mi
        r"(?:[Yy]\s+)?Gwir\s+Anrh(?:ydeddus)?\.?\s+|(?:y\s+)?(?:Dirprwy|Deputy)\s+(?=[A-Z][a-z]+\s+[A-Z]))")
 POSTNOM = (r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b|\s+(?:"
            + "|".join(re.escape(k) for k in SPELLED_POST_NOMINALS) + r")\b)")
-RUN_RE = re.compile(
+RUN_RE = rule("people.run_re", re.compile(
     rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+|o[ \t]+(?=[A-Z]))?(?!Aelod\b){NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
-)
+))
 # "Minister Hoare", "Taoiseach Micheál Martin": a name straight after a post. A Welsh post is followed by its
 # portfolio ("Gweinidog Addysg"), so there the name must also start with a given name.
-POST_BEFORE_NAME = re.compile(r"\b(?:Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste)\s+$")
-CY_POST_BEFORE_NAME = re.compile(r"\b(?:Gweinidog|Gweinidogion|Ysgrifennydd|Weinidog|Changhellor|Canghellor)\s+$")
+POST_BEFORE_NAME = rule("people.post_before_name", re.compile(r"\b(?:Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste)\s+$"))
+CY_POST_BEFORE_NAME = rule("people.cy_post_before_name", re.compile(r"\b(?:Gweinidog|Gweinidogion|Ysgrifennydd|Weinidog|Changhellor|Canghellor)\s+$"))
 PEERS = ("Lord", "Baroness", "Lady", "Arglwydd", "Barwnes", "Farwnes", "Arglwyddes")
 
 _TITLE_WORD = rf"(?:[{_UP}][\w'’-]*|\([^)]{{1,40}}\))"
@@ -44,11 +45,11 @@ ROLE_HEAD = (
     r"Lord Advocate|Secretary|(?:P|Ph|B)rif Weinidog(?:ion)?|Ysgrifennydd Cartref)"
 )
 CY_ROLE = r"(?:Gweinidog|Ysgrifennydd y Cabinet dros|Ysgrifennydd Gwladol|Dirprwy Weinidog)(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*[A-ZŴŶ][\w'’-]*)+"
-ROLE_RE = re.compile(
+ROLE_RE = rule("people.role_re", re.compile(
     rf"(?<![\w-])(?P<role>{CY_ROLE}|{ROLE_HEAD}(?:\s*\([^)]{{1,50}}\))?(?:(?:\s*,\s*|\s+)(?:for|of|to|at|in|on|dros|y|yr)\s+"
     rf"(?:the\s+)?{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?(?:\s+and\s+(?:{ROLE_HEAD})(?:\s+(?:for|of|to)\s+(?:the\s+)?"
     rf"{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?)*)"
-)
+))
 
 _LLYW = "(?:" + word_pattern("Llywodraeth") + "|(?-i:L)lywodraeth)"
 _GWEITH = word_pattern("Gweithrediaeth")
@@ -96,8 +97,8 @@ ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Counsel General|Trefnydd|Gweinidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"), "wales"),
     (re.compile(r"Cabinet Secretary"), "scotland"),
 ]
-OFFICIAL_RE = re.compile(r"\b(?:Head|Director|Permanent Secretary|Deputy Secretary|Sherpa|Negotiator|Adviser|official|"
-                         r"[Cc]ivil [Ss]erv|Chief Executive)", re.I)
+OFFICIAL_RE = rule("people.official_re", re.compile(r"\b(?:Head|Director|Permanent Secretary|Deputy Secretary|Sherpa|Negotiator|Adviser|official|"
+                         r"[Cc]ivil [Ss]erv|Chief Executive)", re.I))
 
 
 @dataclass

@@ -17,9 +17,10 @@ from igr.extract.gazetteer import BodyHit, fold, gazetteer
 from igr.extract.groups import name_unnamed
 from igr.extract.people import Person, role_government
 from igr.extract.readers import guess_language
+from igr.extract.rules import rule  # noqa: I001
 from igr.extract.segments import FIRST_PERSON, blank, find_introducers
 
-AUTHOR_ATTENDED = re.compile(
+AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
     r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
     r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
     r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
@@ -28,10 +29,10 @@ AUTHOR_ATTENDED = re.compile(
     # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
     r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
     r"myneg|cyfrann|tynn|cyflwyn|rhann)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
-    r"cymryd rhan)|\brodd(?:wn|em) yn bresennol|\bMynegwyd ein\b|\bgwneuthum\b", re.I)
-AUTHOR_ABSENT = re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
+    r"cymryd rhan)|\brodd(?:wn|em) yn bresennol|\bMynegwyd ein\b|\bgwneuthum\b", re.I))
+AUTHOR_ABSENT = rule("record.author_absent", re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
                            r"I did not attend|was unable to attend on the day|\bNid oeddwn yn gallu|\bni allwn fod yn bresennol",
-                           re.I)
+                           re.I))
 
 
 def _person_dict(p: Person) -> dict[str, Any]:

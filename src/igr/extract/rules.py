@@ -21,26 +21,47 @@ REGISTRY: dict[str, Rule] = {}
 class Rule:
     """A compiled pattern with a name; matching records that it fired, and a disabled rule matches nothing."""
 
-    __slots__ = ("lang", "name", "rx")
+    __slots__ = ("_alts", "lang", "name", "rx")
 
     def __init__(self, name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0) -> None:
         self.name, self.lang = name, lang
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self._alts: list[re.Pattern[str]] | None = None
 
     def _on(self) -> bool:
         return self.name not in _DISABLED.get()
 
-    def fired(self) -> None:
+    def fired(self, m: re.Match[str] | None = None) -> None:
         seen = _FIRED.get()
-        if seen is not None:
-            seen.add(self.name)
+        if seen is None:
+            return
+        seen.add(self.name)
+        if m is not None and len(self.alternatives()) > 1:
+            # Which top-level alternative matched: a phrase of a long alternation is a rule of its own.
+            for i, alt in enumerate(self.alternatives()):
+                am = alt.match(m.string, m.start())
+                if am and am.end() == m.end():
+                    seen.add(f"{self.name}#{i}")
+                    break
+
+    def alternatives(self) -> list[re.Pattern[str]]:
+        if self._alts is None:
+            parts = split_alternatives(self.rx.pattern)
+            try:
+                self._alts = [re.compile(p, self.rx.flags) for p in parts] if len(parts) > 1 else []
+            except re.error:
+                self._alts = []
+        return self._alts
+
+    def alternative_text(self, i: int) -> str:
+        return split_alternatives(self.rx.pattern)[i]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._on():
             return None
         m = self.rx.search(text, pos, len(text) if endpos is None else endpos)
         if m:
-            self.fired()
+            self.fired(m)
         return m
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
@@ -48,7 +69,7 @@ class Rule:
             return None
         m = self.rx.match(text, pos)
         if m:
-            self.fired()
+            self.fired(m)
         return m
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
@@ -56,15 +77,21 @@ class Rule:
             return None
         m = self.rx.fullmatch(text)
         if m:
-            self.fired()
+            self.fired(m)
         return m
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         if not self._on():
             return
         for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
-            self.fired()
+            self.fired(m)
             yield m
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.finditer(text)]
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        return self.rx.sub(repl, text, count) if self._on() else text
 
     @property
     def pattern(self) -> str:
@@ -73,6 +100,32 @@ class Rule:
     @property
     def groupindex(self):  # type: ignore[no-untyped-def]
         return self.rx.groupindex
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (the ``|`` outside any group or class)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def rule(name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0) -> Rule:

@@ -18,29 +18,30 @@ from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.forums import find_forums
 from igr.extract.gazetteer import BodyHit
 from igr.extract.people import find_people, find_roles
+from igr.extract.rules import rule  # noqa: I001
 
 # "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
-BILATERAL = re.compile(
+BILATERAL = rule("segments.bilateral", re.compile(
     r"\b(?:(?:attended|held|had|hold|have|joined|took part in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|call|discussion)\s+with|(?:hold|held|had|have)\s+(?:[\w-]+\s+){0,2}talks\s+with|"
     r"(?:I|we|he|she)\s+(?:also\s+)?met(?:\s+with)?\s+(?=[A-Z]|the\b)|"
     r"the two (?:leaders|First Ministers|ministers)\s+(?:also\s+)?met|"
     # Welsh: "mynychais gyfarfod gyda ...", "cefais alwad â ...", "cyfarfûm â ...".
     r"\b(?:mynychais|cefais|cynhaliais)\s+(?:g?[cg]yfarfod|alwad|drafodaethau)\s+(?:[\w-]+\s+){0,2}(?:gyda|â|ag)|"
-    r"\b(?:cyfarfûm|cwrddais)\s+(?:hefyd\s+)?(?:â|ag|gyda))", re.I)
-FIRST_PERSON = re.compile(r"\b(?:I|We|we|mynychais|cefais|cynhaliais|cyfarfûm|cwrddais)\b")
-NOT_A_MEETING = re.compile(r"\b(?:next|previous|last|upcoming|forthcoming|future|regular|weekly|would|could|should|"
-                           r"look forward|invite|request|propos)\w*", re.I)
-SAME_OCCASION = re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|Yn ogystal|hefyd|"
-                           r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I)
-CONTEXT_ONLY = re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I)
-TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
-YESTERDAY = re.compile(r"\byesterday\b", re.I)
-HEADS = re.compile(r"\bPrime Minister\b.*\bFirst Ministers?\b|\bFirst Ministers?\b.*\bPrime Minister\b|"
+    r"\b(?:cyfarfûm|cwrddais)\s+(?:hefyd\s+)?(?:â|ag|gyda))", re.I))
+FIRST_PERSON = rule("segments.first_person", re.compile(r"\b(?:I|We|we|mynychais|cefais|cynhaliais|cyfarfûm|cwrddais)\b"))
+NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(r"\b(?:next|previous|last|upcoming|forthcoming|future|regular|weekly|would|could|should|"
+                           r"look forward|invite|request|propos)\w*", re.I))
+SAME_OCCASION = rule("segments.same_occasion", re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|Yn ogystal|hefyd|"
+                           r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I))
+CONTEXT_ONLY = rule("segments.context_only", re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I))
+TODAY = rule("segments.today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I))
+YESTERDAY = rule("segments.yesterday", re.compile(r"\byesterday\b", re.I))
+HEADS = rule("segments.heads", re.compile(r"\bPrime Minister\b.*\bFirst Ministers?\b|\bFirst Ministers?\b.*\bPrime Minister\b|"
                    r"heads of (?:the )?devolved governments|(?:P|Ph|B)rif Weinidog y DU.*(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|"
                    r"Cymru|Gogledd Iwerddon)|(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|Cymru|Gogledd Iwerddon).*"
                    r"(?:P|Ph|B)rif Weinidog y DU",
-                   re.I | re.S)
+                   re.I | re.S))
 
 
 @dataclass
