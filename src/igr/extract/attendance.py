@@ -29,7 +29,7 @@ ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"bresennol|mynych|[cg]ynrychiol|ymunodd|Chair:|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:", re.I))
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|yn gwmni|arweiniodd|[Cc]ynrychiolwyd", re.I))
 NEG_CUE = rule("attendance.neg_cue", re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
                      r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
                      r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed|"
@@ -46,7 +46,10 @@ BULLET = rule("attendance.bullet", re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\
 OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
-    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?", re.I))
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?"
+    # Welsh: "uwch-weision sifil o Ogledd Iwerddon", "swyddogion Llywodraeth yr Alban" (mutated after a preposition).
+    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:o|gan)\s+(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y|yr|[A-Z][\w'’]*))*))?",
+    re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
 REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
                             r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
@@ -185,7 +188,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
         roles = [r for r in find_roles(unit, people) if not re.match(r"(?i)(?:the\s+)?Chair\b", r[2])
                  and not any(a <= r[0] < b for a, b in forums)]
         sentence_gov, _ = explicit_government(unit)
-        observer = bool(re.search(r"observ", unit, re.I))
+        observer = bool(re.search(r"observ|arsylw", unit, re.I))
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
         spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
         last_end, last_gov = -1, None

@@ -71,8 +71,8 @@ def doc_type(text: str) -> tuple[str, float]:
 def published_date(text: str) -> tuple[str | None, int, int]:
     """The document's own date: 'First published', 'Published', a letter's date line, 'DATE ...'."""
     # A parliamentary record gives its sitting: "– in the Scottish Parliament on 11th September 2019".
-    m = re.search(r"^\W*in the (?:Scottish Parliament|Senedd|Welsh Parliament|House of Commons|House of Lords|"
-                  r"Northern Ireland Assembly)\b[^\n]{0,40}?\bon (?P<d>[^\n]{6,30})", text[:1500], re.M)
+    m = re.search(r"^\W*(?:in the |yn )?(?:Scottish Parliament|Senedd(?: Cymru)?|Welsh Parliament|House of Commons|"
+                  r"House of Lords|Northern Ireland Assembly)\b[^\n]{0,40}?\b(?:on|ar) (?P<d>[^\n]{6,30})", text[:1500], re.M)
     dates = find_dates(m["d"]) if m else []
     if m and dates and dates[0].year and dates[0].day:
         return dates[0].iso(), m.start("d"), m.end("d")
@@ -119,7 +119,8 @@ def reference_date(text: str, published: str | None, handed_in: str | None = Non
     return dt.date.fromisoformat(iso) if iso else None
 
 
-BYLINE = rule("document.byline", re.compile(r"^(?:BY\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|MSP|MLA|MP|AS/MS)\b[^\n]{0,160})$", re.M))
+BYLINE = rule("document.byline", re.compile(r"^(?:BY\s+\**|GAN\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|AC|MSP|ASA|MLA|ACD|MP|"
+                                            r"AS/MS)\b[^\n]{0,160})$", re.M))
 
 
 def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int, int]:

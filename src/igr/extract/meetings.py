@@ -16,6 +16,7 @@ from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule  # noqa: I001
+from igr.welsh import numbers as welsh_numbers
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -24,23 +25,24 @@ for _t, _tv in (("twenty", 20), ("thirty", 30), ("forty", 40)):
     for _u, _uv in list(ORDINALS.items())[:9]:
         ORDINALS[f"{_t} {_u}"] = ORDINALS[f"{_t}-{_u}"] = _tv + _uv
 ORDINALS["inaugural"] = 1
-CY_ORDINALS = {"cyntaf": 1, "ail": 2, "trydydd": 3, "trydedd": 3, "pedwerydd": 4, "pedwaredd": 4, "pumed": 5,
-               "chweched": 6, "seithfed": 7, "wythfed": 8, "nawfed": 9, "degfed": 10}
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ORDINAL_RE = rule("meetings.ordinal_re", re.compile(
-    rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th|af|il|ydd|ed|fed|eg))\b"
+    rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
     rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I))
 MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
-CY_ORD_RE = rule("meetings.cy_ord_re", re.compile(r"\b(?:(?P<a>ail|trydydd|trydedd|pedwerydd|pedwaredd|pumed|chweched|seithfed|wythfed|nawfed|"
-                       r"degfed)\s+g?gyfarfod|cyfarfod\s+cyntaf|(?P<n>\d{1,3})(?:af|il|ydd|ed|fed|eg)\s+g?[cg]yfarfod)\b",
-                       re.I))
+# Welsh: "ail gyfarfod", "33ain cyfarfod", "unfed cyfarfod ar bymtheg", "uwchgynhadledd rhif tri deg chwech".
+CY_MEETING_NOUN = re.compile(r"(?i)^(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)$")
+CY_NUMBERED = rule("meetings.cy_numbered", re.compile(
+    rf"\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern})",
+    re.I), "cy")
+
 # A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
 VIRTUAL = rule("meetings.virtual", re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
                      r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
                      r"\bcalls? with\b|Teams|Zoom|"
                      r"rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad", re.I))
 HYBRID = rule("meetings.hybrid", re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I))
-IN_PERSON = rule("meetings.in_person", re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb", re.I))
+IN_PERSON = rule("meetings.in_person", re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb|yn bersonol", re.I))
 LOC_RE = rule("meetings.loc_re", re.compile(
     r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
@@ -148,10 +150,15 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
     if m:
         w = m["w"].lower()
         return (ORDINALS.get(w) or int(re.sub(r"\D", "", w))), m.start(), m.end()
-    m = CY_ORD_RE.search(text)
-    if m:
-        val = CY_ORDINALS.get((m["a"] or "").lower()) or (int(m["n"]) if m["n"] else 1)
-        return val, m.start(), m.end()
+    for m in welsh_numbers.ORDINAL_BEFORE.finditer(text):
+        if CY_MEETING_NOUN.match(m["noun"]):
+            return welsh_numbers.ordinal_value(m["w"], m["tail"], m["n"]), m.start(), m.end()
+    m = welsh_numbers.ORDINAL_AFTER.search(text)
+    if m and CY_MEETING_NOUN.match(m["noun"]):
+        return 1, m.start(), m.end()
+    m = CY_NUMBERED.search(text)
+    if m and (value := welsh_numbers.cardinal_value(m["c"])):
+        return value, m.start(), m.end()
     for m in ORDINAL_RE.finditer(text):
         after = m["after"]
         if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?|plenary\s+)?(?:meeting|Meeting|[A-Z]|session)",
@@ -183,7 +190,9 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
         if v:
             location, ls, le = v["loc"], v.start("loc"), v.end("loc")
     virtual = bool(VIRTUAL.search(text))
-    if HYBRID.search(text) or (location and virtual):
+    # "either in person or by video conference": both ways of attending in one sentence is a hybrid meeting.
+    both = virtual and any(IN_PERSON.search(sent) and VIRTUAL.search(sent) for _o, sent in sentences(text))
+    if HYBRID.search(text) or (location and virtual) or both:
         mode = "hybrid"
     elif virtual:
         mode = "virtual"

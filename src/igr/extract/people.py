@@ -74,7 +74,8 @@ GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "guernsey"),
     (re.compile(rf"\b(?:Isle of Man Government|Government of the Isle of Man)\b|\b{_cy(_LLYW)}\s+Ynys\s+Manaw\b"),
      "isle-of-man"),
-    (re.compile(r"\bNorthern Ireland['’]s\b"), "northern-ireland"),
+    (re.compile(r"\bNorthern Ireland['’]s\b|\b(?:from|o)\s+(?:Northern Ireland|Ogledd Iwerddon)\b|"
+                r"\b[Cc]ynrychiolwyd\s+Gogledd\s+Iwerddon\b"), "northern-ireland"),
     (re.compile(r"\bScotland['’]s\b"), "scotland"),
     (re.compile(r"\b(?:UK|United Kingdom)['’]s(?=\s+[A-Z])"), "uk"),  # "the UK's Chief Negotiator", not "the UK's exit"
     (re.compile(r"\bWales['’]\s"), "wales"),
@@ -133,7 +134,7 @@ def role_government(role: str | None) -> str | None:
 
 
 def capacity_of(role: str | None, context: str) -> str:
-    if re.search(r"observ", context, re.I):
+    if re.search(r"observ|arsylw", context, re.I):
         return "observer"
     if role and re.search(r"\bMinister|Secretary of State|Cabinet Secretary|Chancellor|Paymaster|Taoiseach|Gweinidog|"
                           r"Prime|Counsel General|Trefnydd", role) and not re.search(r"Permanent|Deputy Secretary\b", role):

@@ -29,7 +29,7 @@ AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
     # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
     r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
     r"myneg|cyfrann|tynn|cyflwyn|rhann)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
-    r"cymryd rhan)|\brodd(?:wn|em) yn bresennol|\bMynegwyd ein\b|\bgwneuthum\b", re.I))
+    r"cymryd rhan)|\broedd(?:wn|em) yn bresennol|\ba minnau\b|\bminnau['’]n\b|\bgwneuthum\b", re.I))
 AUTHOR_ABSENT = rule("record.author_absent", re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
                            r"I did not attend|was unable to attend on the day|\bNid oeddwn yn gallu|\bni allwn fod yn bresennol",
                            re.I))

@@ -67,9 +67,9 @@ def mutated_forms(word: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def word_pattern(word: str) -> str:
-    """A regex alternation matching ``word`` under any mutation, case-insensitively on the first letter."""
+    """A regex matching the whole of ``word`` under any mutation, in any case."""
     alts = sorted({f.lower() for f in mutated_forms(word)}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(a) for a in alts) + ")"
+    return r"\b(?i:" + "|".join(re.escape(a) for a in alts) + ")"
 
 
 @lru_cache(maxsize=100_000)

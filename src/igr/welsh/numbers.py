@@ -78,3 +78,27 @@ def ordinal_noun(n: int, noun: str, feminine: bool = False) -> str:
     before, after = parts
     mutated = soft_mutation(noun) if before == "ail" or (feminine and before not in ("unfed",)) else noun
     return " ".join(x for x in (before, mutated, after) if x)
+
+
+# Cardinals in the decimal system ("tri deg chwech" = 36), as in "uwchgynhadledd rhif tri deg chwech".
+CARDINALS = {"un": 1, "dau": 2, "dwy": 2, "tri": 3, "tair": 3, "pedwar": 4, "pedair": 4, "pump": 5, "pum": 5,
+             "chwech": 6, "chwe": 6, "saith": 7, "wyth": 8, "naw": 9, "deg": 10, "ddeg": 10, "cant": 100}
+_CARD = "|".join(sorted(CARDINALS, key=len, reverse=True))
+CARDINAL_RE = re.compile(rf"\b(?:{_CARD})(?:\s+(?:{_CARD}))*\b", re.I)
+
+
+def cardinal_value(words: str) -> int | None:
+    """'tri deg chwech' → 36, 'un deg pump' → 15, 'naw' → 9; None for anything else."""
+    parts = [CARDINALS.get(w.lower()) for w in words.split()]
+    if not parts or None in parts:
+        return None
+    total, current = 0, 0
+    for i, value in enumerate(parts):
+        if value == 10 and i > 0:
+            current = (current or 1) * 10
+        elif value == 100:
+            total += (current or 1) * 100
+            current = 0
+        else:
+            current += value  # type: ignore[operator]
+    return total + current
