@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from igr.extract.forums import find_forums
-from igr.extract.groups import dedupe, expand_plural, leaders_from
+from igr.extract.groups import dedupe, expand_plural, leaders_from, welsh_plurals
 from igr.extract.people import (
     DEPT_GOV,
     Person,
@@ -242,7 +242,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
-        found += leaders_from(unit, base + off)
+        found += leaders_from(unit, base + off) + welsh_plurals(unit, base + off)
         covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):

@@ -52,7 +52,7 @@ SHAPES = [
     rule("forum.cy.pwyllgor", rf"{_PWYLLGOR}\s+Sefydlog\s+Rhyng[- ]?[Ww]einidogol(?:\s+(?:ar\s+)?{CY_TITLE})?", "cy"),
     rule("forum.cy.cyngor", rf"{_CYNGOR}\s+(?:Prydeinig[-‐‑– ]Gwyddelig|(?:y|yr)\s+{CY_TITLE})", "cy"),
     rule("forum.cy.work_sector", rf"Sector\s+Gwaith\s+{CY_TITLE}\s+y\s+Cyngor\s+Prydeinig[-‐‑– ]Gwyddelig", "cy"),
-    rule("forum.cy.jmc", rf"{_CYD}[-‐‑– ]?[Bb]wyllgor\s+y\s+Gweinidogion(?:\s*\([^)]{{2,40}}\))?", "cy"),
+    rule("forum.cy.jmc", rf"{_CYD}[-‐‑– ]?[Bb]wyllgor\s+(?:y\s+)?Gweinidogion(?:\s*\([^)]{{2,40}}\))?", "cy"),
     rule("forum.cy.lateral", rf"(?:[Cc]yfarfod(?:ydd)?\s+)?(?:[Pp]edairochrog|[Pp]edrochrog|[Tt]eirochrog)(?:\s+{CY_TITLE})?", "cy"),
 ]
 # The words that make a forum a sub-forum of the one its name contains ("... Council Environment Work Sector").

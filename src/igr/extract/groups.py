@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from igr.extract.gazetteer import gazetteer
+from igr.extract.gazetteer import fold, gazetteer
 from igr.extract.people import Person, find_people
+from igr.welsh import mutated_forms
 from igr.extract.rules import rule  # noqa: I001
 
 PLURAL_ROLES = [
-    (re.compile(r"Secretaries of State for ([A-Z][\w ]+?) and ([A-Z]\w+)"), "Secretary of State for {}"),
+    (re.compile(r"Secretaries of State for ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"),
+     "Secretary of State for {}"),
     (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
     (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
     # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
@@ -37,6 +39,44 @@ def _government_names() -> dict[str, str]:
             if n:
                 names[n.lower()] = g["key"]
     return names
+
+
+# Welsh plural posts: "Prif Weinidogion Jersey, Guernsey ac Ynys Manaw", "Ysgrifenyddion Gwladol Cymru, yr Alban a
+# Gogledd Iwerddon" (UK posts named after a nation), "Gweinidogion Cyllid yr Alban a Gogledd Iwerddon".
+CY_PLURAL = rule("groups.cy_plural", re.compile(
+    r"\b(?P<who>(?:[PB]|Ph)rif Weinidogion|[YH]?[Yy]sgrifenyddion Gwladol|[GW]w?einidogion(?: [A-Z][\w]+)?)\s+"
+    r"(?P<list>(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?:,\s*(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*"
+    r"\s+(?:a|ac|a['’]r)\s+(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"), "cy")
+
+
+@cache
+def _welsh_places() -> dict[str, str]:
+    """Welsh names of the governments' territories, folded and without the article, under any mutation."""
+    places = {}
+    for g in gazetteer().governments.values():
+        for name in (g.get("short_cy"), g.get("name_cy")):
+            if name:
+                bare = re.sub(r"^(?:llywodraeth|gweithrediaeth)\s+|^(?:y|yr)\s+", "", fold(name))
+                for form in mutated_forms(bare):
+                    places[form] = g["key"]
+    return places
+
+
+def welsh_plurals(unit: str, offset: int) -> list[Person]:
+    """One person per nation a Welsh plural post names; a Secretary of State for a nation sits in the UK Government."""
+    out: list[Person] = []
+    places = _welsh_places()
+    for m in CY_PLURAL.finditer(unit):
+        items = [re.sub(r"^(?:y|yr)\s+", "", fold(x.strip())) for x in re.split(r",\s*|\s+(?:a|ac|a['’]r)\s+", m["list"])]
+        keys = [places.get(x) for x in items]
+        if len(items) < 2 or not all(keys):
+            continue
+        secretary = "sgrifenyddion" in m["who"]
+        single = "Ysgrifennydd Gwladol" if secretary else "Prif Weinidog" if "rif" in m["who"] else "Gweinidog"
+        for item, key in zip(items, keys, strict=True):
+            out.append(Person(None, f"{single} {item.title()}", "uk" if secretary else key, "minister",
+                              offset + m.start(), offset + m.end(), 0.5))
+    return out
 
 
 def leaders_from(unit: str, offset: int) -> list[Person]:
