@@ -21,7 +21,7 @@ from igr.extract.people import (
     find_roles,
     role_government,
 )
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 
 ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"

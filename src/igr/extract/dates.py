@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 
 MONTHS: dict[str, int] = {}
 _EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

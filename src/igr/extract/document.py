@@ -12,7 +12,7 @@ import re
 from igr.extract.dates import DMY, ISO, find_dates, weekday_year, year_hint
 from igr.extract.people import explicit_government, find_people, find_roles, role_government
 from igr.extract.readers import guess_language
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 
 STATEMENT_HEAD = rule("document.statement_head", re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
                             r"Written Statement:|Datganiad Ysgrifenedig:)", re.M))
@@ -70,8 +70,9 @@ def doc_type(text: str) -> tuple[str, float]:
 
 def published_date(text: str) -> tuple[str | None, int, int]:
     """The document's own date: 'First published', 'Published', a letter's date line, 'DATE ...'."""
-    # A parliamentary record gives its sitting: "– in the Scottish Parliament on 11th September 2019".
-    m = re.search(r"^\W*(?:in the |yn )?(?:Scottish Parliament|Senedd(?: Cymru)?|Welsh Parliament|House of Commons|"
+    # A parliamentary record gives its sitting: "– in the Scottish Parliament on 11th September 2019",
+    # "Part of the debate – Senedd Cymru am 2:45 pm ar 23 Tachwedd 2021".
+    m = re.search(r"^(?:[^\n]{0,200}?[–—-]\s*|\W*)(?:in the |yn )?(?:Scottish Parliament|Senedd(?: Cymru)?|Welsh Parliament|House of Commons|"
                   r"House of Lords|Northern Ireland Assembly)\b[^\n]{0,40}?\b(?:on|ar) (?P<d>[^\n]{6,30})", text[:1500], re.M)
     dates = find_dates(m["d"]) if m else []
     if m and dates and dates[0].year and dates[0].day:

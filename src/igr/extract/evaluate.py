@@ -93,7 +93,7 @@ def score(scorer: ModuleType, shared: Path, docs: dict, preds: dict[str, dict], 
 
 
 def f1(tally: dict) -> tuple[float, int]:
-    tp, fp, fn = tally["ALL"] if "ALL" in tally else (0, 0, 0)
+    tp, fp, fn = tally.get("ALL", (0, 0, 0))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return (2 * p * r / (p + r) if p + r else 0.0), tp + fn

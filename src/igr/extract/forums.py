@@ -40,6 +40,7 @@ SHAPES = [
     rule("forum.en.intergovernmental", rf"(?:{EN_TITLE}[ \t]+)?Intergovernmental\s+(?:Group|Forum|Council|Committee)"
                                        rf"(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?"),
     rule("forum.en.lateral", rf"(?:{EN_TITLE}[ \t]+)?(?:[Mm]inisters['’]?\s+|[Mm]inisterial\s+)?(?:Quadrilateral|Trilateral)"
+                             rf"|{EN_TITLE}[ \t]+[Mm]inisters['’]?[ \t]+(?:quadrilateral|trilateral)"
                              rf"|\b(?:[Qq]uadrilateral|[Tt]rilateral)\s+(?:meeting\s+)?of\s+(?:the\s+)?{EN_TITLE}\s+[Mm]inisters"),
     rule("forum.en.council", rf"(?:{EN_TITLE}[ \t]+)?(?:Ministers['’]?\s+)?(?:Council|Forum|Summit)(?:\s+of\s+the\s+{EN_TITLE})?"),
     rule("forum.en.jmc", r"Joint\s+Ministerial\s+(?:Committee|Working\s+Group)(?:\s*\([^)]{2,40}\))?(?:\s+on\s+[A-Z]\w+)?"),
@@ -47,6 +48,7 @@ SHAPES = [
                                  rf"[Ww]orkstream|[Ss]ector)(?:\s+[Mm]inisterial(?:\s+[Mm]eeting)?)?"
                                  rf"|{EN_TITLE}\s+(?:[Ww]ork\s*[Ss]ector|[Ww]orkstream)(?:\s+of\s+the\s+British[-‐‑– ]Irish\s+Council)?"),
     rule("forum.en.cobr", r"\bCOBRA?\b"),
+    rule("forum.abbreviated_format", r"\b(?:JMC|IMG|BIC)\s*\([^)\n]{2,40}\)"),
     rule("forum.cy.grwp", rf"{_GRWP}\s+(?:Rhyng[- ]?[Ww]einidogol|Rhynglywodraethol)(?:\s+(?:ar\s+gyfer|ar|ynghylch)\s+|\s+)?"
                           rf"(?:{CY_TITLE})?", "cy"),
     rule("forum.cy.pwyllgor", rf"{_PWYLLGOR}\s+Sefydlog\s+Rhyng[- ]?[Ww]einidogol(?:\s+(?:ar\s+)?{CY_TITLE})?", "cy"),
@@ -63,52 +65,61 @@ GENERIC_WORDS = {"the", "of", "for", "on", "and", "group", "interministerial", "
                  "in", "to", "ac", "o", "intergovernmental", "cyfarfodydd", "gweinidogion", "gweinidogol", "rhynglywodraethol", "minister's", "forum", "summit"}
 
 
-def _stems(text: str) -> set[str]:
-    """Content words, each under every radical it could be a mutation of, cut to five letters."""
-    out: set[str] = set()
+def _stems(text: str) -> tuple[frozenset[str], ...]:
+    """Content words, each as the set of radicals it could be a mutation of, cut to five letters."""
+    out = []
     for word in re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])[-‐‑–](?=[a-z])", "", fold(text))):
-        if word in GENERIC_WORDS or len(word) < 2:
-            continue
-        out.update(r[:5] for r in radicals(word))
-    return out
+        if word not in GENERIC_WORDS and len(word) > 1:
+            out.append(frozenset(r[:5] for r in radicals(word)))
+    return tuple(dict.fromkeys(out))
+
+
+def _covered(words: tuple[frozenset[str], ...], by: tuple[frozenset[str], ...]) -> int:
+    return sum(1 for w in words if any(w & o for o in by))
 
 
 @lru_cache(maxsize=1)
-def _known_names() -> list[tuple[str, set[str], set[str]]]:
-    """(key, stems of each of its names) for every known body."""
+def _known_names() -> list[tuple[str, tuple[frozenset[str], ...]]]:
+    """(key, content words of one of its names) for every name of every known body."""
     out = []
     for key, body in gazetteer().bodies.items():
         for name in [body["name_en"], body["name_cy"], *body.get("aliases", []), *body.get("aliases_cy", [])]:
-            if name:
-                own = _stems(name)
-                if own:
-                    out.append((key, own, set()))
+            if name and (own := _stems(name)):
+                out.append((key, own))
     return out
+
+
+# The domain's abbreviations of forum kinds, spelled out before a name is compared ("JMC(EU Negotiations)").
+ABBREVIATIONS = {"JMC": "Joint Ministerial Committee", "IMG": "Interministerial Group", "BIC": "British-Irish Council",
+                 "IMSC": "Interministerial Standing Committee"}
 
 
 @lru_cache(maxsize=4096)
 def resolve(phrase: str) -> tuple[str | None, float]:
-    """The known body a forum's name as written stands for, by its distinctive words, and how sure."""
+    """The known body a forum's name as written stands for, by its distinctive words, and how sure.
+
+    A name matches when it covers its words and the phrase adds few of its own; a shortened name ("the
+    Interministerial Group on Net Zero") matches the one known body whose name holds all of its words.
+    """
+    phrase = re.sub(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", lambda m: ABBREVIATIONS[m[1]], phrase)
     words = _stems(phrase)
     if not words:
         return None, 0.0
-    best, best_score = None, 0.0
-    # A shortened name ("the Interministerial Group on Net Zero") is one known body's name in part.
-    within = {key for key, own, _ in _known_names() if words <= own}
-    if len(within) == 1:
+    within = {key for key, own in _known_names() if _covered(words, own) == len(words)}
+    if len(within) == 1 and not SUB_FORUM.search(phrase):
         return next(iter(within)), 0.7
-    for key, own, _ in _known_names():
-        # One word may stand under several radicals: count a name's words, not the phrase's stems.
-        hit = len(own & words) / len(own)
-        extra = len(words - own) / max(len(words), 1)
-        score = hit - extra
+    best, best_score = None, 0.0
+    for key, own in _known_names():
+        score = _covered(own, words) / len(own) - (len(words) - _covered(words, own)) / len(words)
         if score > best_score:
             best, best_score = key, score
-    return (best, best_score) if best_score >= 0.6 else (None, best_score)
+    return (best, best_score) if best_score >= 0.7 else (None, best_score)
 
 
 def proposed_key(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]  # whole words only
     return OPEN_PREFIX + (slug or "forum")
 
 
@@ -137,10 +148,8 @@ def _find_forums(text: str) -> tuple[BodyHit, ...]:
             key, score = resolve(name)
             if key is None and not _stems(name):
                 continue  # "the Interministerial Group": a forum's kind with nothing to say which
-            if inside and not SUB_FORUM.search(name):
-                continue  # a known name already covers it
-            if inside and key in {h.key for h in inside}:
-                continue
+            if inside and (key in {h.key for h in inside} or (key is None and not SUB_FORUM.search(name))):
+                continue  # a known name already covers it; a longer name of another known forum, or a work sector, wins
             found.append(BodyHit(start, end, key or proposed_key(name), name))
             shape.fired()
     hits = sorted(found + known, key=lambda h: (h.start, -(h.end - h.start)))

@@ -12,8 +12,8 @@ from functools import cache
 
 from igr.extract.gazetteer import fold, gazetteer
 from igr.extract.people import Person, find_people
+from igr.extract.rules import rule
 from igr.welsh import mutated_forms
-from igr.extract.rules import rule  # noqa: I001
 
 PLURAL_ROLES = [
     (re.compile(r"Secretaries of State for ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"),

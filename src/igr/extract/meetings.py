@@ -15,7 +15,7 @@ from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 from igr.welsh import numbers as welsh_numbers
 
 ORDINALS = {w: i for i, w in enumerate(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from igr.extract.gazetteer import fold
 from igr.extract.names import NOT_NAME_WORDS, POST_NOMINALS, SPELLED_POST_NOMINALS, given_names
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 from igr.welsh import word_pattern
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"

@@ -42,6 +42,7 @@ class Document:
     kind: str
     lang: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # {"en": ..., "cy": ...}: read, but check this
 
 
 def guess_language(text: str) -> str:
@@ -55,8 +56,36 @@ def _clean(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'")
 
 
-def decode_text(data: bytes) -> str:
-    """Decode plain text: BOMs first, then UTF-8, then cp1252; reject what is plainly binary."""
+# Single-byte encodings of Western Europe a document may come in; ISO-8859-14 is the one with ŵ and ŷ.
+LEGACY_ENCODINGS = ["cp1252", "iso8859_14", "iso8859_15", "latin_1"]
+# Letters English and Welsh texts use beyond ASCII; a decoding that yields others (ð, þ, ø …) is suspect.
+EXPECTED_LETTERS = set("âêîôûŵŷáéíóúàèìòùäëïöüçñ’‘“”–—…£€°·•§©®ÂÊÎÔÛŴŶÁÉÍÓÚÀÈÌÒÙÄËÏÖÜÇÑ\u00a0")
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, sure) for text that is not UTF-8: charset-normalizer's candidates among the Western
+    single-byte encodings, ranked by how few letters they yield that neither English nor Welsh uses."""
+    from charset_normalizer import from_bytes
+
+    candidates = []
+    for rank, match in enumerate(from_bytes(data, cp_isolation=LEGACY_ENCODINGS)):
+        text = str(match)
+        odd = sum(1 for c in text if ord(c) > 127 and c not in EXPECTED_LETTERS)
+        candidates.append((odd, match.chaos, rank, match.encoding, text))
+    if not candidates:
+        try:
+            return data.decode("cp1252"), "cp1252", False
+        except UnicodeDecodeError as exc:
+            raise E.EncodingError("no Western European encoding fits") from exc
+    candidates.sort()
+    odd, chaos, _rank, encoding, text = candidates[0]
+    rivals = [c for c in candidates[1:] if c[4] != text and c[0] == odd]
+    return text, encoding, odd == 0 and chaos < 0.2 and not rivals
+
+
+def decode_with_report(data: bytes) -> tuple[str, list[dict[str, str]]]:
+    """Decode plain text: BOMs first, then UTF-8, then the likeliest Western encoding, with a warning when unsure."""
+    warnings: list[dict[str, str]] = []
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -70,17 +99,26 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError as exc:
-                raise E.EncodingError("neither UTF-8 nor Windows-1252") from exc
+            text, encoding, sure = _legacy_decode(data)
+            if not sure:
+                warnings.append({
+                    "en": f"The text's character encoding was not certain; it was read as {encoding}. "
+                          "Check accented letters (ŵ, ŷ) against the original.",
+                    "cy": f"Nid oedd amgodiad nodau'r testun yn sicr; fe'i darllenwyd fel {encoding}. "
+                          "Gwiriwch y llythrennau acennog (ŵ, ŷ) yn erbyn y gwreiddiol.",
+                })
     if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
         raise E.BinaryInputError("control characters in text")
-    return text
+    return text, warnings
+
+
+def decode_text(data: bytes) -> str:
+    return decode_with_report(data)[0]
 
 
 def _read_txt(data: bytes) -> Document:
-    return Document(decode_text(data), "txt")
+    text, warnings = decode_with_report(data)
+    return Document(text, "txt", warnings=warnings)
 
 
 def _read_pdf(data: bytes, limits: Limits) -> Document:

@@ -17,7 +17,7 @@ from igr.extract.gazetteer import BodyHit, fold, gazetteer
 from igr.extract.groups import name_unnamed
 from igr.extract.people import Person, role_government
 from igr.extract.readers import guess_language
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 from igr.extract.segments import FIRST_PERSON, blank, find_introducers
 
 AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
@@ -118,6 +118,8 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         meetings.append(_meeting(main, scope, (body_start, body_end), forum, date, authors, gov_key, kind,
                                  M.communique(main, kind), i, note))
     for intro in intros:
+        if intro.kind == "officials":
+            continue
         i = f"meetings[{len(meetings)}]"
         if intro.forum:
             note(f"{i}.body", intro.forum.start, intro.forum.end, 0.3 if is_open(intro.forum.key) else 0.6)
@@ -128,6 +130,16 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
+    # A meeting listed twice (the main one among a list of dates) is one meeting.
+    seen_meetings: set[tuple] = set()
+    dated = {m["body"] for m in meetings if m["meeting_date"]}
+    for m in meetings:
+        ident = (m["body"], m["meeting_date"])
+        # ... and a forum's undated mention beside dated meetings of it is one of those, not another.
+        if (m["meeting_date"] and ident in seen_meetings) or (not m["meeting_date"] and m["body"] in dated):
+            m["body"] = None  # dropped by the filter below
+            m["attendees"] = []
+        seen_meetings.add(ident)
     # An intergovernmental meeting outside a named forum still has two governments at the table; one that
     # shows only one (a minister meeting political parties or businesses) is not recorded.
     keep = [i for i, m in enumerate(meetings)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
 from igr.extract.forums import find_forums
 from igr.extract.gazetteer import BodyHit
 from igr.extract.people import find_people, find_roles
-from igr.extract.rules import rule  # noqa: I001
+from igr.extract.rules import rule
 
 # "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
 BILATERAL = rule("segments.bilateral", re.compile(
@@ -52,7 +53,7 @@ class Introducer:
     end: int
     forum: BodyHit | None
     date: str | None
-    kind: str  # "forum" or "bilateral"
+    kind: str  # "forum", "listed", "bilateral", or "officials" (set aside: not a ministerial meeting)
     sentence: str
 
 
@@ -70,6 +71,15 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         hits = [h for h in hits if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
         dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
         tense = tense_of(sent)
+        if any(OFFICIAL_LEVEL.search(sent[h.end:h.end + 20]) for h in hits):
+            # Meetings of officials are not ministerial meetings: the sentence is set aside, read for nothing.
+            out.append(Introducer(off, off + len(sent), None, None, "officials", sent))
+            continue
+        listed = _listed_meetings(sent, hits, dates, ref)
+        if listed:
+            out += [Introducer(off, off + len(sent), replace(h, start=h.start + lo, end=h.end + lo), iso, "listed", sent)
+                    for h, iso in listed]
+            continue
         if hits and dates and hits[0].key != primary_key and tense == "past" \
                 and not NOT_A_MEETING.search(sent[max(0, hits[0].start - 40):hits[0].start]):
             iso = infer_year(dates[0], ref, tense)
@@ -103,6 +113,23 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         para_end = end if para_end == -1 or para_end > end else para_end
         nxt = out[i + 1].start if i + 1 < len(out) else end
         intro.end = max(intro.end, min(para_end, nxt))
+    return out
+
+
+# "X met 9 November 2016, 7 December 2016 and 19 January 2017": a list of dates after a forum, one meeting each.
+DATE_LIST_GAP = rule("segments.date_list_gap", re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a[c]?\s+)$"))
+OFFICIAL_LEVEL = rule("segments.official_level", re.compile(r"^\W*(?:[Oo]fficials?|[Ss]wyddogion)\b"))
+
+
+def _listed_meetings(sent: str, hits: list, dates: list, ref: dt.date | None) -> list[tuple[Any, str]]:
+    """(forum, date) for each date listed after a forum's name in a sentence naming two or more dates in a row."""
+    out = []
+    for i, hit in enumerate(hits):
+        stop = hits[i + 1].start if i + 1 < len(hits) else len(sent)
+        run = [d for d in dates if hit.end <= d.start < stop]
+        if len(run) < 2 or not all(DATE_LIST_GAP.search(sent[a.end:b.start]) for a, b in zip(run, run[1:], strict=False)):
+            continue
+        out += [(hit, iso) for d in run if (iso := infer_year(d, ref, "past"))]
     return out
 
 

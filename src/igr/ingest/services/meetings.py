@@ -67,6 +67,14 @@ def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) 
     return None, "new"
 
 
+def resolve_day_month(body: Body, month: int, day: int) -> dt.date | None:
+    """The year of a meeting the text dates only by day and month: the forum's one meeting on that day and month
+    in the register (another report of it), else None (several, or none: the year stays unknown)."""
+    found = {m for m in Meeting.objects.filter(body=body, date__month=month, date__day=day,
+                                                date_precision=DatePrecision.DAY).values_list("date", flat=True)}
+    return found.pop() if len(found) == 1 else None
+
+
 def meeting_provenance(meeting: Meeting) -> list[Provenance]:
     ct = ContentType.objects.get_for_model(Meeting)
     return list(Provenance.objects.filter(content_type=ct, object_id=meeting.pk).select_related("document_version"))

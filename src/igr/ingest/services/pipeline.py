@@ -28,12 +28,12 @@ from igr.reporting.signals import deferred as deferred_obligations
 from .attendance import import_attendees
 from .context import Ctx, Hook
 from .documents import link, make_version
-from .meetings import import_meeting, meeting_provenance, merge
+from .meetings import import_meeting, meeting_provenance, merge, resolve_day_month
 from .pairing import Pair, find_counterpart, flag_disagreements
 from .people import resolve_person
 from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
-from .validate import RecordIn, validate_record
+from .validate import MeetingIn, RecordIn, validate_record
 
 CHUNK = 200  # documents whose content hashes are looked up in one query
 GROUP = 50  # documents committed in one transaction (each in a savepoint), their obligations synced together
@@ -61,6 +61,7 @@ class RunReport:
     meeting_status: dict[int, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)  # {"name", "en", "cy"}: read, but check
     review_items: int = 0
     run: IngestRun | None = None
 
@@ -72,7 +73,7 @@ class RunReport:
         docs = {k: self.documents.get(k, 0) for k in ("new", "unchanged", "revised", "failed")}
         meetings = {k: self.meetings.get(k, 0) for k in ("inserted", "updated", "unchanged")}
         return {"documents": docs, "meetings": meetings, "review_items": self.review_items, "skipped": self.skipped,
-                "failures": [f.__dict__ for f in self.failures]}
+                "failures": [f.__dict__ for f in self.failures], "warnings": self.warnings}
 
 
 class Pipeline:
@@ -193,7 +194,8 @@ class Pipeline:
             return "unchanged"
         try:
             doc = read_bytes(source.data, source.name, Limits(max_bytes=self.max_bytes))
-            raw = extract_document(doc, source.name, source.published)
+            raw = extract_document(doc, source.name, published=source.published)
+            self.report.warnings += [{"name": source.name, **w} for w in doc.warnings]
         except ExtractionError as exc:
             self._fail(source.name, exc)
             return "failed"
@@ -263,9 +265,12 @@ class Pipeline:
         skipped = list(record.issues)
         linked = set(document.meetings.values_list("pk", flat=True)) if status != "new" else set()
         for i, m in enumerate(record.meetings):
-            body = reg.body(m.body_key, m.body_name) or self._new_body(ctx, m.body_key, m.body_name, m.body_name_cy, m.spans)
+            body = reg.body(m.body_key, m.body_name) or self._new_body(ctx, m)
+            if body is not None and m.date is None and m.day_month:
+                m.date, m.precision = resolve_day_month(body, *m.day_month), "day"
             if body is None or m.date is None:
-                skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given"))
+                skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given" if not m.day_month
+                                                       else "no year given, and no meeting of the forum on that day"))
                 continue
             target = pair.meeting_for(body, len(record.meetings)) if pair else None
             chairs = [a for a in m.attendees if a.name and a.is_chair]  # known before the meeting, to create it with
@@ -287,16 +292,21 @@ class Pipeline:
         ctx.flush()
         return "new" if status == "paired" else status, ctx.meetings, ctx.items, skipped
 
-    def _new_body(self, ctx: Ctx, key: str | None, name: str | None, name_cy: str | None, spans: dict) -> Body | None:
-        """A forum the register does not know: created, and put in front of an official to confirm."""
-        if not name:
+    def _new_body(self, ctx: Ctx, m: MeetingIn) -> Body | None:
+        """A forum the register does not know: proposed as a new body, with the text that names it as evidence."""
+        if not m.body_name:
             return None
         reg = self.registry
-        body = Body.objects.create(key=key if key and key not in reg.bodies else reg.unique_slug(name, reg.bodies, 80),
-                                   tier=Body.Tier.BILATERAL, name_en=name, name_cy=name_cy or "")
+        proposed = m.body_proposed_key or m.body_key
+        key = proposed if proposed and proposed not in reg.bodies else reg.unique_slug(m.body_name, reg.bodies, 80)
+        tier = m.body_tier if m.body_tier in Body.Tier.values else Body.Tier.BILATERAL
+        welsh = m.body_name_cy or ""
+        body = Body.objects.create(key=key, tier=tier, name_en=m.body_name, name_cy=welsh)
         reg.add_body(body)
-        ctx.note(body, "name_en", spans.get("body"))
-        ctx.flag("new_body", body, "name", spans.get("body"), value={"en": name, "cy": name_cy or ""})
+        span = m.spans.get("body")
+        ctx.note(body, "name_en", span)
+        evidence = ctx.text[span.start:span.end] if span else ""
+        ctx.flag("new_body", body, "name", span, value={"en": body.name_en, "cy": welsh, "evidence": evidence})
         return body
 
 

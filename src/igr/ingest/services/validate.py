@@ -22,6 +22,7 @@ MODE_CUES = {
     "hybrid": ("hybrid", "hybrid format", "hybrid meeting"),
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_DAY_MONTH = re.compile(r"^--(\d{2})-(\d{2})$")  # ISO 8601's day and month without a year
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class MeetingIn:
     communique_referenced: bool
     attendees: list[AttendeeIn]
     spans: dict[str, Span] = field(default_factory=dict)
+    day_month: tuple[int, int] | None = None  # (month, day) where the text gives no year
+    body_proposed_key: str | None = None  # an open-world forum's key as the extractor proposes it
+    body_tier: str | None = None
 
 
 @dataclass
@@ -133,6 +137,14 @@ def _meeting(raw: dict[str, Any], i: int, prov: dict[str, Any], text: str, issue
     day, precision = parse_date(raw.get("meeting_date"))
     if raw.get("meeting_date") and day is None:
         issues.append(f"meeting {i + 1}: unreadable date {raw.get('meeting_date')!r}")
+    day_month = None
+    if day is None and (dm := _DAY_MONTH.match(str(raw.get("meeting_day") or ""))):
+        month_day = (int(dm[1]), int(dm[2]))
+        try:
+            dt.date(2000, *month_day)  # a leap year: 29 February is a day some years have
+            day_month = month_day
+        except ValueError:
+            issues.append(f"meeting {i + 1}: unreadable day {raw.get('meeting_day')!r}")
     ordinal = raw.get("meeting_ordinal")
     ordinal = ordinal if isinstance(ordinal, int) and 0 < ordinal < 1000 else None
     chair = raw.get("chair")
@@ -156,7 +168,8 @@ def _meeting(raw: dict[str, Any], i: int, prov: dict[str, Any], text: str, issue
         location=_text(raw.get("location"), 300),
         next_meeting=_text(raw.get("next_meeting"), 500),
         communique_referenced=bool(raw.get("communique_referenced")),
-        attendees=attendees, spans=spans,
+        attendees=attendees, spans=spans, day_month=day_month,
+        body_proposed_key=_text(raw.get("body_proposed_key"), 80) or None, body_tier=_text(raw.get("body_tier"), 40) or None,
     )
 
 
