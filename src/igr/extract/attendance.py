@@ -48,7 +48,7 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?"
     # Welsh: "uwch-weision sifil o Ogledd Iwerddon", "swyddogion Llywodraeth yr Alban" (mutated after a preposition).
-    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:o|gan)\s+(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y|yr|[A-Z][\w'’]*))*))?",
+    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:o|gan)\s+(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
 REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
@@ -163,16 +163,16 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
         for m in rx.finditer(unit, left, right):
             possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
             inside = lo <= m.start() < hi
-            before = m.end() <= lo and (possessive or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
-                                                                 unit[max(left, m.start() - 20):m.start()])
-                                        or REPRESENTED_BY.fullmatch(unit[m.end():lo]))
+            represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end():lo]))
+            before = m.end() <= lo and (possessive or represented or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
+                                                                               unit[max(left, m.start() - 20):m.start()]))
             after = m.start() >= hi and not possessive
             # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
             # person by "from"/"on behalf of" is theirs, whatever precedes them.
             own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
                                                unit[hi:m.start()])
             if inside or before or after:
-                dist = 0 if inside or own_after else (lo - m.end() if before else m.start() - hi)
+                dist = 0 if inside or own_after or represented else (lo - m.end() if before else m.start() - hi)
                 if best is None or dist < best[0]:
                     best = (dist, key)
     return best[1] if best else None

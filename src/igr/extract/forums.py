@@ -171,7 +171,7 @@ TIERS = [
     (re.compile(r"(?i)quadrilateral|trilateral|pedairochrog|pedrochrog|teirochrog"), "quadrilateral"),
     (re.compile(r"(?i)joint ministerial committee|cyd-?bwyllgor"), "jmc_format"),
     (re.compile(r"(?i)group|gr[ŵw]p"), "img"),
-    (re.compile(r"(?i)council|cyngor"), "council"),
+    (re.compile(r"(?i)council|cyngor|forum|fforwm|summit|uwchgynhadledd"), "council"),
 ]
 
 

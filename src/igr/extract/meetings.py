@@ -127,9 +127,12 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                 continue
             iso = d.iso(known[(d.month, d.day)]) if not d.year and (d.month, d.day) in known else \
                 infer_year(d, ref, tense_of(sent))
+            score = (1.0 if d.day else 0.6) - min(abs(a - forum_span[0]), 3000) / 6000
+            if not iso and d.day and ref is None:
+                # Nothing gives the year: the day and month alone (ISO 8601 "--MM-DD"), less sure, for ingest.
+                iso, score = f"--{d.month:02d}-{d.day:02d}", score - 0.2
             if not iso:
                 continue
-            score = (1.0 if d.day else 0.6) - min(abs(a - forum_span[0]), 3000) / 6000
             if re.search(r"held on|took place|met on|met|on\s*$", sent[max(0, d.start - 25):d.start], re.I):
                 score += 0.3
             if best is None or score > best[0]:
@@ -142,7 +145,8 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
         d = find_dates(m[1]) if m else []
         iso = infer_year(d[0], ref, "future") if d else None
         return (iso, m.start(1), m.end(1), 0.5) if iso and m else (None, 0, 0, 0.0)
-    return best[1], best[2], best[3], min(0.95, 0.5 + best[0] / 3)
+    conf = min(0.95, 0.5 + best[0] / 3)
+    return best[1], best[2], best[3], conf if not best[1].startswith("--") else min(conf, 0.5)
 
 
 def ordinal(text: str) -> tuple[int | None, int, int]:

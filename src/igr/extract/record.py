@@ -93,7 +93,8 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
     ref = D.reference_date(text, pub, published)
     title_end = _title_end(text)
-    header_end = max(title_end, pe, ae if ae < 800 else 0)
+    # A byline or letterhead is part of the header; a press release's "X said:" is part of its body.
+    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" else 0)
     body_start = _body_start(text, kind, header_end)
     body_end = max(_body_end(text), body_start)
 

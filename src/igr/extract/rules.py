@@ -138,9 +138,10 @@ def rule(name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int
 
 @contextmanager
 def recording() -> Iterator[set[str]]:
-    """Collect the names of the rules that fire inside the block."""
+    """Collect the names of the rules that fire inside the block (caches cleared, so nothing is skipped)."""
     seen: set[str] = set()
     token = _FIRED.set(seen)
+    _clear_caches()
     try:
         yield seen
     finally:

@@ -71,7 +71,8 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         hits = [h for h in hits if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
         dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
         tense = tense_of(sent)
-        if any(OFFICIAL_LEVEL.search(sent[h.end:h.end + 20]) for h in hits):
+        if any(OFFICIAL_LEVEL.search(sent[h.end:h.end + 20]) or OFFICIALS_OF.search(sent[max(0, h.start - 40):h.start])
+               for h in hits):
             # Meetings of officials are not ministerial meetings: the sentence is set aside, read for nothing.
             out.append(Introducer(off, off + len(sent), None, None, "officials", sent))
             continue
@@ -118,6 +119,8 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
 
 # "X met 9 November 2016, 7 December 2016 and 19 January 2017": a list of dates after a forum, one meeting each.
 DATE_LIST_GAP = rule("segments.date_list_gap", re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a[c]?\s+)$"))
+OFFICIALS_OF = rule("segments.officials_of", re.compile(r"\b(?:[Oo]fficials?['’]?|[Oo]fficial[- ]level|[Ss]wyddogion)\s+"
+                                                     r"(?:level\s+)?(?:meetings?|[cg]yfarfodydd)\s+(?:of|o)\s+(?:the\s+|y\s+|yr\s+)?$"))
 OFFICIAL_LEVEL = rule("segments.official_level", re.compile(r"^\W*(?:[Oo]fficials?|[Ss]wyddogion)\b"))
 
 
