@@ -97,3 +97,23 @@ def test_over_size_limit(tmp_path):
 def test_missing_file_is_a_typed_error(tmp_path):
     with pytest.raises(E.ExtractionError):
         read_path(tmp_path / "nope.txt")
+
+
+def test_welsh_text_in_iso_8859_14_keeps_its_circumflexes():
+    text = ("Datganiad Ysgrifenedig: y Grŵp Rhyngweinidogol ar gyfer Masnach. Mynychais y cyfarfod; "
+            "roedd pob gweinyddiaeth yn cytuno bod angen cydweithio ar bolisi dŵr a thir.")
+    doc = read_bytes(text.encode("iso8859_14"), "statement.txt")
+    assert "Grŵp" in doc.text and "dŵr" in doc.text and "Grðp" not in doc.text
+    assert doc.warnings == []  # every letter is one English or Welsh uses: sure
+
+
+def test_windows_1252_punctuation_is_still_read_as_windows_1252():
+    doc = read_bytes("The Minister’s statement – £5m for Dún Laoghaire".encode("cp1252"), "a.txt")
+    assert doc.text == "The Minister's statement – £5m for Dún Laoghaire" and doc.warnings == []
+
+
+def test_an_uncertain_encoding_is_read_with_a_bilingual_warning():
+    doc = read_bytes("The Minister agreed to fund ¾ of the cost of the scheme.".encode("cp1252"), "a.txt")
+    assert "Minister agreed" in doc.text
+    (warning,) = doc.warnings
+    assert "encoding" in warning["en"] and "amgodiad" in warning["cy"]

@@ -66,7 +66,8 @@ CHAIR_BEFORE = rule("meetings.chair_before", re.compile(r"\bchaired\b(?! by)|as 
 NEXT_RE = rule("meetings.next_re", re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I))
 MEETING_WORDS = rule("meetings.meeting_words", re.compile(
     r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
-    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented)\b", re.I))
+    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
+    r"[cg]ynrychiol\w*|bresennol|cyfarfu|[cg]wrdd)\b", re.I))
 COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(r"communiqu|read ?out|readout|cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b", re.I))
 
 
