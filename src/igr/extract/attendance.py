@@ -23,25 +23,30 @@ from igr.extract.people import (
 )
 from igr.extract.rules import rule
 
+# Each alternative is one way of saying someone took part; word lists of a language are one alternative each.
 ATTEND_CUE = rule("attendance.attend_cue", re.compile(
-    r"attend|chair|represent|joined|accompan|in attendance|present\b|participat|included|host|\bmet\b|took part|"
-    r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
-    r"ministers were|Ministers were|Attending|attendees|were:|was:|absence of|behalf of|"
+    r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of)|"
+    r"(?:in attendance|present\b|\bmet\b|Attending|attendees|(?:M|m)inisters were|were:|was:|Chair:)|"
+    r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
+    r"(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
-    r"bresennol|mynych|[cg]ynrychiol|ymunodd|Chair:|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|yn gwmni|arweiniodd|[Cc]ynrychiolwyd", re.I))
-NEG_CUE = rule("attendance.neg_cue", re.compile(r"agreement to (?:hold )?a|agreed to (?:hold|have) a|unable to attend|not able to (?:attend|participate)|could not attend|failed to attend|withdrew|"
-                     r"sent (?:her|his|their) apologies|would lead|had been expected|was expected|did not attend|"
-                     r"lack of attendance|not attend|asked the .{0,60} to chair|once again failed|"
-                     r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
-                     r"(?:bod yn bresennol|mynychu)", re.I))
+    r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd)", re.I))
+# Someone who did not take part: could not attend, sent apologies, was expected but withdrew, was asked to go instead
+# of the author, or a meeting only agreed to.
+NEG_CUE = rule("attendance.neg_cue", re.compile(
+    r"(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
+    r"(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|withdrew|pulled out|(?:had been|was|were)\s+expected|would lead|"
+    r"asked\s+(?:the\s+)?.{0,60}?\s+to\s+(?:attend|chair|represent)|agree(?:d|ment)\s+to\s+(?:(?:hold|have)\s+)?an?\b|"
+    r"(?:\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
+    r"(?:bod yn bresennol|mynychu)|tynnodd yn ôl)", re.I))
 LIST_HEAD = rule("attendance.list_head", re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
                        r"^O (?:Lywodraeth|Weithrediaeth))", re.I))
 HEADING_LIST = rule("attendance.heading_list", re.compile(r"^(?:Attendees|Attendance|Attending|Present|In attendance|Participants|Yn bresennol|"
                           r"Presenoldeb|Mynychwyr)(?: and apologies)?:?$", re.I))
 STOP_HEAD = rule("attendance.stop_head", re.compile(r"^(?:Items and actions|What was discussed|Welcome|Agenda|Discussion|Minutes|Summary|Topics)\b", re.I))
-FORUM_WORD = rule("attendance.forum_word", re.compile(r"Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG"))
+FORUM_WORD = rule("attendance.forum_word", re.compile(r"(?:Council|Committee|Group|Quadrilateral|Cyngor|Gr[ŵw]p|Pwyllgor|JMC|IMG)"))
 BULLET = rule("attendance.bullet", re.compile(r"^\s*(?:[•\-*\u2022\uf0b7]|\d+\.)\s*"))
 OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:(?:an?|the)\s+)?(?:senior\s+)?(?:(?:Welsh|Scottish|UK|Northern Ireland)(?: Government)?\s+)?(?:[Ss]enior\s+)?"

@@ -37,12 +37,15 @@ CY_NUMBERED = rule("meetings.cy_numbered", re.compile(
     re.I), "cy")
 
 # A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
-VIRTUAL = rule("meetings.virtual", re.compile(r"video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
-                     r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
-                     r"\bcalls? with\b|Teams|Zoom|"
-                     r"rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad", re.I))
-HYBRID = rule("meetings.hybrid", re.compile(r"\bhybrid\b|hybrid format|hybrid", re.I))
-IN_PERSON = rule("meetings.in_person", re.compile(r"in person|face[- ]to[- ]face|wyneb yn wyneb|yn bersonol", re.I))
+# How a meeting's mode is worded, English then Welsh. A call is a meeting ("by video call", "had a call with"),
+# not a demand ("our call for a referendum").
+VIRTUAL = rule("meetings.virtual", re.compile(
+    r"(?:video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
+    r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
+    r"\bcalls? with\b|Teams|Zoom)|"
+    r"(?:rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad)", re.I))
+HYBRID = rule("meetings.hybrid", re.compile(r"\b(?:hybrid|cymysg)\b", re.I))
+IN_PERSON = rule("meetings.in_person", re.compile(r"(?:in person|face[- ]to[- ]face)|(?:wyneb yn wyneb|yn bersonol)", re.I))
 LOC_RE = rule("meetings.loc_re", re.compile(
     r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
@@ -59,16 +62,19 @@ NOT_PLACE = rule("meetings.not_place", re.compile(r"^(?:January|February|March|A
                        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
                        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
                        r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b"))
-CHAIR_AFTER = rule("meetings.chair_after", re.compile(r"chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? |Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|"
-                         r"[cg]adeirio gan|dan gadeiryddiaeth", re.I))
-CHAIR_BEFORE = rule("meetings.chair_before", re.compile(r"\bchaired\b(?! by)|as (?:the )?[Cc]hair\b|acting as chair|stepped in to chair|\(Chair\)|"
-                          r"yn cadeirio|\((?:[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|fel [Cc]adeirydd", re.I))
-NEXT_RE = rule("meetings.next_re", re.compile(r"next meeting|reconvene|meet again|next IMG|cyfarfod nesaf|next [A-Z]{2,}", re.I))
+CHAIR_AFTER = rule("meetings.chair_after", re.compile(
+    r"(?:chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? )|"
+    r"(?:Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|[cg]adeirio gan|dan gadeiryddiaeth)", re.I))
+CHAIR_BEFORE = rule("meetings.chair_before", re.compile(
+    r"\bchaired\b(?! by)|(?:as|acting as|stepped in to|stood in to|stood in as) (?:the )?[Cc]hair\b|"
+    r"\((?:Chair|Co-[Cc]hair|[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|(?:yn cadeirio|fel [Cc]adeirydd)", re.I))
+NEXT_RE = rule("meetings.next_re", re.compile(r"(?:next meeting|reconvene|meet again|next [A-Z]{2,}|cyfarfod nesaf)", re.I))
 MEETING_WORDS = rule("meetings.meeting_words", re.compile(
     r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
     r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
     r"[cg]ynrychiol\w*|bresennol|cyfarfu|[cg]wrdd)\b", re.I))
-COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(r"communiqu|read ?out|readout|cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b", re.I))
+COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(
+    r"(?:communiqu|read ?out|readout)|(?:cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b)", re.I))
 
 
 def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:

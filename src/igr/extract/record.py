@@ -24,15 +24,15 @@ AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
     r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
     r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
     r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
-    r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|provided me with an opportunity|"
-    r"gave me the opportunity|In contributing|attended by myself|\bmyself (?:and|on behalf of)|"
+    r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|"
+    r"(?:provided|gave) me (?:with )?(?:the |an )?opportunity|In contributing|(?:attended by|\b) myself(?: and| on behalf of)?\b|"
     # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
     r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
     r"myneg|cyfrann|tynn|cyflwyn|rhann)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
     r"cymryd rhan)|\broedd(?:wn|em) yn bresennol|\ba minnau\b|\bminnau['’]n\b|\bgwneuthum\b", re.I))
-AUTHOR_ABSENT = rule("record.author_absent", re.compile(r"\bI (?:was|am) (?:not able|unable) to (?:attend|participate)|I could not attend|"
-                           r"I did not attend|was unable to attend on the day|\bNid oeddwn yn gallu|\bni allwn fod yn bresennol",
-                           re.I))
+AUTHOR_ABSENT = rule("record.author_absent", re.compile(
+    r"\bI (?:was |am )?(?:not able|unable|could not|did not|cannot|can't)(?: to)? (?:attend|participate|join)|"
+    r"(?:\bNid oeddwn yn gallu|\bni allwn fod yn bresennol)", re.I))
 
 
 def _person_dict(p: Person) -> dict[str, Any]:

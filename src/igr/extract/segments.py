@@ -71,7 +71,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         hits = [h for h in hits if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
         dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
         tense = tense_of(sent)
-        if any(OFFICIAL_LEVEL.search(sent[h.end:h.end + 20]) or OFFICIALS_OF.search(sent[max(0, h.start - 40):h.start])
+        if any(OFFICIALS_MEETING.search(sent[max(0, h.start - 40):h.start] + "\x00" + sent[h.end:h.end + 20])
                for h in hits):
             # Meetings of officials are not ministerial meetings: the sentence is set aside, read for nothing.
             out.append(Introducer(off, off + len(sent), None, None, "officials", sent))
@@ -119,9 +119,11 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
 
 # "X met 9 November 2016, 7 December 2016 and 19 January 2017": a list of dates after a forum, one meeting each.
 DATE_LIST_GAP = rule("segments.date_list_gap", re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a[c]?\s+)$"))
-OFFICIALS_OF = rule("segments.officials_of", re.compile(r"\b(?:[Oo]fficials?['’]?|[Oo]fficial[- ]level|[Ss]wyddogion)\s+"
-                                                     r"(?:level\s+)?(?:meetings?|[cg]yfarfodydd)\s+(?:of|o)\s+(?:the\s+|y\s+|yr\s+)?$"))
-OFFICIAL_LEVEL = rule("segments.official_level", re.compile(r"^\W*(?:[Oo]fficials?|[Ss]wyddogion)\b"))
+# Meetings of officials are not ministerial meetings: "officials' meetings of X", "X Officials meetings" (the
+# forum's name is replaced by a marker before matching).
+OFFICIALS_MEETING = rule("segments.officials_meeting", re.compile(
+    r"(?:\b(?:[Oo]fficials?['’]?|[Oo]fficial[- ]level|[Ss]wyddogion)\s+(?:level\s+)?(?:meetings?|[cg]yfarfodydd)\s+"
+    r"(?:of|o)\s+(?:the\s+|y\s+|yr\s+)?\x00|\x00\W*(?:[Oo]fficials?|[Ss]wyddogion)\b)"))
 
 
 def _listed_meetings(sent: str, hits: list, dates: list, ref: dt.date | None) -> list[tuple[Any, str]]:
