@@ -126,3 +126,20 @@ def test_rules_record_what_fires_and_can_be_switched_off():
     assert _one("en_statement_new_forum.txt")["meetings"][0]["body"] == "Interministerial Group for Tourism"
     assert split_alternatives(r"a|(?:b|c)|[|]|d\|e") == ["a", "(?:b|c)", "[|]", r"d\|e"]
     assert all(name == rule.name for name, rule in REGISTRY.items())
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("I attended the Interministerial Group for Trade last Thursday.", "2024-03-07"),
+    ("The Interministerial Group for Trade met yesterday.", "2024-03-13"),
+    ("Mynychais y Grŵp Rhyngweinidogol ar gyfer Masnach ddydd Iau diwethaf.", "2024-03-07"),
+    ("Cyfarfu'r Grŵp Rhyngweinidogol ar gyfer Masnach ddoe.", "2024-03-13"),
+])
+def test_relative_dates_count_from_the_documents_own_date(sentence, day):
+    (rec,) = extract_text(f"Written Statement: Trade\n\nFirst published: 14 March 2024\n\n{sentence} It was virtual.")
+    assert rec["meetings"][0]["meeting_date"] == day
+
+
+def test_ahead_of_does_not_make_a_past_meeting_future():
+    (rec,) = extract_text("Written Statement: Interministerial Group for Trade\n\nFirst published: 20 February 2024\n\n"
+                          "The Interministerial Group for Trade met on 30 December ahead of the new trade talks.")
+    assert rec["meetings"][0]["meeting_date"] == "2023-12-30"

@@ -179,9 +179,35 @@ def year_hint(text: str, latest: int | None = None) -> int | None:
     return max(years) if years else None
 
 
-FUTURE_CUES = rule("dates.future_cues", re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|ahead of|cynhelir|bydd|fydd)\b",
+# "ahead of" names a later event, not the tense of the sentence's own verb ("met ahead of the summit").
+FUTURE_CUES = rule("dates.future_cues", re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|cynhelir|bydd|fydd)\b",
                          re.I))
 
 
 def tense_of(sentence: str) -> str:
     return "future" if FUTURE_CUES.search(sentence) else "past"
+
+
+# Dates written relative to the document's own: "today", "yesterday", "last Thursday", "ddoe", "ddydd Iau diwethaf".
+RELATIVE = rule("dates.relative", re.compile(
+    r"\b(?:(?P<today>today|this (?:morning|afternoon|evening)|heddiw|y bore '?ma)|(?P<yesterday>yesterday|ddoe)|"
+    r"(?:last|on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:dydd|ddydd)\s+(?P<wdcy>Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul)\s+diwethaf)\b", re.I))
+
+
+def relative_dates(text: str, ref: dt.date | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO date) for each date the text gives relative to its own date ``ref``; none without one."""
+    if ref is None:
+        return []
+    out = []
+    for m in RELATIVE.finditer(text):
+        if m["today"]:
+            day = ref
+        elif m["yesterday"]:
+            day = ref - dt.timedelta(days=1)
+        else:
+            weekday = WEEKDAYS[(m["wd"] or m["wdcy"]).lower()]
+            back = (ref.weekday() - weekday) % 7 or 7  # the last such weekday before the document's date
+            day = ref - dt.timedelta(days=back)
+        out.append((m.start(), m.end(), day.isoformat()))
+    return out

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from igr.extract.attendance import sentences
-from igr.extract.dates import find_dates, infer_year, tense_of
+from igr.extract.dates import find_dates, infer_year, relative_dates, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule
@@ -144,6 +144,12 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                 score += 0.3
             if best is None or score > best[0]:
                 best = (score, iso, a, b)
+    if best is None and ref is not None:
+        # "met yesterday", "on Thursday", "ddydd Iau diwethaf": relative to the document's own date.
+        for off, sent in sentences(text):
+            if MEETING_WORDS.search(sent) and tense_of(sent) == "past":
+                for a, b, iso in relative_dates(sent, ref):
+                    return iso, off + a, off + b, 0.6
     if best is None and not future_ok:
         return meeting_date(text, forum_span, ref, pub_span, title_end, future_ok=True)
     if best is None:
