@@ -53,7 +53,7 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?"
     # Welsh: "uwch-weision sifil o Ogledd Iwerddon", "swyddogion Llywodraeth yr Alban" (mutated after a preposition).
-    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:o|gan)\s+(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
+    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
 REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
@@ -104,7 +104,7 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
         if inline and not stripped.endswith(":"):
             units.append((off, sent, explicit_government(inline.group(1))[0], False))
             continue
-        if (stripped.endswith(":") and LIST_HEAD.search(stripped)) or HEADING_LIST.match(stripped):
+        if (stripped.endswith((":", ";")) and LIST_HEAD.search(stripped)) or HEADING_LIST.match(stripped):
             in_list = True
             header_gov = explicit_government(stripped)[0] if re.match(r"(?i)from", stripped) else None
             officials_list = bool(re.search(r"Also in attendance|[Oo]fficials", stripped))

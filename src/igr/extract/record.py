@@ -57,8 +57,10 @@ def _title_end(text: str) -> int:
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     first = end if end != -1 else len(text)
-    if first - stripped > 300:
-        return stripped  # text that lost its line breaks has no title line
+    line = text[stripped:first]
+    # Text that lost its line breaks has no title line; nor has text that opens with a sentence of its own.
+    if first - stripped > 300 or (len(line.split()) >= 12 and re.search(r"[.!?]\s*$", line)):
+        return stripped
 
     # gov.uk pages start with a format label ("Policy paper"): the title is the next line.
     if re.match(r"\s*(?:Policy paper|Notice|Guidance|News story|Press release)\s*$", text[:first + 1]):

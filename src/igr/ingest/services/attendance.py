@@ -113,6 +113,14 @@ def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_perso
             continue
         same = [r for r in unnamed if r.government_id == (gov.pk if gov else None) and r.capacity == att.capacity
                 and fold(getattr(r, f"description_{lang}") or r.description_en or r.description_cy) == fold(att.role)]
+        # The other language version's description of the same government's people: its wording in this language.
+        other = [r for r in unnamed if r.pk and gov and r.government_id == gov.pk and r.capacity == att.capacity
+                 and not getattr(r, f"description_{lang}")] if not same else []
+        if other:
+            setattr(other[0], f"description_{lang}", att.role[:300])
+            setattr(other[0], f"role_{lang}", getattr(other[0], f"role_{lang}") or att.role[:300])
+            other[0].save(update_fields=[f"description_{lang}", f"role_{lang}"])
+            same = other
         if same:
             ctx.note(same[0], "", att.span)
             continue
