@@ -161,6 +161,17 @@ def _find_forums(text: str) -> tuple[BodyHit, ...]:
     return tuple(out)
 
 
+# A forum named as the agent of something done before ("the Review commissioned by the JMC", "a gomisiynwyd gan
+# Gyd-bwyllgor y Gweinidogion") or as the time of something else is context, not the meeting reported.
+AS_CONTEXT = rule("forum.as_context", re.compile(
+    r"(?:\b(?:commissioned|established|set up|created|agreed|endorsed|launched|requested)\s+by|"
+    r"\b(?:[cg]omisiynu|[gs]efydlu|[cg]ytuno|[cg]reu|lansio)\s+gan|\bers\s+)\s*(?:the\s+|y\s+|yr\s+)?$", re.I))
+
+
+def in_context(text: str, hit: BodyHit) -> bool:
+    return bool(AS_CONTEXT.search(text[max(0, hit.start - 40):hit.start]))
+
+
 def is_open(key: str | None) -> bool:
     return bool(key) and key.startswith(OPEN_PREFIX)  # type: ignore[union-attr]
 

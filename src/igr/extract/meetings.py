@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, relative_dates, tense_of
-from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, is_open
+from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, in_context, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule
 from igr.welsh import numbers as welsh_numbers
@@ -83,7 +83,7 @@ def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
     Known forums count before open-world ones (a forum named as written, not in the reference data), which
     are kept only where no known forum is named at all; the confidence says which it was.
     """
-    hits = find_forums(text)
+    hits = [h for h in find_forums(text) if h.start < title_end or not in_context(text, h)]
     if not hits:
         return None, 0.0
     in_title = [h for h in hits if h.start < title_end]

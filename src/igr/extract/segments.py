@@ -105,7 +105,8 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
             iso = (ref - dt.timedelta(days=1)).isoformat()
         elif iso is None and SAME_OCCASION.search(sent):
             iso = primary_date
-        who = sent + " " + (author_role or "")
+        # "the two leaders met": who they are may be said in the title or the lead above.
+        who = sent + " " + (author_role or "") + (" " + text[:300] if re.search(r"(?i)\bthe two\b", sent) else "")
         forum = BodyHit(off, off + len(sent), "pm-heads-meeting", sent) if HEADS.search(who) else None
         out.append(Introducer(off, off + len(sent), forum, iso, "bilateral", sent))
     # Each introducer's region runs to the end of its paragraph or the next introducer.
