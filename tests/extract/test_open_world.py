@@ -143,3 +143,16 @@ def test_ahead_of_does_not_make_a_past_meeting_future():
     (rec,) = extract_text("Written Statement: Interministerial Group for Trade\n\nFirst published: 20 February 2024\n\n"
                           "The Interministerial Group for Trade met on 30 December ahead of the new trade talks.")
     assert rec["meetings"][0]["meeting_date"] == "2023-12-30"
+
+
+def test_separate_bilaterals_in_one_sentence_are_one_meeting_each():
+    text = ("Prime Minister: Meetings with First Ministers\n\nAnswered on 14 January 2025\n\n"
+            "The Prime Minister held bilateral calls with the First Ministers of Scotland and Wales and the First "
+            "Minister and deputy First Minister of Northern Ireland on 9 January.")
+    (rec,) = extract_text(text)
+    assert rec["published_date"] == "2025-01-14"
+    sides = sorted(tuple(sorted(a["government"] for a in m["attendees"])) for m in rec["meetings"])
+    assert sides == [("Northern Ireland Executive", "Northern Ireland Executive", "UK Government"),
+                     ("Scottish Government", "UK Government"), ("UK Government", "Welsh Government")]
+    assert {(m["body_key"], m["meeting_date"], m["mode"]) for m in rec["meetings"]} == {
+        ("pm-heads-meeting", "2025-01-09", "virtual")}

@@ -27,7 +27,7 @@ from igr.extract.rules import rule
 ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of)|"
     r"(?:in attendance|present\b|\bmet\b|Attending|attendees|(?:M|m)inisters were|were:|was:|Chair:)|"
-    r"(?:talks|call|meeting|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
+    r"(?:talks|calls?|meetings?|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
     r"(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"

@@ -77,7 +77,8 @@ def published_date(text: str) -> tuple[str | None, int, int]:
     dates = find_dates(m["d"]) if m else []
     if m and dates and dates[0].year and dates[0].day:
         return dates[0].iso(), m.start("d"), m.end("d")
-    rx = re.compile(r"(?:First published|Cyhoeddwyd gyntaf|Date published|^Published|^DATE|^DYDDIAD|^date)\s*:?\s*\**\s*"
+    rx = re.compile(r"(?:First published|Cyhoeddwyd gyntaf|Date published|^Published|^DATE|^DYDDIAD|^date|"
+                    r"\b(?:[Dd]ebated|[Aa]nswered|[Tt]abled|[Mm]ade) on)\s*:?\s*\**\s*"
                     r"(?P<d>[^\n*]{6,40})", re.M | re.I)
     m = rx.search(text[:3000])
     if m:

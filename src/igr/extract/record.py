@@ -132,12 +132,13 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         own = authors if FIRST_PERSON.search(intro.sentence[:40]) or _names_author(
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
-                                 bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own)))
+                                 bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own),
+                                 parties=intro.parties))
     # A meeting listed twice (the main one among a list of dates) is one meeting.
     seen_meetings: set[tuple] = set()
     dated = {m["body"] for m in meetings if m["meeting_date"]}
     for m in meetings:
-        ident = (m["body"], m["meeting_date"])
+        ident = (m["body"], m["meeting_date"], frozenset(a["government"] for a in m["attendees"]))
         # ... and a forum's undated mention beside dated meetings of it is one of those, not another.
         if (m["meeting_date"] and ident in seen_meetings) or (not m["meeting_date"] and m["body"] in dated):
             m["body"] = None  # dropped by the filter below
@@ -168,7 +169,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
 
 def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], forum: BodyHit | None, date: str | None,
              authors: list[dict], gov_key: str | None, kind: str, communique: bool, path: str, note: Any,
-             said: bool = False) -> dict[str, Any]:
+             said: bool = False, parties: frozenset[str] | None = None) -> dict[str, Any]:
     """One meeting's record from the text that reports it: mode, place, attendees, chair, topics."""
     # The main meeting's ordinal may sit in the title ("38th meeting of ..."); another's only in its paragraph.
     o_from = 0 if path == "meetings[0]" else people_scope[0]
@@ -181,6 +182,8 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], f
     body = text[people_scope[0]:people_scope[1]]
     people = name_unnamed(extract_attendees(body, people_scope[0]), body)
     _add_author(people, authors, body, gov_key, kind, said)
+    if parties:  # one of several bilaterals in a sentence: only its two sides
+        people = [p for p in people if p.government in parties]
     chair = _chair(people, body, people_scope[0], authors)
     for j, p in enumerate(people):
         note(f"{path}.attendees[{j}]", p.start, p.end, p.confidence)

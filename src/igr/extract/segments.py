@@ -55,6 +55,7 @@ class Introducer:
     date: str | None
     kind: str  # "forum", "listed", "bilateral", or "officials" (set aside: not a ministerial meeting)
     sentence: str
+    parties: frozenset[str] | None = None  # one of several bilaterals in a sentence: the governments at its table
 
 
 def find_introducers(text: str, start: int, end: int, ref: dt.date | None, primary_key: str | None,
@@ -90,6 +91,11 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                 hit = hits[0]
                 out.append(Introducer(off, off + len(sent), replace(hit, start=hit.start + lo, end=hit.end + lo), iso,
                                       "forum", sent))
+                continue
+        several = SEPARATE_BILATERALS.search(sent)
+        if several and not hits:
+            out += _separate_bilaterals(sent, off, several, dates, ref, tense, author_role)
+            if out and out[-1].start == off:
                 continue
         m = BILATERAL.search(sent)
         if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
@@ -137,6 +143,33 @@ def _listed_meetings(sent: str, hits: list, dates: list, ref: dt.date | None) ->
             continue
         out += [(hit, iso) for d in run if (iso := infer_year(d, ref, "past"))]
     return out
+
+
+# "held bilateral calls with the First Ministers of Scotland and Wales": one meeting with each government named.
+SEPARATE_BILATERALS = rule("segments.separate_bilaterals", re.compile(
+    r"\b(?:held|had|hold|have|holds)\s+(?:separate\s+)?(?:bilateral\s+)?(?:calls|meetings|talks|discussions)\s+with\b|"
+    r"\b(?:[cg]ynhaliais|cawsom|cynhaliodd)\s+(?:[cg]yfarfodydd|alwadau|drafodaethau)\s+dwyochrog\b", re.I))
+
+
+def _separate_bilaterals(sent: str, off: int, m: re.Match[str], dates: list, ref: dt.date | None, tense: str,
+                         author_role: str | None) -> list[Introducer]:
+    """One introducer per counterpart government of "bilateral calls with A, B and C"; the host's side is the
+    government of whoever holds them (named before the verb, else the author)."""
+    from igr.extract.attendance import extract_attendees
+    from igr.extract.people import role_government
+
+    people = extract_attendees(sent)
+    host = {p.government for p in people if p.end <= m.start() and p.government}
+    if not host:
+        host = {g for g in (role_government(sent[:m.start()]) or role_government(author_role),) if g}
+    sides = list(dict.fromkeys(p.government for p in people if p.start >= m.end() and p.government
+                               and p.government not in host))
+    if len(sides) < 2 or not host:
+        return []
+    iso = infer_year(dates[0], ref, tense) if dates else None
+    heads = HEADS.search(sent)
+    return [Introducer(off, off + len(sent), BodyHit(off, off + len(sent), "pm-heads-meeting", sent) if heads else None,
+                       iso, "bilateral", sent, frozenset(host | {side})) for side in sides]
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
