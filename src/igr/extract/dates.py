@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from igr.extract.rules import rule
+from igr.welsh import calendar as welsh_calendar
 
 MONTHS: dict[str, int] = {}
 _EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -20,23 +21,18 @@ for _i, _m in enumerate(_EN, 1):
     MONTHS[_m] = _i
     MONTHS[_m[:3]] = _i
 MONTHS["sept"] = 9
-# Welsh month names with their soft, nasal and aspirate mutations, and Django's misspelling of July.
-_CY = {
-    1: ["ionawr"], 2: ["chwefror"], 3: ["mawrth", "fawrth"], 4: ["ebrill"], 5: ["mai", "fai"],
-    6: ["mehefin", "fehefin"], 7: ["gorffennaf", "orffennaf", "ngorffennaf", "gorffenaf", "gorff"],
-    8: ["awst"], 9: ["medi", "fedi"], 10: ["hydref"], 11: ["tachwedd", "dachwedd", "nhachwedd", "thachwedd"],
-    12: ["rhagfyr", "ragfyr"],
-}
-for _i, _names in _CY.items():
-    for _m in _names:
-        MONTHS[_m] = _i
-WELSH_MONTHS = {n for names in _CY.values() for n in names}
+# Welsh month names under every mutation ("o Fedi", "yng Ngorffennaf") come from the project's Welsh module, with
+# the short form "Gorff" of July.
+_CY = welsh_calendar.month_forms()
+_CY["gorff"] = 7
+MONTHS.update(_CY)
+WELSH_MONTHS = set(_CY)
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = (r"(?:(?:on\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?:dydd|ddydd)\s+(?P<wdcy>Llun|Mawrth|"
-            r"Mercher|Iau|Gwener|Sadwrn|Sul))")
+_WEEKDAY = (r"(?:(?:on\s+)?(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?:dydd|ddydd)\s+(?P<wdcy>"
+            + "|".join(welsh_calendar.WEEKDAYS) + r"))")
 WEEKDAYS = {n: i for i, n in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-WEEKDAYS.update({n: i for i, n in enumerate(["llun", "mawrth", "mercher", "iau", "gwener", "sadwrn", "sul"])})
+WEEKDAYS.update({n.lower(): i for i, n in enumerate(welsh_calendar.WEEKDAYS)})
 _ORD = r"(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain|fed)?"
 DMY = rule("dates.dmy", re.compile(
     rf"(?:{_WEEKDAY},?\s+)?\b(?P<d>[0-3]?\d){_ORD}(?:\s*/\s*(?P<d2>[0-3]?\d){_ORD})?(?:\s+of)?\s+(?:(?:o|ym\s+mis)\s+)?"

@@ -18,6 +18,12 @@ _MISSPELT = {"gorffenaf": 7}
 
 
 @cache
+def month_forms() -> dict[str, int]:
+    """Every written form of every Welsh month (lower case) and its number."""
+    return dict(_month_forms())
+
+
+@cache
 def _month_forms() -> dict[str, int]:
     out = dict(_MISSPELT)
     for i, name in enumerate(MONTHS, 1):
