@@ -14,7 +14,7 @@ from django.http import QueryDict
 from igr.public import filters, queries, tallies
 from igr.public.filters import MeetingFilter
 from igr.public.models import BodyAttendee, MeetingFacts, Tally
-from igr.public.search import signals
+from igr.register import events
 from igr.register.models import Attendance, Body, Government, Meeting, Person
 
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_counts_from_tallies_equal_counts_from_the_register_through_changes(refe
 
 def test_a_deferred_batch_leaves_the_same_tallies_as_saving_one_by_one(reference):
     rng = random.Random(5)
-    with signals.deferred():
+    with events.batch():
         meetings = random_register(rng, 25)
         mutate(rng, meetings)
     assert_tallies_agree_with_register()

@@ -10,10 +10,8 @@ class PublicConfig(AppConfig):
     verbose_name = _("Public register")
 
     def ready(self) -> None:
-        # The search index follows every change to the register (igr.public.search.signals).
-        from igr.public.search import signals
-
-        signals.connect()
+        # The search index, tallies and cached figures follow the register's events (igr.public.listeners).
+        from igr.public import listeners  # noqa: F401
 
 
 def preload() -> None:

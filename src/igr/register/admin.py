@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
 
+from . import events
 from .forms import OptimisticLockForm
 from .models import (
     AgendaItem,
@@ -58,6 +59,22 @@ class ProvenanceInline(GenericTabularInline):
     raw_id_fields = ("document_version", "confirmed_by")
 
 
+class OneEditOneBatch:
+    """An official's edit (a record with its inline rows) or deletion is heard by other apps once, as one batch."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        with events.batch():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with events.batch():
+            return super().delete_view(request, *args, **kwargs)
+
+    def delete_queryset(self, request, queryset):
+        with events.batch():
+            super().delete_queryset(request, queryset)
+
+
 @admin.register(Government)
 class GovernmentAdmin(admin.ModelAdmin):
     list_display = ("name_en", "name_cy", "key", "devolved", "bic_member")
@@ -81,7 +98,7 @@ class TenureInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(OneEditOneBatch, admin.ModelAdmin):
     list_display = ("name", "honorific_en", "honorific_cy", "key")
     search_fields = ("name", "key", "aliases")
     inlines = [TenureInline]
@@ -132,7 +149,7 @@ class AgendaItemInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(OneEditOneBatch, admin.ModelAdmin):
     form = OptimisticLockForm
     list_display = ("reference", "body", "date", "ordinal", "status", "mode", "published")
     list_filter = ("status", "mode", "published", "body__tier", "body")
@@ -169,7 +186,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(OneEditOneBatch, admin.ModelAdmin):
     list_display = ("title_en", "kind", "status", "concluded_on", "published")
     list_filter = ("kind", "status", "published", "parties")
     search_fields = ("title_en", "title_cy", "key", "summary_en", "summary_cy")
@@ -185,7 +202,7 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(OneEditOneBatch, admin.ModelAdmin):
     list_display = ("__str__", "kind", "publisher", "date", "published")
     list_filter = ("kind", "publisher", "published")
     search_fields = ("title_en", "title_cy", "versions__text", "versions__source_url")

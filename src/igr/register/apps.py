@@ -6,3 +6,9 @@ class RegisterConfig(AppConfig):
     name = "igr.register"
     label = "register"
     verbose_name = _("Register")
+
+    def ready(self) -> None:
+        # The register announces its changes as domain events (igr.register.events); other apps listen.
+        from . import receivers
+
+        receivers.connect()

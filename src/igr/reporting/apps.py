@@ -9,6 +9,6 @@ class ReportingConfig(AppConfig):
     verbose_name = _("IIRA reporting")
 
     def ready(self) -> None:
-        from . import roles, signals  # noqa: F401  (connects the engine to the register's saves)
+        from . import listeners, roles  # noqa: F401  (the engine follows the register's events)
 
         post_migrate.connect(roles.ensure_roles, sender=self)

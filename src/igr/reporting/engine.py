@@ -11,9 +11,9 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
 
+from igr.register import events
 from igr.register.models import DatePrecision, Meeting
 from igr.reporting import context
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
@@ -110,8 +110,7 @@ def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = No
         new += [o for o in obligations if o.pk is None]
         result[meeting.pk] = obligations
     Obligation.objects.bulk_create(new)
-    for obligation in new:  # what a save would have told other apps (the public figures' cache)
-        post_save.send(Obligation, instance=obligation, created=True, update_fields=None, raw=False, using=obligation._state.db)
+    events.announce(*(events.ReportingChanged(pk) for pk in dict.fromkeys(o.meeting_id for o in new)))  # no save() to say it
     for rows in result.values():
         for obligation in rows:
             if obligation.pk in before and snapshot(obligation) != before[obligation.pk]:
@@ -192,37 +191,61 @@ def _owe_change_notice(meeting: Meeting, on: dt.date, calendar: WorkingCalendar)
     return created
 
 
-@transaction.atomic
-def postpone_meeting(meeting: Meeting, new_date: dt.date, reason_en: str = "", reason_cy: str = "", today: dt.date | None = None) -> list[Obligation]:
-    """Move a meeting to a new date: its open obligations move with it, and a notified committee is owed an update."""
-    today = today or timezone.localdate()
-    calendar = calendar_from_db()
-    old_date = meeting.date
+def is_move(change: events.Reschedule) -> bool:
+    """Whether a change of date or status moves, postpones or cancels the meeting (planned → held does not)."""
+    return _moved(change) or _newly(change, Meeting.Status.POSTPONED) or _newly(change, Meeting.Status.CANCELLED)
+
+
+def _moved(change: events.Reschedule) -> bool:
+    return change.date_before != change.date_after and change.status_after != Meeting.Status.CANCELLED
+
+
+def _newly(change: events.Reschedule, status: str) -> bool:
+    return change.status_after == status and change.status_before != status
+
+
+def rescheduled(meeting_id: int, change: events.Reschedule, calendar: WorkingCalendar) -> None:
+    """A meeting moved, postponed or cancelled (the register's ``MeetingChanged.rescheduled``).
+
+    Each obligation's history records it, with the reason given; on cancellation what is open is waived with
+    that reason; committees that were given notice are owed an update. The sync that follows moves what stays
+    open from the meeting's new date.
+    """
+    cancelled = _newly(change, Meeting.Status.CANCELLED)
+    note = change.note
+    reasons = {"reason_en": note.reason_en, "reason_cy": note.reason_cy} if note.reason_en or note.reason_cy else {}
+    for obligation in Obligation.objects.filter(meeting_id=meeting_id):
+        obligation.log("cancelled" if cancelled else "postponed", from_date=change.date_before.isoformat(),
+                       to_date=change.date_after.isoformat(), **reasons)
+        if cancelled and obligation.is_open and obligation.trigger != "meeting_postponed_or_cancelled":
+            _waive(obligation, f"{CANCELLED_EN} {note.reason_en}".strip(), f"{CANCELLED_CY} {note.reason_cy}".strip(), today=change.on)
+            obligation.waived_by_id = note.user_id
+            obligation.save()
+        else:
+            obligation.save(update_fields=["history"])
+    meeting = Meeting.objects.select_related("body").filter(pk=meeting_id).first()
+    if meeting:
+        _owe_change_notice(meeting, change.on, calendar)
+
+
+def postpone_meeting(meeting: Meeting, new_date: dt.date, reason_en: str = "", reason_cy: str = "", today: dt.date | None = None,
+                     user=None) -> list[Obligation]:
+    """Move a meeting to a new date, with the reason: its open obligations move with it, and a notified committee is owed an update."""
     meeting.date = new_date
     if meeting.starts_at:
         local = timezone.localtime(meeting.starts_at)
         meeting.starts_at = timezone.make_aware(dt.datetime.combine(new_date, local.time().replace(tzinfo=None)))
     meeting.status = Meeting.Status.POSTPONED
-    meeting._reporting_skip_signal = True
-    meeting.save()
-    for obligation in Obligation.objects.filter(meeting=meeting):
-        obligation.log("postponed", from_date=old_date.isoformat(), to_date=new_date.isoformat(), reason_en=reason_en, reason_cy=reason_cy)
-        obligation.save(update_fields=["history"])
-    _owe_change_notice(meeting, today, calendar)
-    return sync_meeting(meeting, calendar)
+    with events.batch(events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())):
+        meeting.save()
+    return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
 
 
-@transaction.atomic
 def cancel_meeting(meeting: Meeting, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> list[Obligation]:
     """Cancel a meeting: every open obligation is waived with the reason, and a notified committee is owed an update."""
-    today = today or timezone.localdate()
     meeting.status = Meeting.Status.CANCELLED
-    meeting._reporting_skip_signal = True
-    meeting.save()
-    for obligation in Obligation.objects.filter(meeting=meeting):
-        if obligation.is_open:
-            waive(obligation, f"{CANCELLED_EN} {reason_en}".strip(), f"{CANCELLED_CY} {reason_cy}".strip(), user, today)
-    _owe_change_notice(meeting, today, calendar_from_db())
+    with events.batch(events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())):
+        meeting.save()
     return list(Obligation.objects.filter(meeting=meeting))
 
 

@@ -9,9 +9,9 @@ only a row of its own while nobody of that government and capacity is named.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
 
 from igr.ingest.models import ReviewItem
+from igr.register import events
 from igr.register.models import Attendance, DatePrecision, Government, Meeting, Person, Provenance
 
 from .context import Ctx
@@ -84,11 +84,11 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
 
 
 def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
-    """One insert for a report's new attendances (their provenance was queued already, keyed at flush); other
-    apps hear of each row as if it had been saved alone."""
+    """One insert for a report's new attendances (their provenance was queued already, keyed at flush), announced
+    as the register's events, one per row, as saving each would have."""
     rows = Attendance.objects.bulk_create([row for row, _span, _value in new])
+    events.announce(*(events.AttendanceChanged(row.meeting_id, row.person_id, row.government_id) for row in rows))
     for row in rows:
-        post_save.send(Attendance, instance=row, created=True, update_fields=None, raw=False, using=row._state.db)
         if row.person_id and row.post_id and row.meeting.date_precision == DatePrecision.DAY:
             ctx.registry.observe(row.person_id, row.post_id, row.post.government_id, row.meeting.date)
     for row, span, value in new:

@@ -12,10 +12,9 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import router
 from django.db.models import Max
-from django.db.models.signals import m2m_changed
 
+from igr.register import events
 from igr.register.models import Document, DocumentVersion, Government, Meeting
 
 from .sources import MEDIA_TYPES, Source
@@ -103,15 +102,11 @@ def make_version(source: Source, record: RecordIn, kind: str, text: str, publish
 
 
 def link(document: Document, meeting: Meeting) -> None:
-    """Record that the document reports the meeting (known not to yet): one insert, and the signals ``add`` sends.
+    """Record that the document reports the meeting (known not to yet): one insert, announced as the register's event.
 
     Why not ``document.meetings.add``: with receivers connected it first reads which links exist, which the
     pipeline already knows.
     """
     through = Document.meetings.through
-    db = router.db_for_write(through, instance=document)
-    for action in ("pre_add", "post_add"):
-        if action == "post_add":
-            through.objects.using(db).bulk_create([through(document_id=document.pk, meeting_id=meeting.pk)])
-        m2m_changed.send(sender=through, action=action, instance=document, reverse=False, model=Meeting,
-                         pk_set={meeting.pk}, using=db)
+    through.objects.bulk_create([through(document_id=document.pk, meeting_id=meeting.pk)])
+    events.announce(events.DocumentLinked(document.pk, (meeting.pk,)))

@@ -7,6 +7,7 @@ which meetings were inserted, updated or left unchanged (openstates' insert / up
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
@@ -21,9 +22,8 @@ from django.utils import timezone
 
 from igr.extract import ExtractionError, Limits, extract_document, read_bytes
 from igr.ingest.models import IngestRun
-from igr.public.search.signals import deferred as deferred_search
-from igr.register.models import Body, Document, DocumentVersion, Government, Meeting
-from igr.reporting.signals import deferred as deferred_obligations
+from igr.register import events
+from igr.register.models import Body, Document, DocumentVersion, Government, Meeting, meeting_reference
 
 from .attendance import import_attendees
 from .context import Ctx, Hook
@@ -35,6 +35,7 @@ from .registry import Registry
 from .sources import Source, content_kind, expand, from_path
 from .validate import MeetingIn, RecordIn, validate_record
 
+logger = logging.getLogger(__name__)
 CHUNK = 200  # documents whose content hashes are looked up in one query
 GROUP = 50  # documents committed in one transaction (each in a savepoint), their obligations synced together
 
@@ -114,9 +115,10 @@ class Pipeline:
         return self.finish()
 
     def ingest_many(self, sources: list[Source], progress: Callable[[Source], None] | None = None) -> list[str]:
-        """Ingest a batch: stored content hashes read once per chunk, the search index brought up to date at the end."""
+        """Ingest a batch: stored content hashes read once per chunk, documents committed in groups, and the
+        search index and tallies brought up to date once, at the end (``events.batch(atomic=False)``)."""
         outcomes: list[str] = []
-        with deferred_search() if self.defer else nullcontext():
+        with events.batch(atomic=False) if self.defer else nullcontext():
             for start in range(0, len(sources), CHUNK):
                 chunk = sources[start:start + CHUNK]
                 self._known = known_hashes([s.content_hash for s in chunk])
@@ -132,19 +134,23 @@ class Pipeline:
         return outcomes
 
     def _ingest_group(self, group: list[Source]) -> list[str]:
-        """Documents committed together, each in its own savepoint, their obligations synced once at the end.
+        """Documents committed together, each in its own savepoint; other apps hear of the group once, at its end.
 
-        A failure inside a document rolls back its savepoint (that document only). Should the group's
-        obligation sync fail, the whole group is rolled back and ingested again one transaction per document.
+        The group is one ``events.batch()``: the obligations engine follows its documents together, at its end,
+        inside its transaction (the public views wait for the whole run). A failure inside a document rolls back its savepoint (that
+        document only, and what it announced). Should the listeners fail at the end, the whole group is rolled
+        back and ingested again one transaction per document, so that the document at fault fails alone.
         """
         if not self.defer or len(group) < 2:
             return [self.ingest(source) for source in group]
         state = self._state()
         self._group_files = []
         try:
-            with transaction.atomic(), deferred_obligations():
+            with events.batch():
                 return [self.ingest(source) for source in group]
         except Exception:
+            logger.exception("ingest run %s: a group of %d documents (%s … %s) was rolled back; ingesting them one at a time",
+                             self._run_id(), len(group), group[0].name, group[-1].name)
             for name in self._group_files:
                 default_storage.delete(name)
             self._restore(state)
@@ -172,11 +178,20 @@ class Pipeline:
             self.report.run.save(update_fields=["finished_at", "report"])
         return self.report
 
-    def _fail(self, name: str, exc: ExtractionError | Exception) -> None:
+    def _run_id(self) -> str:
+        return str(self.report.run.pk) if self.report.run else "(not yet recorded)"
+
+    def _fail(self, name: str, exc: ExtractionError | Exception, meetings: list[str] | None = None) -> None:
+        """Count and report a document that failed, and log it with its run and the meetings it reported."""
         self.report.documents["failed"] += 1
+        about = f" (reporting {', '.join(meetings)})" if meetings else ""
         if isinstance(exc, ExtractionError):
+            logger.warning("ingest run %s: %s failed%s: %s%s", self._run_id(), name, about, exc.message_en,
+                           f" ({exc.detail})" if exc.detail else "")
             self.report.failures.append(Failure(name, exc.message_en, exc.message_cy, exc.detail))
         else:
+            logger.error("ingest run %s: %s failed%s and was rolled back: %s: %s", self._run_id(), name, about,
+                         type(exc).__name__, exc, exc_info=exc)
             self.report.failures.append(Failure(
                 name, "The document could not be added to the register; nothing from it was kept.",
                 "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.", f"{type(exc).__name__}: {exc}"))
@@ -196,7 +211,9 @@ class Pipeline:
             doc = read_bytes(source.data, source.name, Limits(max_bytes=self.max_bytes))
             raw = extract_document(doc, source.name, published=source.published)
             self.report.warnings += [{"name": source.name, **w} for w in doc.warnings]
-        except ExtractionError as exc:
+            for warning in doc.warnings:
+                logger.warning("ingest run %s: %s was read, but: %s", self._run_id(), source.name, warning["en"])
+        except Exception as exc:  # a reader's typed error, or a fault in extraction: that file fails, logged
             self._fail(source.name, exc)
             return "failed"
         return self.ingest_records(source, content_kind(source.data) or doc.kind, doc.text, raw)
@@ -212,8 +229,8 @@ class Pipeline:
         touched: list[tuple[int, str]] = []
         skipped: list[str] = []
         try:
-            # Obligations synced once, inside the document's transaction (or its group's: see _ingest_group).
-            with transaction.atomic(), deferred_obligations() if self.defer else nullcontext():
+            # Other apps hear of the document once, inside its transaction (or its group's: see _ingest_group).
+            with events.batch() if self.defer else transaction.atomic():
                 for record in records:
                     status, statuses, items, notes = self._import(source, kind, text, record, written, documents)
                     outcome[status] += 1
@@ -224,8 +241,10 @@ class Pipeline:
             for name in written:
                 default_storage.delete(name)
             self._registry = None  # rows it created in memory are gone from the database
-            self._fail(source.name, exc)
+            self._fail(source.name, exc, [reported(m) for record in records for m in record.meetings])
             return "failed"
+        for note in skipped:
+            logger.info("ingest run %s: %s: %s", self._run_id(), source.name, note)
         self.report.skipped.extend(f"{source.name}: {s}" for s in skipped)  # counted once it has all gone in
         for pk, how in touched:
             self._touch(pk, how)
@@ -308,6 +327,12 @@ class Pipeline:
         evidence = ctx.text[span.start:span.end] if span else ""
         ctx.flag("new_body", body, "name", span, value={"en": body.name_en, "cy": welsh, "evidence": evidence})
         return body
+
+
+def reported(meeting: MeetingIn) -> str:
+    """A meeting as a document reported it, for the log: its reference, as far as the document gave one."""
+    body = meeting.body_key or meeting.body_name or "?"
+    return meeting_reference(body, meeting.date, meeting.precision) if meeting.date else f"{body}/?"
 
 
 def ingest_paths(paths: Iterable[str | Path], **kwargs: Any) -> RunReport:

@@ -1,9 +1,9 @@
 """Keeps the search index in step with the register: one row per *published* record, nothing else.
 
-Signals (``search.signals``) re-index the records a save or delete touches; ``igr rebuild_search`` rebuilds
-the lot in batches (needed after bulk loads, which send no signals). Meetings' public tallies
-(``igr.public.tallies``) are refreshed and rebuilt alongside. A record that is unpublished, or that
-stops being published, simply has no row, so no engine can ever return it.
+The register's events (``igr.public.listeners``) re-index the records a change touches; ``igr rebuild_search``
+rebuilds the lot in batches (needed after bulk loads, which announce nothing), and recounts the public tallies
+(``igr.public.tallies``) with it. A record that is unpublished, or that stops being published, simply has no
+row, so no engine can ever return it.
 """
 
 from __future__ import annotations
@@ -119,8 +119,6 @@ def reindex(kind: str, ids: Iterable[int]) -> None:
         return
     SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
     SearchEntry.objects.bulk_create(build_entries(kind, sources()[kind].filter(pk__in=ids)))
-    if kind == Kind.MEETING:  # the public counts follow the same changes (igr.public.tallies)
-        tallies.refresh(ids)
 
 
 @transaction.atomic

@@ -12,10 +12,10 @@ from importlib import resources
 
 from django.db import transaction
 
+from igr.register import events
 from igr.register.models import Document, Government, Meeting
 from igr.register.services.reference import upsert
 from igr.reporting.models import MeetingReport, RecessPeriod, ReportingPeriod
-from igr.reporting.signals import recount_once
 
 
 def demo_data() -> dict:
@@ -27,7 +27,7 @@ def load_reporting_demo() -> Counter:
     counts: Counter = Counter()
     data = demo_data()
     day = dt.date.fromisoformat
-    with recount_once():
+    with events.batch():  # open deadlines recounted once, after every recess is in
         for r in data["recesses"]:
             upsert(
                 RecessPeriod, {"start_date": day(r["start"])},
