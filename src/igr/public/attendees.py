@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Window
+from django.db.models import Count, F, Max, Min, Q, Window
 from django.db.models.functions import RowNumber
 
 from igr.register.models import Attendance
@@ -23,12 +25,9 @@ from igr.register.models import Attendance
 from .models import BodyAttendee
 
 Row = tuple[int, int, int, dt.date]  # body, government, person, meeting date
+Triple = tuple[int, int, int]  # body, government, person: one attendee row
 CHUNK = 500
-UPDATE_CHUNK = 80  # rows per UPDATE: about ten parameters each, under SQLite's classic limit of 999
-
-
-def key_of(body: int, government: int, person: int) -> str:
-    return f"{body}|{government}|{person}"
+UPSERT_CHUNK = 150  # rows per statement: six parameters each, under SQLite's classic limit of 999
 
 
 def _widen(spans: dict, key: object, day: dt.date) -> None:
@@ -40,74 +39,66 @@ def _widen(spans: dict, key: object, day: dt.date) -> None:
 def apply(added: Iterable[Row], removed: Iterable[Row]) -> None:
     """Count meetings in (``added``) and out (``removed``) of the attendee rows they touch."""
     delta: Counter = Counter()
-    spans: dict[str, tuple[dt.date, dt.date]] = {}
-    parts: dict[str, tuple[int, int, int]] = {}
-    gone: dict[str, set[dt.date]] = defaultdict(set)
+    spans: dict[Triple, tuple[dt.date, dt.date]] = {}
+    gone: dict[Triple, set[dt.date]] = defaultdict(set)
     for body, government, person, day in added:
-        key = key_of(body, government, person)
-        delta[key] += 1
-        parts[key] = (body, government, person)
-        _widen(spans, key, day)
+        delta[(body, government, person)] += 1
+        _widen(spans, (body, government, person), day)
     for body, government, person, day in removed:
-        key = key_of(body, government, person)
-        delta[key] -= 1
-        parts[key] = (body, government, person)
-        gone[key].add(day)
-    if spans:
-        BodyAttendee.objects.bulk_create(
-            [BodyAttendee(key=key, body_id=parts[key][0], government_id=parts[key][1], person_id=parts[key][2], n=0,
-                          first=low, last=high) for key, (low, high) in spans.items()],
-            ignore_conflicts=True, batch_size=CHUNK)
-    keys = [key for key in parts if delta[key] or key in spans]
-    for start in range(0, len(keys), UPDATE_CHUNK):
-        _update([(key, delta[key], *spans.get(key, (None, None))) for key in keys[start:start + UPDATE_CHUNK]])
+        delta[(body, government, person)] -= 1
+        gone[(body, government, person)].add(day)
+    widened = [(triple, delta[triple], *span) for triple, span in spans.items()]
+    for start in range(0, len(widened), UPSERT_CHUNK):
+        _upsert(widened[start:start + UPSERT_CHUNK])
+    shrunk: dict[int, list[Triple]] = defaultdict(list)
+    for triple, d in delta.items():
+        if d and triple not in spans:
+            shrunk[d].append(triple)
+    for d, triples in shrunk.items():
+        for start in range(0, len(triples), CHUNK):
+            _rows(triples[start:start + CHUNK]).update(n=F("n") + d)
     if gone:
         _reread_edges(gone)
 
 
-def _update(changes: list[tuple[str, int, dt.date | None, dt.date | None]]) -> None:
-    """One UPDATE for many rows: each row's count moves by its own delta, its dates widen to its own span.
+def _rows(triples: list[Triple]):
+    return BodyAttendee.objects.filter(reduce(or_, (Q(body_id=b, government_id=g, person_id=p) for b, g, p in triples)))
 
-    A row at zero (all its meetings taken away) starts afresh from the span; SQL reads ``n`` before the update.
-    Written as SQL because building the same CASE through the ORM cost ten times the query itself.
+
+def _upsert(changes: list[tuple[Triple, int, dt.date, dt.date]]) -> None:
+    """One statement for many rows: each created if new, else its count moved by its own delta and its dates
+    widened to its own span. A row at zero (all its meetings taken away) starts afresh from the span; SQL reads
+    the old row's ``n`` in every assignment. Written as SQL because the ORM's upsert can only set, not add.
     """
     ops = connection.ops
+    table = ops.quote_name(BodyAttendee._meta.db_table)
     least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
-
-    def per_row(values: list[tuple[str, object]], default: str) -> tuple[str, list]:
-        if not values:
-            return default, []
-        whens = " ".join("WHEN %s THEN %s" for _ in values)
-        return f'CASE "key" {whens} ELSE {default} END', [param for pair in values for param in pair]
-
-    n, n_params = per_row([(key, d) for key, d, _, _ in changes if d], "0")
-    low, low_params = per_row([(key, ops.adapt_datefield_value(low)) for key, _, low, _ in changes if low], '"first"')
-    high, high_params = per_row([(key, ops.adapt_datefield_value(high)) for key, _, _, high in changes if high], '"last"')
-    keys = [key for key, *_ in changes]
-    sql = (f'UPDATE {ops.quote_name(BodyAttendee._meta.db_table)} SET n = n + {n}, '
-           f'"first" = CASE WHEN n <= 0 THEN {low} ELSE {least}("first", {low}) END, '
-           f'"last" = CASE WHEN n <= 0 THEN {high} ELSE {greatest}("last", {high}) END '
-           f'WHERE "key" IN ({", ".join(["%s"] * len(keys))})')
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(changes))
+    sql = (f'INSERT INTO {table} (body_id, government_id, person_id, n, "first", "last") VALUES {values} '
+           f"ON CONFLICT (body_id, government_id, person_id) DO UPDATE SET n = {table}.n + excluded.n, "
+           f'"first" = CASE WHEN {table}.n <= 0 THEN excluded."first" ELSE {least}({table}."first", excluded."first") END, '
+           f'"last" = CASE WHEN {table}.n <= 0 THEN excluded."last" ELSE {greatest}({table}."last", excluded."last") END')
+    params = [value for (body, government, person), d, low, high in changes
+              for value in (body, government, person, d, ops.adapt_datefield_value(low), ops.adapt_datefield_value(high))]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*n_params, *low_params, *low_params, *high_params, *high_params, *keys])
+        cursor.execute(sql, params)
 
 
-def _reread_edges(gone: dict[str, set[dt.date]]) -> None:
+def _reread_edges(gone: dict[Triple, set[dt.date]]) -> None:
     """Read first and latest dates again for the rows that lost the meeting they began or ended with."""
-    stale = [key for key, first, last in BodyAttendee.objects.filter(key__in=list(gone), n__gt=0).values_list("key", "first", "last")
-             if first in gone[key] or last in gone[key]]
+    candidates = BodyAttendee.objects.filter(
+        n__gt=0, body_id__in={b for b, _, _ in gone}, government_id__in={g for _, g, _ in gone}, person_id__in={p for _, _, p in gone})
+    stale = {(b, g, p) for b, g, p, first, last in candidates.values_list("body_id", "government_id", "person_id", "first", "last")
+             if (b, g, p) in gone and (first in gone[(b, g, p)] or last in gone[(b, g, p)])}
     if not stale:
         return
-    triples = [tuple(int(part) for part in key.split("|")) for key in stale]
-    rows = (Attendance.objects.filter(meeting__published=True, meeting__body_id__in={b for b, _, _ in triples},
-                                      government_id__in={g for _, g, _ in triples}, person_id__in={p for _, _, p in triples})
+    rows = (Attendance.objects.filter(meeting__published=True, meeting__body_id__in={b for b, _, _ in stale},
+                                      government_id__in={g for _, g, _ in stale}, person_id__in={p for _, _, p in stale})
             .order_by().values_list("meeting__body_id", "government_id", "person_id")
             .annotate(first=Min("meeting__date"), last=Max("meeting__date")))
-    wanted = set(stale)
     for body, government, person, first, last in rows:
-        key = key_of(body, government, person)
-        if key in wanted:
-            BodyAttendee.objects.filter(key=key).update(first=first, last=last)
+        if (body, government, person) in stale:
+            BodyAttendee.objects.filter(body_id=body, government_id=government, person_id=person).update(first=first, last=last)
 
 
 class Recount:
@@ -127,7 +118,7 @@ class Recount:
         """Replace every attendee row by this recount."""
         BodyAttendee.objects.all().delete()
         BodyAttendee.objects.bulk_create(
-            [BodyAttendee(key=key_of(*triple), body_id=triple[0], government_id=triple[1], person_id=triple[2], n=n,
+            [BodyAttendee(body_id=triple[0], government_id=triple[1], person_id=triple[2], n=n,
                           first=self.spans[triple][0], last=self.spans[triple][1]) for triple, n in self.counts.items()],
             batch_size=1000)
 

@@ -82,36 +82,110 @@ class MeetingFacts(models.Model):
         return f"facts#{self.meeting_id}"
 
 
-class Tally(models.Model):
-    """A running count of published meetings sharing some characteristics (one cell of a small cube).
+class Cell(models.Model):
+    """A running count of published meetings (or statements owed) sharing some characteristics: one cell of a cube.
 
-    Kinds: ``meeting`` (body, year, status, mode, governments), ``person`` (person, status, mode, governments),
-    ``notice`` (how much notice was given), and for written statements owed, each per year, per body and per
-    Welsh minister: ``lag-…`` (days taken, on time or late), ``owed-…`` (due date) and ``waived-…``. Counting from these few thousand rows instead of the register's
-    hundreds of thousands keeps every facet and figure cheap on the first request after a change.
+    Each kind of cell is a table whose columns are its characteristics (``DIMENSIONS``, unique together) and
+    ``n``. Counting from these few thousand rows instead of the register's hundreds of thousands keeps every
+    facet and figure cheap on the first request after a change (``igr.public.tallies``).
     """
 
-    kind = models.CharField(max_length=24)
-    key = models.CharField(max_length=120)
+    DIMENSIONS: tuple[str, ...] = ()
     n = models.IntegerField(default=0)
 
     class Meta:
-        verbose_name = _("tally")
-        verbose_name_plural = _("tallies")
-        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="public_tally_unique_key")]
+        abstract = True
 
     def __str__(self) -> str:
-        return f"{self.kind}:{self.key}={self.n}"
+        return f"{type(self).__name__}({', '.join(str(getattr(self, d)) for d in self.DIMENSIONS)})={self.n}"
+
+
+class MeetingTally(Cell):
+    """Published meetings of one body in one year, with one status and mode, attended by one set of governments."""
+
+    DIMENSIONS = ("body_id", "year", "status", "mode", "governments")
+    body_id = models.BigIntegerField()
+    year = models.IntegerField()
+    status = models.CharField(max_length=12)
+    mode = models.CharField(max_length=10, blank=True)
+    governments = models.JSONField(default=list, help_text="The ids of the governments that attended, in order.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["body_id", "year", "status", "mode", "governments"], name="public_meeting_tally_cell")]
+
+
+class PersonTally(Cell):
+    """Published meetings one person attended, with one status and mode, at which one set of governments was present."""
+
+    DIMENSIONS = ("person_id", "status", "mode", "governments")
+    person_id = models.BigIntegerField()
+    status = models.CharField(max_length=12)
+    mode = models.CharField(max_length=10, blank=True)
+    governments = models.JSONField(default=list, help_text="The ids of the governments that attended, in order.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person_id", "status", "mode", "governments"], name="public_person_tally_cell")]
+
+
+class NoticeTally(Cell):
+    """Published meetings whose invitation came with this much notice ("0"…"3", or "-" when after the start)."""
+
+    DIMENSIONS = ("bucket",)
+    bucket = models.CharField(max_length=2, unique=True)
+
+
+class StatementCell(Cell):
+    """Written statements owed, counted per year, per body or per Welsh Government minister (``per``, ``owner``)."""
+
+    class Per(models.TextChoices):
+        YEAR = "year"
+        BODY = "body"
+        MINISTER = "minister"
+
+    per = models.CharField(max_length=8, choices=Per.choices)
+    owner = models.BigIntegerField(help_text="The year, the body's id or the minister's id.")
+
+    class Meta:
+        abstract = True
+
+
+class LagTally(StatementCell):
+    """Statements made, by the days they took from the meeting and whether that was by their due date."""
+
+    DIMENSIONS = ("per", "owner", "days", "on_time")
+    days = models.IntegerField()
+    on_time = models.BooleanField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["per", "owner", "days", "on_time"], name="public_lag_tally_cell")]
+
+
+class OwedTally(StatementCell):
+    """Statements not yet made (nor waived), by their due date."""
+
+    DIMENSIONS = ("per", "owner", "due")
+    due = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["per", "owner", "due"], name="public_owed_tally_cell")]
+
+
+class WaivedTally(StatementCell):
+    """Statements waived (left out of the figures, though their year, body or minister is still listed)."""
+
+    DIMENSIONS = ("per", "owner")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["per", "owner"], name="public_waived_tally_cell")]
 
 
 class BodyAttendee(models.Model):
     """How many of one body's published meetings one person attended for one government, and between which dates.
 
-    A running tally like ``Tally``, kept by ``igr.public.attendees`` so that a body's page can rank its attendees
-    without grouping its tens of thousands of attendances. ``key`` is "body|government|person".
+    A running tally like the cells above, kept by ``igr.public.attendees`` so that a body's page can rank its
+    attendees without grouping its tens of thousands of attendances.
     """
 
-    key = models.CharField(max_length=64, unique=True)
     body_id = models.BigIntegerField()
     government_id = models.BigIntegerField()
     person_id = models.BigIntegerField()
@@ -122,7 +196,8 @@ class BodyAttendee(models.Model):
     class Meta:
         verbose_name = _("body attendee")
         verbose_name_plural = _("body attendees")
+        constraints = [models.UniqueConstraint(fields=["body_id", "government_id", "person_id"], name="public_body_attendee_row")]
         indexes = [models.Index(fields=["body_id", "n"], name="public_body_attendee_body")]
 
     def __str__(self) -> str:
-        return f"{self.key}={self.n}"
+        return f"{self.body_id}/{self.government_id}/{self.person_id}={self.n}"

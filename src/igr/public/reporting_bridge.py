@@ -15,11 +15,9 @@ from typing import Any
 
 from igr.register.models import Meeting
 
-from . import timeliness
-from .models import Tally
+from . import tallies, timeliness
 
 AVAILABLE = importlib.util.find_spec("igr.reporting.summary") is not None
-STATEMENT_KINDS = [f"{kind}-{per}" for kind in ("lag", "owed", "waived") for per in ("year", "body", "minister")]
 
 
 def meeting_obligations(meeting: Meeting) -> list[dict[str, Any]] | None:
@@ -71,19 +69,17 @@ def statistics_from_obligations(today: dt.date | None = None) -> dict[str, Any]:
 
     today = today or timezone.localdate()
     groups: dict[tuple[str, Any], _Group] = defaultdict(_Group)
-    for kind, key, n in Tally.objects.filter(kind__in=STATEMENT_KINDS, n__gt=0).values_list("kind", "key", "n"):
-        per, (owner, *detail) = kind.rsplit("-", 1)[1], key.split("|")
-        targets = [groups[(per, int(owner))]] + ([groups[("overall", None)]] if per == "year" else [])
+    for cell in tallies.statement_counts():
+        targets = [groups[(cell.per, cell.owner)]] + ([groups[("overall", None)]] if cell.per == "year" else [])
         for group in targets:
-            if kind.startswith("lag"):
-                lag, outcome = int(detail[0]), detail[1]
-                group.lags[lag] += n
-                if outcome == "on_time":
-                    group.on_time += n
+            if cell.outcome == "lag":
+                group.lags[cell.days] += cell.n
+                if cell.on_time:
+                    group.on_time += cell.n
                 else:
-                    group.late += n
-            elif kind.startswith("owed") and today > dt.date.fromisoformat(detail[0]):
-                group.overdue += n
+                    group.late += cell.n
+            elif cell.outcome == "owed" and today > cell.due:
+                group.overdue += cell.n
     overall = groups[("overall", None)]
     buckets = [{"low": low, "high": high, "count": sum(n for d, n in overall.lags.items() if d >= low and (high is None or d <= high))}
                for low, high in timeliness.LAG_BUCKETS]
@@ -110,8 +106,7 @@ def overdue_meetings(limit: int = 10, today: dt.date | None = None) -> list[Meet
     from .cache import cached
 
     today = today or timezone.localdate()
-    owed = Tally.objects.filter(kind="owed-year", n__gt=0).values_list("key", flat=True)
-    if not any(dt.date.fromisoformat(key.rsplit("|", 1)[1]) < today for key in owed):
+    if not any(due < today for due in tallies.owed_dates()):
         return []
 
     def overdue_ids() -> list[int]:

@@ -1,12 +1,13 @@
 """Running tallies of published meetings, kept in step with the register so public counts never scan it.
 
 Every facet count on the meetings list, the people and bodies indexes and the notice figures are sums over a
-few thousand ``Tally`` cells instead of counts over hundreds of thousands of meetings and attendances. Each
-meeting's last-counted characteristics are kept in ``MeetingFacts``; when the search indexer re-indexes a
-meeting (``search.indexer.reindex``, driven by the register's signals, per save or once per deferred batch),
-``refresh`` subtracts the old facts and adds the new ones. ``rebuild`` recounts from scratch (after bulk loads,
-with ``igr rebuild_search``). Increments are ``n = n + d`` in the database, so concurrent writers do not lose
-each other's counts; cells that fall to zero are kept (a read ignores them) rather than racing a delete.
+few thousand cells (``igr.public.models``: one table per kind of cell, its characteristics as columns) instead
+of counts over hundreds of thousands of meetings and attendances. Each meeting's last-counted characteristics
+are kept in ``MeetingFacts``; when the register's events say a meeting may have changed
+(``igr.public.listeners``, per save or once per batch), ``refresh`` subtracts the old facts and adds the new
+ones. ``rebuild`` recounts from scratch (after bulk loads, with ``igr rebuild_search``). Increments are
+``n = n + d`` in the database (an insert that adds to the cell when it exists), so concurrent writers do not
+lose each other's counts; cells that fall to zero are kept (a read ignores them) rather than racing a delete.
 """
 
 from __future__ import annotations
@@ -19,24 +20,26 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, IntegerField, Q, Sum, Value
-from django.db.models.functions import Cast, StrIndex, Substr
+from django.db.models import BooleanField, DateField, F, Func, IntegerField, Sum, Value
 
 from igr.register.models import Attendance, Government, Meeting
 
-from . import attendees
-from .models import MeetingFacts, Tally
+from . import attendees, cells
+from .models import (
+    Cell,
+    LagTally,
+    MeetingFacts,
+    MeetingTally,
+    NoticeTally,
+    OwedTally,
+    PersonTally,
+    WaivedTally,
+)
 
 NOTICE_BUCKETS_HOURS = [(0, 24), (24, 72), (72, 168), (168, None)]
 SHORT_NOTICE_HOURS = 72
-
-
-def _governments_key(governments: tuple[int, ...]) -> str:
-    return ".".join(str(g) for g in governments)
-
-
-def _governments_of(key: str) -> frozenset[int]:
-    return frozenset(int(g) for g in key.split(".") if g)
+CELLS: tuple[type[Cell], ...] = (MeetingTally, PersonTally, NoticeTally, LagTally, OwedTally, WaivedTally)
+Key = tuple[type[Cell], tuple]  # a kind of cell and its characteristics, in the order of its DIMENSIONS
 
 
 def notice_hours_of(date: dt.date, starts_at: dt.datetime | None, received: dt.datetime) -> float:
@@ -71,23 +74,21 @@ class Facts:
     def attendee_rows(self) -> set[attendees.Row]:
         return {(self.body_id, government, person, self.date) for government, person in self.attendees}
 
-    def cells(self) -> list[tuple[str, str]]:
-        common = f"{self.status}|{self.mode}|{_governments_key(self.governments)}"
-        keys = [("meeting", f"{self.body_id}|{self.date.year}|{common}")]
-        keys += [("person", f"{person}|{common}") for person in self.people]
-        keys += [("person-total", str(person)) for person in self.people]  # the unfiltered case, read directly
+    def cells(self) -> list[Key]:
+        keys: list[Key] = [(MeetingTally, (self.body_id, self.date.year, self.status, self.mode, self.governments))]
+        keys += [(PersonTally, (person, self.status, self.mode, self.governments)) for person in self.people]
         if self.notice_hours is not None:
-            keys.append(("notice", notice_bucket(self.notice_hours)))
+            keys.append((NoticeTally, (notice_bucket(self.notice_hours),)))
+        # Per year, per body and per minister separately: a cross of all three would be far larger to sum.
+        owners = [("year", self.date.year), ("body", self.body_id)] + [("minister", minister) for minister in self.ministers]
         for due, met, waived in self.statements:
-            if waived:
-                kind, detail = "waived", ""
-            elif met:
-                kind, detail = "lag", f"{(met - self.date).days}|{'on_time' if met <= due else 'late'}"
-            else:
-                kind, detail = "owed", due.isoformat()
-            # Per year, per body and per minister separately: a cross of all three would be far larger to sum.
-            keys += [(f"{kind}-year", f"{self.date.year}|{detail}"), (f"{kind}-body", f"{self.body_id}|{detail}")]
-            keys += [(f"{kind}-minister", f"{minister}|{detail}") for minister in self.ministers]
+            for per, owner in owners:
+                if waived:
+                    keys.append((WaivedTally, (per, owner)))
+                elif met:
+                    keys.append((LagTally, (per, owner, (met - self.date).days, met <= due)))
+                else:
+                    keys.append((OwedTally, (per, owner, due)))
         return keys
 
     @classmethod
@@ -107,18 +108,11 @@ class Facts:
 
 
 def _statements(ids: list[int]) -> dict[int, tuple[Statement, ...]]:
-    """The written statements each meeting owes, from the reporting app's obligations (when it is installed)."""
-    from .reporting_bridge import AVAILABLE
+    """The written statements each meeting owes, as the reporting app's obligations say."""
+    from igr.reporting.summary import written_statements
 
-    if not AVAILABLE:
-        return {}
-    from igr.reporting.models import Obligation
-
-    out: dict[int, list[Statement]] = defaultdict(list)
-    rows = Obligation.objects.filter(meeting_id__in=ids, deliverable="written_statement").order_by("pk")
-    for meeting_id, due, met, waived in rows.values_list("meeting_id", "due_date", "met_on", "waived_on"):
-        out[meeting_id].append((due, met, waived is not None))
-    return {pk: tuple(sorted(statements, key=lambda s: (s[0], s[1] or dt.date.min, s[2]))) for pk, statements in out.items()}
+    return {pk: tuple(sorted(statements, key=lambda s: (s[0], s[1] or dt.date.min, s[2])))
+            for pk, statements in written_statements(ids).items()}
 
 
 def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
@@ -150,20 +144,6 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     }
 
 
-def _apply(delta: Counter) -> None:
-    """Add each cell's change in the database (``n = n + d``); cells seen for the first time are created first."""
-    changed = {cell: d for cell, d in delta.items() if d}
-    if not changed:
-        return
-    Tally.objects.bulk_create([Tally(kind=k, key=key, n=0) for k, key in changed], ignore_conflicts=True, batch_size=500)
-    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for (kind, key), d in changed.items():
-        groups[(kind, d)].append(key)
-    for (kind, d), keys in groups.items():
-        for start in range(0, len(keys), 500):
-            Tally.objects.filter(kind=kind, key__in=keys[start:start + 500]).update(n=F("n") + d)
-
-
 @transaction.atomic
 def refresh(meeting_ids: Iterable[int]) -> int:
     """Bring the tallies up to date for these meetings (changed, published, withdrawn or deleted); returns how many changed."""
@@ -190,16 +170,17 @@ def refresh(meeting_ids: Iterable[int]) -> int:
     if changed:
         MeetingFacts.objects.filter(meeting_id__in=changed).delete()
         MeetingFacts.objects.bulk_create([new[pk].to_row(pk) for pk in changed if pk in new], batch_size=500)
-        _apply(delta)
+        cells.add(delta.items())
         attendees.apply(added, removed)
     return len(changed)
 
 
 @transaction.atomic
 def rebuild(batch: int = 2000) -> int:
-    """Recount every tally from the register (after bulk loads that sent no signals); returns the meetings counted."""
+    """Recount every tally from the register (after bulk loads that announced nothing); returns the meetings counted."""
     MeetingFacts.objects.all().delete()
-    Tally.objects.all().delete()
+    for kind in CELLS:
+        kind.objects.all().delete()
     ids = list(Meeting.objects.filter(published=True).order_by("pk").values_list("pk", flat=True))
     totals: Counter = Counter()
     attendance = attendees.Recount()
@@ -209,18 +190,15 @@ def rebuild(batch: int = 2000) -> int:
         for f in facts.values():
             totals.update(f.cells())
             attendance.add(f.attendee_rows())
-    Tally.objects.bulk_create([Tally(kind=k, key=key, n=n) for (k, key), n in totals.items()], batch_size=1000)
+    cells.write(totals.items())
     attendance.save()
     return len(ids)
 
 
 def meeting_cells() -> list[tuple[int, int, str, str, frozenset[int], int]]:
     """Every non-empty meeting cell as (body id, year, status, mode, ids of the governments attending, count)."""
-    out = []
-    for key, n in Tally.objects.filter(kind="meeting", n__gt=0).values_list("key", "n"):
-        body, year, status, mode, governments = key.split("|")
-        out.append((int(body), int(year), status, mode, _governments_of(governments), n))
-    return out
+    rows = MeetingTally.objects.filter(n__gt=0).values_list("body_id", "year", "status", "mode", "governments", "n")
+    return [(body, year, status, mode, frozenset(governments), n) for body, year, status, mode, governments, n in rows]
 
 
 def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, frozenset[int], int]]:
@@ -234,29 +212,72 @@ def people_totals(status: str = "", mode: str = "", government: int | None = Non
                   ) -> list[tuple[int, int]]:
     """(person id, published meetings attended), most first, among meetings of this status, mode and government.
 
-    Unfiltered, one "person-total" cell per person is read. Filtered, the database sums the person cells
-    ("person|status|mode|governments"): the status and mode are whole segments, and a government id is a whole
-    item of the dot-separated last segment, the only one with dots.
+    The database sums each person's cells; with a government, only those of meetings at which it was present.
     """
-    if not (status or mode or government is not None):
-        totals = (Tally.objects.filter(kind="person-total", n__gt=0).annotate(person=Cast("key", IntegerField()))
-                  .values_list("person", "n").order_by("-n", "person"))
-        return list(totals[:limit] if limit else totals)
-    rows = Tally.objects.filter(kind="person", n__gt=0)
-    if status or mode:
-        rows = rows.filter(key__contains=f"|{status}|{mode}|" if status and mode else f"|{status or mode}|")
+    rows = PersonTally.objects.filter(n__gt=0, **{name: value for name, value in (("status", status), ("mode", mode)) if value})
     if government is not None:
-        rows = rows.filter(Q(key__endswith=f"|{government}") | Q(key__contains=f"|{government}.")
-                           | Q(key__contains=f".{government}.") | Q(key__endswith=f".{government}"))
-    person = Cast(Substr("key", 1, StrIndex("key", Value("|")) - 1), IntegerField())
-    totals = (rows.order_by().annotate(person=person).values_list("person").annotate(total=Sum("n"))
-              .order_by("-total", "person"))
-    return list(totals[:limit] if limit else totals)
+        rows = rows.filter(Includes("governments", government))
+    totals = rows.order_by().values_list("person_id").annotate(total=Sum("n")).order_by("-total", "person_id")
+    return [tuple(row) for row in (totals[:limit] if limit else totals)]
+
+
+class Includes(Func):
+    """Whether a JSON list of ids includes this id (SQLite: ``json_each``; PostgreSQL: ``jsonb`` containment)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column: str, value: int) -> None:
+        super().__init__(F(column), Value(int(value)))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = %s)", [*params, self.source_expressions[1].value]
+
+    def as_postgresql(self, compiler, connection, **extra):
+        column, params = compiler.compile(self.source_expressions[0])
+        return f"{column} @> jsonb_build_array(%s::bigint)", [*params, self.source_expressions[1].value]
 
 
 def notice_counts() -> dict[str, int]:
     """Published meetings with a recorded invitation, per notice bucket ("0"…"3", or "-" when after the start)."""
-    return dict(Tally.objects.filter(kind="notice", n__gt=0).values_list("key", "n"))
+    return dict(NoticeTally.objects.filter(n__gt=0).values_list("bucket", "n"))
+
+
+@dataclass(frozen=True)
+class StatementCount:
+    """How many written statements owed per year, body or minister (``per``, ``owner``) share an outcome.
+
+    ``outcome`` is "lag" (made: ``days`` after the meeting, ``on_time`` or not), "owed" (not yet made: due on
+    ``due``) or "waived".
+    """
+
+    outcome: str
+    per: str
+    owner: int
+    days: int | None
+    on_time: bool | None
+    due: dt.date | None
+    n: int
+
+
+def statement_counts() -> list[StatementCount]:
+    """Every non-empty count of written statements owed, in one query over the three kinds of cell."""
+    empty = {"days": Value(None, IntegerField()), "on_time": Value(None, BooleanField()), "due": Value(None, DateField())}
+
+    def counted(kind: type[Cell], outcome: str):
+        # Every column an expression under its own name, in one order, so that the three parts line up.
+        columns = {"outcome": Value(outcome), "per": F("per"), "owner": F("owner")}
+        columns |= {name: F(name) if name in kind.DIMENSIONS else empty[name] for name in empty} | {"count": F("n")}
+        aliases = {f"c_{name}": expression for name, expression in columns.items()}
+        return kind.objects.filter(n__gt=0).order_by().annotate(**aliases).values_list(*aliases)
+
+    rows = counted(LagTally, "lag").union(counted(OwedTally, "owed"), counted(WaivedTally, "waived"), all=True)
+    return [StatementCount(*row) for row in rows]
+
+
+def owed_dates() -> list[dt.date]:
+    """The due dates of written statements not yet made (per year: each statement once)."""
+    return list(OwedTally.objects.filter(per="year", n__gt=0).values_list("due", flat=True))
 
 
 def short_notice_ids(limit: int = 20) -> list[int]:

@@ -145,3 +145,12 @@ def reporting_stats(meetings=None, *, start: dt.date | None = None, end: dt.date
         },
         "rows": rows,
     }
+
+
+def written_statements(meeting_ids: list[int]) -> dict[int, list[tuple[dt.date, dt.date | None, bool]]]:
+    """Each published meeting's written statements owed, as (due, met on or None, waived): what the public tallies count."""
+    out: dict[int, list[tuple[dt.date, dt.date | None, bool]]] = {}
+    rows = Obligation.objects.filter(meeting_id__in=meeting_ids, meeting__published=True, deliverable="written_statement")
+    for meeting_id, due, met, waived in rows.order_by("pk").values_list("meeting_id", "due_date", "met_on", "waived_on"):
+        out.setdefault(meeting_id, []).append((due, met, waived is not None))
+    return out
