@@ -195,9 +195,13 @@ IGR_HARVEST_MAX_BYTES = int(os.environ.get("IGR_HARVEST_MAX_BYTES", str(20 * 102
 IGR_HARVEST_FEEDS = [f for f in os.environ.get("IGR_HARVEST_FEEDS", "").split() if f]
 IGR_HARVEST_LOCK = Path(os.environ.get("IGR_HARVEST_LOCK", VAR_DIR / "harvest.lock"))
 
+# One line per event on stderr: when, how serious, which module, what (with its document, run or meeting).
+# IGR_LOG_LEVEL sets the level (default: INFO for the project's own "igr.*" loggers, WARNING for libraries).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("IGR_LOG_LEVEL", "WARNING")},
+    "formatters": {"readable": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%d %H:%M:%S"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "readable"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("IGR_LOG_LEVEL", "WARNING")},
+    "loggers": {"igr": {"level": os.environ.get("IGR_LOG_LEVEL", "INFO")}},
 }

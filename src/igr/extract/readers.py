@@ -23,6 +23,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WELSH_WORDS = re.compile(r"\b(yr|yn|ac|gyda|mae|cyfarfod|gweinidog|llywodraeth|ein|rwyf|i'r|a'r|ar gyfer|wedi)\b", re.I)
 _ENGLISH_WORDS = re.compile(r"\b(the|and|of|was|meeting|minister|government|with|which|were)\b", re.I)
 
+logger = logging.getLogger(__name__)
 for _name in ("pdfminer", "pypdf", "trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
@@ -121,7 +122,7 @@ def _read_txt(data: bytes) -> Document:
     return Document(text, "txt", warnings=warnings)
 
 
-def _read_pdf(data: bytes, limits: Limits) -> Document:
+def _read_pdf(data: bytes, limits: Limits, name: str = "") -> Document:
     try:
         text = _pdfplumber_text(data, limits)
     except E.ExtractionError:
@@ -129,6 +130,7 @@ def _read_pdf(data: bytes, limits: Limits) -> Document:
     except Exception as exc:  # pdfminer raises many untyped errors on damaged files
         if "password" in type(exc).__name__.lower() or "encrypt" in type(exc).__name__.lower():
             raise E.EncryptedPDFError() from exc
+        logger.info("%s: pdfplumber could not read the PDF (%s: %s); trying pypdf", name, type(exc).__name__, exc)
         text = _pypdf_text(data, limits)
     if not text.strip():
         raise E.NoTextError()
@@ -222,7 +224,7 @@ def _read_docx(data: bytes, limits: Limits) -> Document:
     return Document("\n".join(parts), "docx", lang)
 
 
-def _read_html(data: bytes) -> Document:
+def _read_html(data: bytes, name: str = "") -> Document:
     from bs4 import BeautifulSoup
 
     markup = decode_text(data)
@@ -238,7 +240,8 @@ def _read_html(data: bytes) -> Document:
         import trafilatura
 
         body = trafilatura.extract(markup, include_tables=True, favor_recall=True) or ""
-    except Exception:  # trafilatura is best effort; bs4 below always works
+    except Exception as exc:  # trafilatura is best effort; bs4 below always works
+        logger.info("%s: trafilatura could not find the main text (%s: %s); using the whole page", name, type(exc).__name__, exc)
         body = ""
     if not body.strip():
         node = soup.select_one("main article") or soup.find("main") or soup.find("article") or soup.body or soup
@@ -272,18 +275,19 @@ def read_bytes(data: bytes, name: str = "", limits: Limits | None = None) -> Doc
     kind = sniff(data, name)
     try:
         if kind == "pdf":
-            doc = _read_pdf(data, limits)
+            doc = _read_pdf(data, limits, name)
         elif kind == "docx":
             doc = _read_docx(data, limits)
         elif kind == "html":
-            doc = _read_html(data)
+            doc = _read_html(data, name)
         else:
             doc = _read_txt(data)
     except E.ExtractionError:
         raise
     except RecursionError as exc:
         raise E.UnsupportedFormatError("nesting too deep") from exc
-    except Exception as exc:  # last line of defence: never an unhandled exception
+    except Exception as exc:  # last line of defence: never an unhandled exception, but never a silent one either
+        logger.warning("%s: the %s reader failed unexpectedly: %s: %s", name, kind, type(exc).__name__, exc, exc_info=exc)
         raise E.ExtractionError(f"{kind}: {type(exc).__name__}") from exc
     doc.text = _clean(doc.text)
     if not doc.text.strip():

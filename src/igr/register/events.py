@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 RULES, VIEWS = 0, 1
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -281,8 +283,12 @@ def _deliver(state: _Batch) -> None:
 
 
 def _send(stage: int, events: list[Event]) -> None:
-    for listener in list(_listeners.values()):
+    for name, listener in list(_listeners.items()):
         if listener.stage == stage:
             mine = [e for e in events if isinstance(e, listener.kinds)]
             if mine:
-                listener.handler(mine)
+                try:
+                    listener.handler(mine)
+                except Exception:
+                    logger.exception("listener %s failed on %d event(s), the first %r", name, len(mine), mine[0])
+                    raise

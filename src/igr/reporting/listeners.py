@@ -57,7 +57,10 @@ def obligations(batch: list[E.Event]) -> None:
     for event in batch:
         if isinstance(event, E.MeetingChanged) and event.rescheduled and engine.is_move(event.rescheduled):
             calendar = calendar or calendar_from_db()
-            engine.rescheduled(event.meeting_id, event.rescheduled, calendar)
+            change = event.rescheduled
+            logger.info("meeting %d %s → %s %s: its obligations follow", event.meeting_id, change.date_before,
+                        change.date_after, change.status_after)
+            engine.rescheduled(event.meeting_id, change, calendar)
         if isinstance(event, (E.MeetingRecorded, E.MeetingChanged, MeetingReportChanged)):
             pending[event.meeting_id] = None
         elif isinstance(event, E.AttendanceChanged) and not event.removed and wales and event.government_id == wales:

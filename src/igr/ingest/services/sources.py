@@ -10,10 +10,12 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+logger = logging.getLogger(__name__)
 READABLE = {".txt", ".pdf", ".docx", ".html", ".htm"}
 MEDIA_TYPES = {
     "pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -78,7 +80,9 @@ def _sidecar_url(path: Path) -> str:
     side = path.with_suffix(".json")
     try:
         url = json.loads(side.read_text(encoding="utf-8")).get("url") if side.is_file() else ""
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError) as exc:
+        logger.warning("%s: its sidecar %s could not be read (%s: %s); no source address recorded", path.name, side.name,
+                       type(exc).__name__, exc)
         return ""
     return url if isinstance(url, str) and url.startswith(("http://", "https://")) and len(url) <= 500 else ""
 
