@@ -59,7 +59,7 @@ def configure(args: argparse.Namespace) -> str:
 
 
 def build(meetings: int, seed: int = 7) -> dict[str, list]:
-    """Bulk-create the synthetic register (no signals, as an import would) and rebuild the search index."""
+    """Bulk-create the synthetic register (announcing nothing, as a bulk load would) and rebuild the search index."""
     import datetime as dt
 
     from django.db import transaction

@@ -2,7 +2,7 @@
 
 Counting across a register of 100,000 meetings costs hundreds of milliseconds on SQLite, but the register
 changes a few times a day while pages are read constantly. Every change that goes through the ORM bumps
-``RegisterVersion`` (``search.signals``; ``igr rebuild_search`` does too after bulk loads), which retires every
+``RegisterVersion`` (``igr.public.listeners``; ``igr rebuild_search`` does too after bulk loads), which retires every
 cached figure at once; a short timeout bounds staleness after writes that bypass both. Only plain data built
 from the published-only querysets is cached, never HTML or a language's labels.
 """

@@ -1,7 +1,7 @@
 """Which published document meets which obligation: our own generated documents and the register's records.
 
 Why apart from the engine: both the engine's sync (many meetings at once, their documents read together) and
-the signals that fire when a document is published or linked match obligations to documents by the same rule.
+the events heard when a document is published or linked match obligations to documents by the same rule.
 """
 
 from __future__ import annotations
