@@ -13,14 +13,17 @@ lose each other's counts; cells that fall to zero are kept (a read ignores them)
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, DateField, F, Func, IntegerField, Sum, Value
+from django.db.models import BooleanField, DateField, F, Func, IntegerField, Sum, TextField, Value
+from django.db.models.functions import Cast
 
 from igr.register.models import Attendance, Government, Meeting
 
@@ -197,8 +200,20 @@ def rebuild(batch: int = 2000) -> int:
 
 def meeting_cells() -> list[tuple[int, int, str, str, frozenset[int], int]]:
     """Every non-empty meeting cell as (body id, year, status, mode, ids of the governments attending, count)."""
-    rows = MeetingTally.objects.filter(n__gt=0).values_list("body_id", "year", "status", "mode", "governments", "n")
-    return [(body, year, status, mode, frozenset(governments), n) for body, year, status, mode, governments, n in rows]
+    rows = MeetingTally.objects.filter(n__gt=0).values_list("body_id", "year", "status", "mode", _AS_TEXT, "n")
+    sets = _Sets()
+    return [(body, year, status, mode, sets[governments], n) for body, year, status, mode, governments, n in rows]
+
+
+_AS_TEXT = Cast("governments", TextField())  # read as text: a few sets recur in thousands of cells
+
+
+class _Sets(dict):
+    """The sets of government ids the cells' JSON lists stand for, each list decoded once."""
+
+    def __missing__(self, text: str) -> frozenset[int]:
+        self[text] = frozenset(json.loads(text))
+        return self[text]
 
 
 def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, frozenset[int], int]]:
@@ -243,8 +258,7 @@ def notice_counts() -> dict[str, int]:
     return dict(NoticeTally.objects.filter(n__gt=0).values_list("bucket", "n"))
 
 
-@dataclass(frozen=True)
-class StatementCount:
+class StatementCount(NamedTuple):
     """How many written statements owed per year, body or minister (``per``, ``owner``) share an outcome.
 
     ``outcome`` is "lag" (made: ``days`` after the meeting, ``on_time`` or not), "owed" (not yet made: due on
