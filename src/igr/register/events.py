@@ -1,10 +1,11 @@
 """The register's domain events: what changed in the register, announced once and heard by every app that follows it.
 
 Why: the public search index and tallies, the obligations engine and (soon) alerts all keep something in step
-with the register. Each used to listen to Django's save signals of other apps' models and kept a thread-local
-queue of its own that batch writers had to import. Now the register says what happened in its own words
-(``igr.register.receivers`` turns saves of its models into these events), writers that bypass ``save()``
-(bulk inserts) announce the events themselves, and listeners subscribe here. No app imports another's listeners.
+with the register. Listening to Django's save signals of another app's models would tie each of them to how the
+register stores things, and give every batch writer a queue per listener to manage. Instead the register says
+what happened in its own words (``igr.register.receivers`` turns saves of its models into these events),
+writers that bypass ``save()`` (bulk inserts) announce the events themselves, and listeners subscribe here,
+with one ``batch()`` for all of them. No app imports another's listeners.
 
 The events (ids only, never model instances, so a listener reads the register as it is when it runs):
 

@@ -137,9 +137,10 @@ class Pipeline:
         """Documents committed together, each in its own savepoint; other apps hear of the group once, at its end.
 
         The group is one ``events.batch()``: the obligations engine follows its documents together, at its end,
-        inside its transaction (the public views wait for the whole run). A failure inside a document rolls back its savepoint (that
-        document only, and what it announced). Should the listeners fail at the end, the whole group is rolled
-        back and ingested again one transaction per document, so that the document at fault fails alone.
+        inside its transaction (the public views wait for the whole run). A failure inside a document rolls back
+        its savepoint (that document only, and what it announced). Should the engine fail at the end, the whole
+        group is rolled back and ingested again one transaction per document, so that the document at fault fails
+        alone.
         """
         if not self.defer or len(group) < 2:
             return [self.ingest(source) for source in group]
