@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -78,9 +79,10 @@ def test_an_unreadable_sidecar_is_logged(tmp_path, caplog):
 def test_the_log_goes_to_stderr_one_readable_line_per_event(tmp_path):
     """The LOGGING setting, through the real command: time, level, module, then the message with its context."""
     bad = truncated_pdf(tmp_path / "cut.pdf")
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"IGR_VAR_DIR": str(tmp_path / "var"),
-                                                                          "IGR_MEDIA_ROOT": str(tmp_path / "media")}
-    igr = [sys.executable, "-m", "igr.cli"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("IGR_", "DJANGO_")) and k != "DATABASE_URL"}
+    env |= {"DJANGO_SETTINGS_MODULE": "igr.settings", "IGR_SECRET_KEY": secrets.token_urlsafe(50),
+            "IGR_VAR_DIR": str(tmp_path / "var"), "IGR_MEDIA_ROOT": str(tmp_path / "media")}
+    igr = [sys.executable, "-m", "igr"]
     subprocess.run([*igr, "migrate", "-v", "0"], env=env, check=True, capture_output=True, timeout=300)
     out = subprocess.run([*igr, "ingest", "--no-progress", str(DOCS / "letter.txt"), str(bad)], env=env,
                          capture_output=True, text=True, timeout=300)
