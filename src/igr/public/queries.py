@@ -30,11 +30,11 @@ UPCOMING_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.S
 
 
 def public_meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(published=True).select_related("body", "chair")
+    return Meeting.objects.public().select_related("body", "chair")
 
 
 def public_agreements() -> QuerySet[Agreement]:
-    return Agreement.objects.filter(published=True)
+    return Agreement.objects.public()
 
 
 def upcoming_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
@@ -49,7 +49,7 @@ def recent_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeti
 
 def published_documents() -> QuerySet[Document]:
     versions = DocumentVersion.objects.defer("text").order_by("language", "-revision")
-    return Document.objects.filter(published=True).select_related("publisher").prefetch_related(
+    return Document.objects.public().select_related("publisher").prefetch_related(
         Prefetch("versions", queryset=versions)
     )
 
@@ -88,7 +88,7 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
         object_id__in=[a.pk for a in meeting.attendances.all()],
     )
     return list(
-        Provenance.objects.filter(records, document_version__document__published=True)
+        Provenance.objects.public().filter(records)
         .select_related("document_version__document", "content_type").order_by("document_version_id", "field_name")[:50]
     )
 
@@ -146,10 +146,8 @@ def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tu
 
 
 def _people_index() -> list[tuple[int, int]]:
-    from igr.public.search.indexer import public_people
-
     counts = dict(tallies.people_totals())
-    return [(pk, counts.get(pk, 0)) for pk in public_people().order_by("sort_name", "name").values_list("pk", flat=True)]
+    return [(pk, counts.get(pk, 0)) for pk in Person.objects.public().order_by("sort_name", "name").values_list("pk", flat=True)]
 
 
 def people_index() -> list[tuple[int, int]]:

@@ -61,7 +61,7 @@ def _register(document: ReportDocument, snapshots: dict, files: dict, on: dt.dat
     if record is None:
         record = Document.objects.create(
             kind=REGISTER_KIND[document.kind], title_en=snapshots["en"].title, title_cy=snapshots["cy"].title,
-            publisher=Government.objects.filter(key="wales").first(), date=on, published=True,
+            publisher=Government.objects.filter(key="wales").first(), date=on,
         )
         if document.meeting_id:
             record.meetings.add(document.meeting)

@@ -8,9 +8,10 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
-from igr.public import exports, queries, reporting_bridge, timeliness
+from igr.public import exports, queries, timeliness
 from igr.public.filters import MeetingFilter, facets
 from igr.register.models import Document
+from igr.reporting.summary import meeting_reporting
 
 PAGE_SIZE = 50
 
@@ -23,8 +24,7 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {
-        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": reporting_bridge.overdue_meetings() if reporting_bridge.AVAILABLE else timeliness.overdue(),
-        "target_days": timeliness.TARGET_WORKING_DAYS,
+        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": timeliness.overdue_meetings(),
     })
 
 
@@ -45,19 +45,6 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _reporting(meeting, documents: list[Document]) -> list[dict[str, object]]:
-    """What the meeting's written statements and letters show: when each came and how long after the meeting."""
-    rows = []
-    for doc in documents:
-        if doc.kind not in (Document.Kind.WRITTEN_STATEMENT, Document.Kind.LETTER) or not doc.date:
-            continue
-        days = (doc.date - meeting.date).days
-        working = timeliness.working_days_between(meeting.date, doc.date) if days >= 0 else None
-        rows.append({"document": doc, "days": days, "working_days": working,
-                     "on_time": working is not None and working <= timeliness.TARGET_WORKING_DAYS})
-    return rows
-
-
 def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     meeting = queries.meeting_with_details(f"{body_key}/{day}")
     if meeting is None:
@@ -69,7 +56,6 @@ def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpRespons
     return render(request, "public/meeting_detail.html", {
         "meeting": meeting, "attendance_groups": list(groups.items()),
         "documents": [{"document": d, "versions": queries.latest_versions(d)} for d in documents],
-        "reporting": _reporting(meeting, documents), "target_days": timeliness.TARGET_WORKING_DAYS,
         "has_statement": any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in documents),
-        "provenance": queries.provenance_for(meeting), "obligations": reporting_bridge.meeting_obligations(meeting),
+        "provenance": queries.provenance_for(meeting), "obligations": meeting_reporting(meeting),
     })

@@ -10,6 +10,7 @@ from igr.register.translation import BilingualMixin
 
 from .bodies import Government
 from .constraints import ENDS_AFTER_START
+from .querysets import PublicQuerySet
 
 
 class Person(models.Model):
@@ -19,6 +20,7 @@ class Person(models.Model):
     honorific_en = models.CharField(_("post-nominals (English)"), max_length=40, blank=True, help_text=_("For example MS, MP, MSP, MLA."))
     honorific_cy = models.CharField(_("post-nominals (Welsh)"), max_length=40, blank=True, help_text=_("For example AS."))
     aliases = models.JSONField(_("other names"), default=list, blank=True)
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "name"]

@@ -43,7 +43,7 @@ def earlier_notice_date(meeting: Meeting, before: dt.date) -> dt.date | None:
     ours = ReportDocument.objects.filter(
         meeting=meeting, kind="notice", state=ReportDocument.State.PUBLISHED, date__lt=before
     ).order_by("date").first()
-    record = meeting.documents.filter(kind="notice", published=True, date__lt=before).order_by("date").first()
+    record = meeting.documents.public().filter(kind="notice", date__lt=before).order_by("date").first()
     dates = [d.date for d in (ours, record) if d]
     return min(dates) if dates else None
 
