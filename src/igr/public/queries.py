@@ -70,12 +70,28 @@ def meeting_with_details(reference: str) -> Meeting | None:
     )
 
 
-def latest_versions(document: Document) -> dict[str, DocumentVersion]:
-    """The newest revision in each language (versions are prefetched newest first)."""
+def latest_versions(document: Document, leave_out: set[str] = frozenset()) -> dict[str, DocumentVersion]:
+    """The newest revision in each language (versions are prefetched newest first), less those whose content
+    hash is in ``leave_out``."""
     latest: dict[str, DocumentVersion] = {}
     for version in document.versions.all():
-        latest.setdefault(version.language, version)
+        if version.content_hash not in leave_out:
+            latest.setdefault(version.language, version)
     return latest
+
+
+def sources_for(meeting: Meeting, ours: set[str]) -> list[dict[str, Any]]:
+    """The register's public documents about the meeting as sources: each with its newest copy per language.
+
+    ``ours`` holds the content hashes of this register's own editions, which the page lists as editions; a
+    record that holds nothing else is left out here.
+    """
+    out = []
+    for document in meeting.public_documents:
+        versions = latest_versions(document, ours)
+        if versions or not any(v.content_hash in ours for v in document.versions.all()):
+            out.append({"document": document, "versions": [versions[lang] for lang in ("cy", "en") if lang in versions]})
+    return out
 
 
 def provenance_for(meeting: Meeting) -> list[Provenance]:

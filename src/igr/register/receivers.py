@@ -12,7 +12,7 @@ import threading
 import weakref
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from . import events
@@ -83,6 +83,12 @@ def document_saved(sender: Any, instance: Document, created: bool, raw: bool = F
         events.announce(events.DocumentAdded(instance.pk) if created else events.DocumentChanged(instance.pk))
 
 
+def document_removing(sender: Any, instance: Document, **kwargs: Any) -> None:
+    """Announced before the row goes, and heard by the rules at once, so they can still read what it met."""
+    events.announce(events.DocumentRemoved(instance.pk))
+    events.barrier()
+
+
 def document_changed(sender: Any, instance: Document | DocumentVersion, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         events.announce(events.DocumentChanged(instance.document_id if isinstance(instance, DocumentVersion) else instance.pk))
@@ -137,6 +143,7 @@ def connect() -> None:
                            (DocumentVersion, document_changed)):
         post_save.connect(handler, sender=model, dispatch_uid=f"igr-events-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"igr-events-delete-{model.__name__}")
+    pre_delete.connect(document_removing, sender=Document, dispatch_uid="igr-events-removing-Document")
     post_delete.connect(document_changed, sender=Document, dispatch_uid="igr-events-delete-Document")
     m2m_changed.connect(document_meetings, sender=Document.meetings.through, dispatch_uid="igr-events-document-meetings")
     m2m_changed.connect(document_agreements, sender=Document.agreements.through, dispatch_uid="igr-events-document-agreements")

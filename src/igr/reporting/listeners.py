@@ -6,7 +6,8 @@ same delivery. A meeting recorded or changed is synced (all of a delivery's meet
 ``engine.sync_meetings``); a meeting rescheduled has its open obligations' history written and, if the
 committees had been told of it, an update owed, in the order the reschedules happened; the Welsh Government's
 attendance names the responsible minister; a document linked to a meeting may meet what it owed; an agreement
-changed may owe a notification; new recess dates recount every open deadline.
+changed may owe a notification; new recess dates recount every open deadline; a record being deleted releases
+what it met.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 from igr.register import events as E
 from igr.register.models import Agreement, Attendance, Government, Meeting
-from igr.reporting import engine, subjects
+from igr.reporting import delivery, engine, subjects
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
 from igr.reporting.context import responsible_minister
 from igr.reporting.models import (
@@ -75,6 +76,13 @@ def obligations(batch: list[E.Event]) -> None:
         _sync(pending, welsh, calendar)
     if any(isinstance(e, RecessChanged) for e in batch):
         engine.recompute_open()
+
+
+@E.listen(E.DocumentRemoved, stage=E.RULES)
+def released(batch: list[E.Event]) -> None:
+    """A register record being deleted meets nothing any more (``delivery.release_record``)."""
+    for event in batch:
+        delivery.release_record(event.document_id)
 
 
 def _wales_id() -> int | None:

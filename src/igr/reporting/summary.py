@@ -59,15 +59,20 @@ def published_versions(document: ReportDocument) -> list[ReportDocument]:
 
 
 def document_links(document: ReportDocument) -> list[dict]:
+    """Each published version in both languages: its public page (html) and its files, at their stable addresses."""
+    from igr.reporting.editions import edition_url
+
     links = []
     for version in published_versions(document):
         for language in ("en", "cy"):
             title = (version.snapshot.get(language) or {}).get("title", "")
             for fmt in ("pdf", "html", "docx"):
-                links.append({
-                    "version": version.version, "published_on": version.date, "language": language, "format": fmt,
-                    "title": title, "url": reverse("reporting:published_file", kwargs={"pk": version.pk, "language": language, "fmt": fmt}),
-                })
+                if version.meeting_id:
+                    url = edition_url(version.meeting, version.slug, language, "" if fmt == "html" else fmt, version.version)
+                else:
+                    url = reverse("reporting:published_file", kwargs={"pk": version.pk, "language": language, "fmt": fmt})
+                links.append({"version": version.version, "published_on": version.date, "language": language,
+                              "format": fmt, "title": title, "url": url})
     return links
 
 

@@ -13,7 +13,7 @@ from igr.register.translation import BilingualMixin
 
 from .bodies import Body, Government
 from .meetings import Meeting
-from .querysets import PublicQuerySet
+from .querysets import DocumentVersionQuerySet, PublicQuerySet
 
 
 class Agreement(BilingualMixin):
@@ -113,7 +113,7 @@ def _version_upload_to(instance: DocumentVersion, filename: str) -> str:
 class DocumentVersion(models.Model):
     """One language version of a document, at one revision: the file, its text and where it came from."""
 
-    objects = PublicQuerySet.as_manager()
+    objects = DocumentVersionQuerySet.as_manager()
 
     class Language(models.TextChoices):
         EN = "en", _("English")

@@ -5,7 +5,8 @@ Every public page, export, search, feed and API starts from these querysets, and
 
 - a meeting, an agreement: published;
 - a document: published, and about a public meeting or agreement or about none (it would reveal a draft);
-- a document version, a provenance record: of a public document;
+- a document version, a provenance record: of a public document (and a version's stored file may be downloaded
+  by anyone when it was fetched from a public address);
 - an attendance, an agenda item: at a public meeting;
 - a person: holding a recorded post, or at or chairing a public meeting (a name seen only at a draft stays hidden).
 """
@@ -67,3 +68,9 @@ class PublicQuerySet(models.QuerySet):
     def public_ids(self) -> models.QuerySet:
         """The public rows' keys, for ``pk__in`` in another model's query."""
         return self.public().order_by().values("pk")
+
+
+class DocumentVersionQuerySet(PublicQuerySet):
+    def public_copies(self) -> DocumentVersionQuerySet:
+        """Stored files anyone may download: of a public document, fetched from a public address."""
+        return self.public().exclude(source_url="").exclude(file="")

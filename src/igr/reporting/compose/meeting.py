@@ -18,7 +18,7 @@ from igr.reporting import context
 from igr.reporting.calendars import calendar_from_db
 from igr.reporting.language import aspirate_mutation, date_in_text, join, with_article_cy
 
-from . import parts
+from . import attendance, parts
 from .document import Composed, Paragraph, Section
 from .phrases import missing_what, say
 
@@ -128,7 +128,7 @@ def _letter(meeting: Meeting, language: str, on: dt.date) -> Composed:
         meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=True),
         date=date_in_text(meeting.date, language, on),
     ))]
-    body.append(Paragraph(" ".join(parts.attendance_sentences(meeting, language, missing, signer))))
+    body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=False)
     body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=False), _copying(meeting, language, on)) if p]
@@ -155,7 +155,7 @@ def _statement(meeting: Meeting, language: str, on: dt.date) -> Composed:
         meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=not attended),
         mode=parts.mode_phrase(meeting, language, missing), date=date_in_text(meeting.date, language, on), together=together,
     ))]
-    body.append(Paragraph(" ".join(parts.attendance_sentences(meeting, language, missing, signer))))
+    body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=True)
     body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=True)) if p]
