@@ -67,7 +67,7 @@ def register(demo, settings, tmp_path):
     uploaded = Document.objects.create(kind="press_release", title_en="Briefing note", title_cy="Nodyn briffio")
     uploaded.meetings.add(seed)
     version = DocumentVersion(document=uploaded, language="en", content_hash="b" * 64, media_type="text/plain")
-    version.file.save("briefing.txt", ContentFile("A note received by email, never published.\n".encode()), save=False)
+    version.file.save("briefing.txt", ContentFile(b"A note received by email, never published.\n"), save=False)
     version.save()
     return version
 
