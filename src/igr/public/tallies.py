@@ -26,6 +26,7 @@ from django.db.models import BooleanField, DateField, F, Func, IntegerField, Sum
 from django.db.models.functions import Cast
 
 from igr.register.models import Attendance, Government, Meeting
+from igr.reporting.summary import statements_owed
 
 from . import attendees, cells
 from .models import (
@@ -112,8 +113,6 @@ class Facts:
 
 def _statements(ids: list[int]) -> dict[int, tuple[Statement, ...]]:
     """The written statements each meeting owes, as the reporting engine's obligations say."""
-    from igr.reporting.summary import statements_owed
-
     return statements_owed(ids)
 
 

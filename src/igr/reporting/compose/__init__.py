@@ -39,10 +39,11 @@ def compose_document(document, language: str, on: dt.date | None = None) -> Comp
             from .meeting import compose
 
             doc = compose(document.meeting, document.kind, language, on)
-        if document.meeting_id:
+        if document.meeting_id:  # what the document says of each agenda item (a notice gives no positions)
+            said = ("title", "position") if document.kind in ("letter", "statement") else ("title",)
             doc.passages = {
                 passages.key(item, name): passages.text(item, name, language)
-                for item in document.meeting.agenda_items.all() for name in ("title", "position")
+                for item in document.meeting.agenda_items.all() for name in said
             }
     note = document.correction_note_cy if language == "cy" else document.correction_note_en
     if document.supersedes_id:
