@@ -14,7 +14,7 @@ def mark_corrections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0004_person_honorific_prefix'),
+        ('register', '0005_person_honorific_prefix'),
         ('reporting', '0002_profile_key_validators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0003_document_lookups'),
+        ('register', '0004_document_version_fetch_provenance'),
     ]
 
     operations = [
