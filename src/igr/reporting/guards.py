@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from igr.register.dates import format_date
 from igr.register.models import Document, Meeting
 from igr.reporting.compose import passages
-from igr.reporting.models import DocumentEvent, ReportDocument
+from igr.reporting.models import REGISTER_KIND, DocumentEvent, ReportDocument
 
-REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement", "annual_report": "annual_report"}
 NEEDS_CONTENT = ("letter", "statement")
 WROTE = ("created", "texts_saved", "correction_started", "addition_started", "sent_for_translation", "submitted", "translated")
 

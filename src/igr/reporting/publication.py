@@ -14,10 +14,8 @@ from django.utils import timezone
 from igr.register.models import Document, DocumentVersion, Government, Meeting
 from igr.reporting import context, engine, subjects
 from igr.reporting.compose import compose_document
-from igr.reporting.models import Commitment, PublishedFile, ReportDocument
+from igr.reporting.models import REGISTER_KIND, Commitment, PublishedFile, ReportDocument
 from igr.reporting.render import FORMATS, MEDIA_TYPES, render
-
-REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement", "annual_report": "annual_report"}
 
 
 def freeze(document: ReportDocument, user, on: dt.date, record: Document | None = None) -> None:

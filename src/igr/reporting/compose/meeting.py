@@ -23,12 +23,11 @@ from .document import Composed, Paragraph, Section
 from .phrases import missing_what, say
 
 KINDS = ("notice", "letter", "statement")
-REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement"}
 
 
 def default_date(meeting: Meeting, kind: str) -> dt.date:
     """The date a document bears: its current draft's, else the published record's, else today."""
-    from igr.reporting.models import ReportDocument
+    from igr.reporting.models import REGISTER_KIND, ReportDocument
 
     draft = ReportDocument.objects.filter(meeting=meeting, kind=kind).order_by("-version").first()
     if draft:

@@ -18,6 +18,10 @@ class PublishedDocumentError(Exception):
     """A published version is immutable: a correction is a new version."""
 
 
+# The register's kind for each of our documents (its ``Document.Kind``).
+REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement", "annual_report": "annual_report"}
+
+
 class MeetingReport(models.Model):
     """What a meeting's reporting needs beyond the register's record; every field has a default from the record."""
 
