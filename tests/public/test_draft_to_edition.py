@@ -30,6 +30,10 @@ HREF = re.compile(r'href="(/(?:en|cy)/[^"#]*)')
 FILES = [f"/{lang}/meetings/{MEETING}/statement{tail}" for lang in ("en", "cy") for tail in ("/", ".pdf", ".docx", ".html")]
 
 
+# Differ on every response by design: the Content-Security-Policy nonce, the sign-in form's CSRF token.
+PER_RESPONSE = re.compile(r' nonce="[^"]*"|(?<=name="csrfmiddlewaretoken" value=")[^"]*')
+
+
 def _text(url: str, response) -> str:
     """The response as text; the files of documents other than the statement under test are not read back."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
@@ -40,7 +44,7 @@ def _text(url: str, response) -> str:
         return pdf_read(body)[0]
     if kind.startswith("application/vnd.openxmlformats"):
         return docx_read(body)[0]
-    return unescape(body.decode("utf-8"))
+    return PER_RESPONSE.sub("", unescape(body.decode("utf-8")))
 
 
 def crawl(client) -> dict[str, str]:

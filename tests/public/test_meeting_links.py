@@ -113,6 +113,10 @@ def test_the_seed_meeting_links_its_letter_and_statement_in_both_languages_and_f
             assert {f"{base}/", f"{base}.pdf", f"{base}.docx"} <= links, (kind, lang)
     types = {url: client.get(url)["Content-Type"] for url in links if "/statement" in url or "/letter" in url}
     assert {t.split(";")[0] for t in types.values()} == {"text/html", "application/pdf", DOCX}
+    # The frozen HTML file keeps its own style under a policy of its own, and cannot run as part of the site.
+    frozen = client.get(f"/{language}/meetings/img-safety-security-migration/2023-07-11/statement.html")
+    assert frozen["Content-Type"] == "text/html; charset=utf-8" and "<style>" in frozen.content.decode()
+    assert frozen["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
 def test_a_source_is_listed_with_its_address_its_copy_and_when_it_was_stored(client, register):

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from igr.public import queries
 from igr.register.models import DocumentVersion
 from igr.reporting import editions
+from igr.reporting.render import FILE_POLICY
 
 MAX_ID = 2**63 - 1  # larger ids cannot name a row: answer 404, not a database error
 TEXT_TYPES = ("text/plain", "text/html", "text/csv")
@@ -64,6 +65,8 @@ def edition_download(request: HttpRequest, body_key: str, day: str, document: st
     name = f"{document}-{meeting.reference.replace('/', '_')}-v{stored.document.version}-{language}.{fmt}"
     response["Content-Disposition"] = f'{"attachment" if fmt == "docx" else "inline"}; filename="{name}"'
     response["Content-Language"] = language
+    if fmt == "html":
+        response["Content-Security-Policy"] = FILE_POLICY
     return response
 
 

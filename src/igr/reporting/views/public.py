@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from igr.register.models.querysets import public_condition
 from igr.reporting.models import PublishedFile, ReportDocument
+from igr.reporting.render import FILE_POLICY
 
 
 def published_file(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
@@ -29,4 +30,6 @@ def file_response(content: bytes, media_type: str, document: ReportDocument, lan
     disposition = "attachment" if fmt == "docx" else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     response["Content-Language"] = language
+    if fmt == "html":
+        response["Content-Security-Policy"] = FILE_POLICY
     return response
