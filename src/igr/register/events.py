@@ -16,8 +16,8 @@ MeetingRemoved       a meeting deleted
 AttendanceChanged    who attended a meeting changed (an attendance added, edited or removed)
 AgendaChanged        a meeting's topics or the Welsh Government's positions on them changed
 DocumentAdded        a document recorded for the first time
-DocumentChanged      a document edited, given a new (language) version, unlinked or removed
-DocumentRemoved      a document about to be deleted (the rules hear it while it still exists)
+DocumentChanged      a document edited, given a new (language) version, or unlinked
+DocumentRemoved      a document deleted, with the meetings it reported
 DocumentLinked       a document now reports these meetings
 AgreementChanged     an agreement recorded, edited, its parties changed, or removed
 BodyChanged          a body recorded or edited
@@ -41,8 +41,7 @@ reflect, and hear everything the rules announced in the same delivery, so each v
 Reschedules are barriers. Inside a batch, before a meeting's new date or status is written, the rules hear
 everything the batch holds, on the register as it still is; the reschedule itself then waits for the batch like
 any other event. So a batch ends exactly where handling every save as it happened would have: a meeting's
-obligations move from the date they were set on, with the history of the move. A document's removal is a
-barrier too, announced before its row goes: the rules hear it while the document and what it met still exist.
+obligations move from the date they were set on, with the history of the move.
 """
 
 from __future__ import annotations
@@ -130,6 +129,7 @@ class DocumentChanged(Event):
 @dataclass(frozen=True)
 class DocumentRemoved(Event):
     document_id: int
+    meeting_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,8 +255,7 @@ def _transaction(state: _Batch) -> Iterator[None]:
 
 
 def barrier() -> None:
-    """Let the rules hear what the current batch holds now (before a meeting is rescheduled or a document
-    removed; see the docstring)."""
+    """Let the rules hear what the current batch holds now (before a meeting is rescheduled; see the docstring)."""
     state = _batch.get()
     if state is not None and state.rules and not state.delivering:
         _settle(state)

@@ -29,7 +29,7 @@ from .models import (
 )
 
 SCHEDULE_FIELDS = {"date", "status", "starts_at"}
-_local = threading.local()  # each thread's meetings being saved -> their date and status before the save
+_local = threading.local()  # each thread's meetings being saved (documents deleted) -> what they were before
 
 
 def _before() -> weakref.WeakKeyDictionary:
@@ -84,9 +84,12 @@ def document_saved(sender: Any, instance: Document, created: bool, raw: bool = F
 
 
 def document_removing(sender: Any, instance: Document, **kwargs: Any) -> None:
-    """Announced before the row goes, and heard by the rules at once, so they can still read what it met."""
-    events.announce(events.DocumentRemoved(instance.pk))
-    events.barrier()
+    """The meetings a document reports, read before its links go with it."""
+    _before()[instance] = tuple(sorted(instance.meetings.values_list("pk", flat=True)))
+
+
+def document_removed(sender: Any, instance: Document, **kwargs: Any) -> None:
+    events.announce(events.DocumentRemoved(instance.pk, _before().pop(instance, ())))
 
 
 def document_changed(sender: Any, instance: Document | DocumentVersion, raw: bool = False, **kwargs: Any) -> None:
@@ -144,7 +147,7 @@ def connect() -> None:
         post_save.connect(handler, sender=model, dispatch_uid=f"igr-events-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"igr-events-delete-{model.__name__}")
     pre_delete.connect(document_removing, sender=Document, dispatch_uid="igr-events-removing-Document")
-    post_delete.connect(document_changed, sender=Document, dispatch_uid="igr-events-delete-Document")
+    post_delete.connect(document_removed, sender=Document, dispatch_uid="igr-events-delete-Document")
     m2m_changed.connect(document_meetings, sender=Document.meetings.through, dispatch_uid="igr-events-document-meetings")
     m2m_changed.connect(document_agreements, sender=Document.agreements.through, dispatch_uid="igr-events-document-agreements")
     m2m_changed.connect(agreement_parties, sender=Agreement.parties.through, dispatch_uid="igr-events-agreement-parties")

@@ -6,8 +6,8 @@ same delivery. A meeting recorded or changed is synced (all of a delivery's meet
 ``engine.sync_meetings``); a meeting rescheduled has its open obligations' history written and, if the
 committees had been told of it, an update owed, in the order the reschedules happened; the Welsh Government's
 attendance names the responsible minister; a document linked to a meeting may meet what it owed; an agreement
-changed may owe a notification; new recess dates recount every open deadline; a record being deleted releases
-what it met.
+changed may owe a notification; new recess dates recount every open deadline; what a deleted document met is
+open again (``Obligation.met_by_record``'s ``on_delete``) and its meetings are matched to their documents again.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 from igr.register import events as E
 from igr.register.models import Agreement, Attendance, Government, Meeting
-from igr.reporting import delivery, engine, subjects
+from igr.reporting import engine, subjects
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
 from igr.reporting.context import responsible_minister
 from igr.reporting.models import (
@@ -48,7 +48,7 @@ class RecessChanged(E.Event):
     """Senedd recess dates changed: every open deadline is counted again, once per delivery."""
 
 
-@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.DocumentLinked, MeetingReportChanged,
+@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.DocumentLinked, E.DocumentRemoved, MeetingReportChanged,
           E.AgreementChanged, RecessChanged, stage=E.RULES)
 def obligations(batch: list[E.Event]) -> None:
     pending: dict[int, None] = {}  # meetings to sync, in the order they were first touched
@@ -68,6 +68,9 @@ def obligations(batch: list[E.Event]) -> None:
             welsh.add(event.meeting_id)
         elif isinstance(event, E.DocumentLinked):  # the sync matches documents to what the meeting owed
             pending.update(dict.fromkeys(event.meeting_ids))
+        elif isinstance(event, E.DocumentRemoved):  # what it met was reopened as it went: matched again, or left open
+            pending.update(dict.fromkeys(event.meeting_ids))
+            E.announce(*(E.ReportingChanged(pk) for pk in event.meeting_ids))
         elif isinstance(event, E.AgreementChanged):
             agreement = Agreement.objects.filter(pk=event.agreement_id).first()
             if agreement:
@@ -76,13 +79,6 @@ def obligations(batch: list[E.Event]) -> None:
         _sync(pending, welsh, calendar)
     if any(isinstance(e, RecessChanged) for e in batch):
         engine.recompute_open()
-
-
-@E.listen(E.DocumentRemoved, stage=E.RULES)
-def released(batch: list[E.Event]) -> None:
-    """A register record being deleted meets nothing any more (``delivery.release_record``)."""
-    for event in batch:
-        delivery.release_record(event.document_id)
 
 
 def _wales_id() -> int | None:
