@@ -182,6 +182,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Four eyes on IIRA documents: whoever wrote one neither approves nor publishes it; a superuser is exempt only if this is on.
+IGR_SUPERUSER_SELF_APPROVAL = _env_bool("IGR_SUPERUSER_SELF_APPROVAL", False)
+
 # The upload and extraction size limit, in bytes; ingest and extract refuse larger files.
 IGR_MAX_UPLOAD_BYTES = int(os.environ.get("IGR_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

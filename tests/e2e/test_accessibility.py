@@ -19,13 +19,18 @@ PAGES = [
     "meetings/img-safety-security-migration/2023-07-11/", "bodies/", "bodies/img-safety-security-migration/",
     "people/", "people/jane-hutt/", "agreements/", "agreements/iira-2021/", "timeliness/", "search/",
     "search/?q=grwp", "search/?q=nothing-matches-this",
+    "meetings/img-safety-security-migration/2023-07-11/statement/", "meetings/img-safety-security-migration/2023-07-11/letter/",
 ]
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
 
 
 @pytest.fixture
 def register(demo):
-    """The demonstration register plus what the demo lacks: an agreement, statement text, notice times."""
+    """The demonstration register (with the seed's letter and statement published as editions) plus what the demo
+    lacks: an agreement, a source statement's text, notice times."""
+    from igr.reporting.demo import load_reporting_demo
+
+    load_reporting_demo()
     wales = Government.objects.get(key="wales")
     agreement = Agreement.objects.create(
         key="iira-2021", kind="iga", title_en="Inter-Institutional Relations Agreement",

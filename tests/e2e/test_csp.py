@@ -79,7 +79,7 @@ def test_officials_screens_and_the_admin_keep_the_policy(live_server, watched, d
     ingest_paths([DOCS / "letter.txt"])
     item = ReviewItem.objects.first()
     meeting = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
-    document = ReportDocument.objects.create(kind="statement", meeting=meeting, date="2023-09-25")
+    document = ReportDocument.objects.create(kind="statement", meeting=meeting, series=2, relation="addition", date="2023-11-20")
     _sign_in(watched, live_server, get_user_model().objects.create_superuser("root", "root@example.gov.wales", None))
     problems = []
     for path in [

@@ -82,3 +82,16 @@ def test_no_draft_is_reachable_and_the_site_is_unchanged_by_drafts(client, demo)
     assert not changed, changed[:10]
     for url in ("/en/meetings/imsc/2024-02-02/", "/cy/people/draftonly-person/", "/en/agreements/draft-agreement/"):
         assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_person_filter_names_nobody_seen_only_at_a_draft(client, demo, language):
+    """Asking for a draft-only person by key shows the list as for an unknown key, never the person's name."""
+    _plant_drafts()
+    pages = {fmt: client.get(f"/{language}/meetings/?person=draftonly-person{fmt}") for fmt in ("", "&format=csv", "&format=json")}
+    for fmt, response in pages.items():
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert "Draftonly Person" not in body.decode(), fmt or "html"
+    unknown = PER_RESPONSE.sub("", client.get(f"/{language}/meetings/?person=no-such-person").content.decode())
+    assert PER_RESPONSE.sub("", pages[""].content.decode()).replace("draftonly-person", "no-such-person") == unknown

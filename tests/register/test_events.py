@@ -50,17 +50,19 @@ def test_saves_announce_what_happened_in_the_registers_words(heard, body):
     document.meetings.add(meeting)
     meeting.date, meeting.status = dt.date(2010, 3, 11), "postponed"
     meeting.save()
-    pk = meeting.pk
+    pk, document_pk = meeting.pk, document.pk
+    document.delete()
     meeting.delete()
     said = [events[0] for stage, events in heard if stage == "views"]  # each save heard alone, in order
     assert said[0] == E.MeetingRecorded(pk) and said[-1] == E.MeetingRemoved(pk, None)
     kinds = [type(e) for e in said]
     assert kinds == [E.MeetingRecorded, E.PersonChanged, E.AttendanceChanged, E.DocumentAdded, E.DocumentLinked,
-                     E.MeetingChanged, E.AttendanceChanged, E.MeetingRemoved]
+                     E.MeetingChanged, E.DocumentRemoved, E.AttendanceChanged, E.MeetingRemoved]
     moved = said[5].rescheduled
     assert (moved.date_before, moved.status_before, moved.date_after, moved.status_after) == (
         dt.date(2010, 3, 4), "planned", dt.date(2010, 3, 11), "postponed")
-    assert said[4].meeting_ids == (pk,) and said[2] == E.AttendanceChanged(pk, person.pk, wales.pk) and said[6].removed
+    assert said[4].meeting_ids == (pk,) and said[2] == E.AttendanceChanged(pk, person.pk, wales.pk) and said[7].removed
+    assert said[6] == E.DocumentRemoved(document_pk, (pk,))  # with the meetings it reported, read before its links went
 
 
 def test_a_batch_is_heard_once_at_its_end_in_order_rules_first(heard, body):

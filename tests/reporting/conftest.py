@@ -25,14 +25,26 @@ def english_by_default():
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
+    """The demonstration, with the seed meeting as it stood before it was reported: its letter and statement of
+    25 September 2023 are not yet published, so tests can draft them through the workflow."""
+    from igr.register.models import Document
     from igr.register.services.demo import load_demo
     from igr.reporting.demo import load_reporting_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
         load_demo()
-        load_reporting_demo()
+        load_reporting_demo(documents=False)
+        Document.objects.filter(meetings__reference=SEED, kind__in=["letter", "written_statement"]).delete()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seed_reported(seeded, db):
+    """The seed meeting's letter and statement published as the demonstration publishes them."""
+    from igr.reporting.demo import demo_data, publish_seed_document
+
+    return {entry["kind"]: publish_seed_document(entry) for entry in demo_data()["documents"]}
 
 
 @pytest.fixture

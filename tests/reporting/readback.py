@@ -20,7 +20,8 @@ def _flow(lines: list[str]) -> str:
 
 
 def docx_read(content: bytes) -> tuple[str, list[str], list[str]]:
-    """(running text, bold passages, hyperlink addresses)."""
+    """(running text, bold passages, hyperlink addresses); the first page's footer is read after the body, and a
+    paragraph whose style is bold (a Title, a Heading) counts as bold."""
     doc = Document(io.BytesIO(content))
     paragraphs = []
     for table in doc.tables:
@@ -28,8 +29,11 @@ def docx_read(content: bytes) -> tuple[str, list[str], list[str]]:
             for cell in row.cells:
                 paragraphs += cell.paragraphs
     paragraphs += doc.paragraphs
+    for section in doc.sections:
+        if section.different_first_page_header_footer:
+            paragraphs += section.first_page_footer.paragraphs
     lines = [p.text for p in paragraphs]
-    bold = [r.text for p in paragraphs for r in p.runs if r.bold]
+    bold = [r.text for p in paragraphs for r in p.runs if r.bold or (r.bold is None and p.style.font.bold)]
     links = [h.address for p in paragraphs for h in p.hyperlinks]
     return _flow(lines), bold, links
 

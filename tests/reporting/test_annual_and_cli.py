@@ -16,7 +16,7 @@ D = dt.date
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_the_annual_report_in_both_languages(seeded, db, tmp_path, fmt):
+def test_the_annual_report_in_both_languages(seed_reported, tmp_path, fmt):
     texts = {}
     for language in ("en", "cy"):
         out = tmp_path / f"report-{language}.{fmt}"

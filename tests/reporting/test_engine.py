@@ -175,3 +175,23 @@ def test_a_meeting_can_follow_another_profile_but_only_one_that_exists(make_meet
     owed = by_rule(meeting)
     assert owed["W19-POST-STATEMENT"].is_open
     assert owed["W21-POST-STATEMENT"].waived_reason_en == "Another agreement applies to this meeting."
+
+
+def test_a_deleted_record_meets_nothing_any_more_in_a_batch_or_not(make_meeting, wales):
+    """Deleted together with another record of the same kind, or alone: neither is left meeting anything."""
+    from igr.register import events
+    from igr.register.models import Document
+
+    meeting = make_meeting(D(2023, 4, 6))
+    for n, day in enumerate((D(2023, 4, 20), D(2023, 4, 25), D(2023, 4, 28))):
+        Document.objects.create(kind="written_statement", title_en=f"Statement {n}", date=day, publisher=wales).meetings.add(meeting)
+    statement = by_rule(meeting)["W21-POST-STATEMENT"]
+    assert statement.met_on == D(2023, 4, 20)
+    Document.objects.filter(date__lt=D(2023, 4, 28)).delete()  # the first two at once
+    statement.refresh_from_db()
+    assert (statement.met_by_record.title_en, statement.met_on) == ("Statement 2", D(2023, 4, 28))
+    with events.batch():
+        Document.objects.all().delete()
+    statement.refresh_from_db()
+    assert (statement.met_by_record, statement.met_on, statement.made_in_recess) == (None, None, False)  # open, not "met by hand"
+    assert statement.status_on(D(2023, 6, 1)) == Status.OVERDUE

@@ -83,8 +83,12 @@ def test_a_drafter_starts_a_statement_and_a_translator_completes_the_welsh(clien
     form = client.get(f"/cy/reporting/documents/{document.pk}/translate/").content.decode()
     assert "Cymraeg ar goll" in form
     client.post(f"/cy/reporting/documents/{document.pk}/translate/", {f"agendaitem-{item.pk}-position-cy": "Mynegodd Llywodraeth Cymru ei siom.", f"agendaitem-{item.pk}-position-en": item.position_en})
+    # The translation is the document's own: the register's record, and so the public page, are unchanged.
+    document.refresh_from_db()
+    assert document.texts[f"agendaitem-{item.pk}-position"]["cy"] == "Mynegodd Llywodraeth Cymru ei siom."
     item.refresh_from_db()
-    assert item.position_cy == "Mynegodd Llywodraeth Cymru ei siom."
+    assert item.position_cy == ""
+    assert "Mynegodd Llywodraeth Cymru ei siom." not in client.get(seed_meeting.get_absolute_url().replace("/en/", "/cy/")).content.decode()
     client.post(f"/cy/reporting/documents/{document.pk}/action/", {"action": "submit"})
     document.refresh_from_db()
     assert document.state == "awaiting_approval"

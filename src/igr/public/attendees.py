@@ -92,8 +92,8 @@ def _reread_edges(gone: dict[Triple, set[dt.date]]) -> None:
              if (b, g, p) in gone and (first in gone[(b, g, p)] or last in gone[(b, g, p)])}
     if not stale:
         return
-    rows = (Attendance.objects.filter(meeting__published=True, meeting__body_id__in={b for b, _, _ in stale},
-                                      government_id__in={g for _, g, _ in stale}, person_id__in={p for _, _, p in stale})
+    rows = (Attendance.objects.public().filter(meeting__body_id__in={b for b, _, _ in stale},
+                                               government_id__in={g for _, g, _ in stale}, person_id__in={p for _, _, p in stale})
             .order_by().values_list("meeting__body_id", "government_id", "person_id")
             .annotate(first=Min("meeting__date"), last=Max("meeting__date")))
     for body, government, person, first, last in rows:

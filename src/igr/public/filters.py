@@ -180,7 +180,7 @@ def _counted_from_cells(f: MeetingFilter, cells: list[tuple]) -> dict[str, Any]:
 def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
     """The people at most of the meetings the other filters select, with how many each attended."""
     if f.body or f.year:  # a narrow selection: count its attendances
-        base = Meeting.objects.filter(published=True)
+        base = Meeting.objects.public()
         rows = (Attendance.objects.order_by().filter(meeting__in=_ids(f.apply(base, skip="person")), person__isnull=False)
                 .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
         return [tuple(r) for r in rows]
@@ -198,10 +198,10 @@ def facets(f: MeetingFilter) -> dict[str, list[dict[str, Any]]]:
     bodies = {b.pk: b for b in Body.objects.all()}
     governments = {g.pk: g for g in Government.objects.all()}
     person_counts = list(raw["person"])
-    people = {p.pk: p for p in Person.objects.filter(pk__in=[pk for pk, _ in person_counts])}
+    people = {p.pk: p for p in Person.objects.public().filter(pk__in=[pk for pk, _ in person_counts])}
     person_counts = [(pk, n) for pk, n in person_counts if pk in people]  # a person deleted since it was counted
     if f.person and all(p.key != f.person for p in people.values()):
-        chosen = Person.objects.filter(key=f.person).first()
+        chosen = Person.objects.public().filter(key=f.person).first()
         if chosen:
             people[chosen.pk] = chosen
             person_counts.append((chosen.pk, None))

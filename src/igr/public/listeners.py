@@ -24,6 +24,7 @@ CHUNK = 500
 logger = logging.getLogger(__name__)
 
 RECORDS = {E.DocumentAdded: (Kind.DOCUMENT, "document_id"), E.DocumentChanged: (Kind.DOCUMENT, "document_id"),
+           E.DocumentRemoved: (Kind.DOCUMENT, "document_id"),
            E.DocumentLinked: (Kind.DOCUMENT, "document_id"), E.AgreementChanged: (Kind.AGREEMENT, "agreement_id"),
            E.BodyChanged: (Kind.BODY, "body_id"), E.PersonChanged: (Kind.PERSON, "person_id"),
            E.AgendaChanged: (Kind.MEETING, "meeting_id")}

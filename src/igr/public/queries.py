@@ -30,11 +30,11 @@ UPCOMING_STATUSES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.S
 
 
 def public_meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.filter(published=True).select_related("body", "chair")
+    return Meeting.objects.public().select_related("body", "chair")
 
 
 def public_agreements() -> QuerySet[Agreement]:
-    return Agreement.objects.filter(published=True)
+    return Agreement.objects.public()
 
 
 def upcoming_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
@@ -49,7 +49,7 @@ def recent_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeti
 
 def published_documents() -> QuerySet[Document]:
     versions = DocumentVersion.objects.defer("text").order_by("language", "-revision")
-    return Document.objects.filter(published=True).select_related("publisher").prefetch_related(
+    return Document.objects.public().select_related("publisher").prefetch_related(
         Prefetch("versions", queryset=versions)
     )
 
@@ -70,12 +70,28 @@ def meeting_with_details(reference: str) -> Meeting | None:
     )
 
 
-def latest_versions(document: Document) -> dict[str, DocumentVersion]:
-    """The newest revision in each language (versions are prefetched newest first)."""
+def latest_versions(document: Document, leave_out: set[str] = frozenset()) -> dict[str, DocumentVersion]:
+    """The newest revision in each language (versions are prefetched newest first), less those whose content
+    hash is in ``leave_out``."""
     latest: dict[str, DocumentVersion] = {}
     for version in document.versions.all():
-        latest.setdefault(version.language, version)
+        if version.content_hash not in leave_out:
+            latest.setdefault(version.language, version)
     return latest
+
+
+def sources_for(meeting: Meeting, ours: set[str]) -> list[dict[str, Any]]:
+    """The register's public documents about the meeting as sources: each with its newest copy per language.
+
+    ``ours`` holds the content hashes of this register's own editions, which the page lists as editions; a
+    record that holds nothing else is left out here.
+    """
+    out = []
+    for document in meeting.public_documents:
+        versions = latest_versions(document, ours)
+        if versions or not any(v.content_hash in ours for v in document.versions.all()):
+            out.append({"document": document, "versions": [versions[lang] for lang in ("cy", "en") if lang in versions]})
+    return out
 
 
 def provenance_for(meeting: Meeting) -> list[Provenance]:
@@ -88,7 +104,7 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
         object_id__in=[a.pk for a in meeting.attendances.all()],
     )
     return list(
-        Provenance.objects.filter(records, document_version__document__published=True)
+        Provenance.objects.public().filter(records)
         .select_related("document_version__document", "content_type").order_by("document_version_id", "field_name")[:50]
     )
 
@@ -146,10 +162,8 @@ def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tu
 
 
 def _people_index() -> list[tuple[int, int]]:
-    from igr.public.search.indexer import public_people
-
     counts = dict(tallies.people_totals())
-    return [(pk, counts.get(pk, 0)) for pk in public_people().order_by("sort_name", "name").values_list("pk", flat=True)]
+    return [(pk, counts.get(pk, 0)) for pk in Person.objects.public().order_by("sort_name", "name").values_list("pk", flat=True)]
 
 
 def people_index() -> list[tuple[int, int]]:

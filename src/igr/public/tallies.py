@@ -26,6 +26,7 @@ from django.db.models import BooleanField, DateField, F, Func, IntegerField, Sum
 from django.db.models.functions import Cast
 
 from igr.register.models import Attendance, Government, Meeting
+from igr.reporting.summary import statements_owed
 
 from . import attendees, cells
 from .models import (
@@ -111,11 +112,8 @@ class Facts:
 
 
 def _statements(ids: list[int]) -> dict[int, tuple[Statement, ...]]:
-    """The written statements each meeting owes, as the reporting app's obligations say."""
-    from igr.reporting.summary import written_statements
-
-    return {pk: tuple(sorted(statements, key=lambda s: (s[0], s[1] or dt.date.min, s[2])))
-            for pk, statements in written_statements(ids).items()}
+    """The written statements each meeting owes, as the reporting engine's obligations say."""
+    return statements_owed(ids)
 
 
 def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
@@ -126,7 +124,7 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     ministers: dict[int, set[int]] = defaultdict(set)
     pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
     wales = Government.objects.filter(key="wales").values_list("pk", flat=True).first()
-    rows = Attendance.objects.filter(meeting_id__in=ids, meeting__published=True).order_by()
+    rows = Attendance.objects.public().filter(meeting_id__in=ids).order_by()
     for meeting_id, government_id, person_id, capacity in rows.values_list("meeting_id", "government_id", "person_id", "capacity"):
         if government_id:
             governments[meeting_id].add(government_id)
@@ -137,7 +135,7 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
             if government_id == wales and capacity == Attendance.Capacity.MINISTER:
                 ministers[meeting_id].add(person_id)
     statements = _statements(ids)
-    meetings = Meeting.objects.filter(pk__in=ids, published=True).order_by().values_list(
+    meetings = Meeting.objects.public().filter(pk__in=ids).order_by().values_list(
         "pk", "body_id", "date", "status", "mode", "starts_at", "notice_received_at")
     return {
         pk: Facts(body_id, date, status, mode, tuple(sorted(governments[pk])), tuple(sorted(people[pk])),
@@ -184,7 +182,7 @@ def rebuild(batch: int = 2000) -> int:
     MeetingFacts.objects.all().delete()
     for kind in CELLS:
         kind.objects.all().delete()
-    ids = list(Meeting.objects.filter(published=True).order_by("pk").values_list("pk", flat=True))
+    ids = list(Meeting.objects.public().order_by("pk").values_list("pk", flat=True))
     totals: Counter = Counter()
     attendance = attendees.Recount()
     for start in range(0, len(ids), batch):

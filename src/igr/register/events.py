@@ -16,7 +16,8 @@ MeetingRemoved       a meeting deleted
 AttendanceChanged    who attended a meeting changed (an attendance added, edited or removed)
 AgendaChanged        a meeting's topics or the Welsh Government's positions on them changed
 DocumentAdded        a document recorded for the first time
-DocumentChanged      a document edited, given a new (language) version, unlinked or removed
+DocumentChanged      a document edited, given a new (language) version, or unlinked
+DocumentRemoved      a document deleted, with the meetings it reported
 DocumentLinked       a document now reports these meetings
 AgreementChanged     an agreement recorded, edited, its parties changed, or removed
 BodyChanged          a body recorded or edited
@@ -123,6 +124,12 @@ class DocumentAdded(Event):
 @dataclass(frozen=True)
 class DocumentChanged(Event):
     document_id: int
+
+
+@dataclass(frozen=True)
+class DocumentRemoved(Event):
+    document_id: int
+    meeting_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

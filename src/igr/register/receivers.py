@@ -12,7 +12,7 @@ import threading
 import weakref
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from . import events
@@ -29,7 +29,7 @@ from .models import (
 )
 
 SCHEDULE_FIELDS = {"date", "status", "starts_at"}
-_local = threading.local()  # each thread's meetings being saved -> their date and status before the save
+_local = threading.local()  # each thread's meetings being saved (documents deleted) -> what they were before
 
 
 def _before() -> weakref.WeakKeyDictionary:
@@ -81,6 +81,15 @@ def agenda_changed(sender: Any, instance: AgendaItem, raw: bool = False, **kwarg
 def document_saved(sender: Any, instance: Document, created: bool, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         events.announce(events.DocumentAdded(instance.pk) if created else events.DocumentChanged(instance.pk))
+
+
+def document_removing(sender: Any, instance: Document, **kwargs: Any) -> None:
+    """The meetings a document reports, read before its links go with it."""
+    _before()[instance] = tuple(sorted(instance.meetings.values_list("pk", flat=True)))
+
+
+def document_removed(sender: Any, instance: Document, **kwargs: Any) -> None:
+    events.announce(events.DocumentRemoved(instance.pk, _before().pop(instance, ())))
 
 
 def document_changed(sender: Any, instance: Document | DocumentVersion, raw: bool = False, **kwargs: Any) -> None:
@@ -137,7 +146,8 @@ def connect() -> None:
                            (DocumentVersion, document_changed)):
         post_save.connect(handler, sender=model, dispatch_uid=f"igr-events-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"igr-events-delete-{model.__name__}")
-    post_delete.connect(document_changed, sender=Document, dispatch_uid="igr-events-delete-Document")
+    pre_delete.connect(document_removing, sender=Document, dispatch_uid="igr-events-removing-Document")
+    post_delete.connect(document_removed, sender=Document, dispatch_uid="igr-events-delete-Document")
     m2m_changed.connect(document_meetings, sender=Document.meetings.through, dispatch_uid="igr-events-document-meetings")
     m2m_changed.connect(document_agreements, sender=Document.agreements.through, dispatch_uid="igr-events-document-agreements")
     m2m_changed.connect(agreement_parties, sender=Agreement.parties.through, dispatch_uid="igr-events-agreement-parties")

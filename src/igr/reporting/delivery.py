@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from igr.register.models import Document, Meeting
+from igr.register.models.querysets import public_condition
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
 from igr.reporting.models import Obligation, ReportDocument
 
@@ -40,9 +41,11 @@ def delivering(pks: list[int]) -> dict[int, tuple[list, list]]:
         ReportDocument.objects.filter(meeting_id__in=pks, register_document__isnull=False)
         .values_list("meeting_id", "register_document_id"))
     for doc in (ReportDocument.objects.filter(meeting_id__in=pks, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
+                .exclude(relation=ReportDocument.Relation.CORRECTION)
                 .order_by("date", "published_at")):
         out[doc.meeting_id][0].append(doc)
-    links = (Document.meetings.through.objects.filter(meeting_id__in=pks, document__published=True, document__date__isnull=False)
+    links = (Document.meetings.through.objects.filter(public_condition("register.document", "document"), meeting_id__in=pks,
+                                                      document__date__isnull=False)
              .select_related("document").order_by("document__date", "document__pk"))
     for link in links:
         if (link.meeting_id, link.document_id) not in ours_records:

@@ -46,3 +46,15 @@ class CorrectionForm(forms.Form):
 
 class CommentForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FollowUpForm(forms.Form):
+    """A second document about a meeting: which publication it follows, and whether it corrects or adds to it."""
+
+    follows = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    relation = forms.ChoiceField(label=_("The new document"), choices=[
+        ("addition", _("adds to the publication (a further letter or statement)")),
+        ("correction", _("corrects the publication (it replaces it, with a note of what changed)")),
+    ], widget=forms.RadioSelect)
+    note_en = forms.CharField(label=_("What the correction changes (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note_cy = forms.CharField(label=_("What the correction changes (Welsh)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

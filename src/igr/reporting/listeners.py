@@ -6,7 +6,8 @@ same delivery. A meeting recorded or changed is synced (all of a delivery's meet
 ``engine.sync_meetings``); a meeting rescheduled has its open obligations' history written and, if the
 committees had been told of it, an update owed, in the order the reschedules happened; the Welsh Government's
 attendance names the responsible minister; a document linked to a meeting may meet what it owed; an agreement
-changed may owe a notification; new recess dates recount every open deadline.
+changed may owe a notification; new recess dates recount every open deadline; what a deleted document met is
+open again (``Obligation.met_by_record``'s ``on_delete``) and its meetings are matched to their documents again.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class RecessChanged(E.Event):
     """Senedd recess dates changed: every open deadline is counted again, once per delivery."""
 
 
-@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.DocumentLinked, MeetingReportChanged,
+@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.DocumentLinked, E.DocumentRemoved, MeetingReportChanged,
           E.AgreementChanged, RecessChanged, stage=E.RULES)
 def obligations(batch: list[E.Event]) -> None:
     pending: dict[int, None] = {}  # meetings to sync, in the order they were first touched
@@ -67,6 +68,9 @@ def obligations(batch: list[E.Event]) -> None:
             welsh.add(event.meeting_id)
         elif isinstance(event, E.DocumentLinked):  # the sync matches documents to what the meeting owed
             pending.update(dict.fromkeys(event.meeting_ids))
+        elif isinstance(event, E.DocumentRemoved):  # what it met was reopened as it went: matched again, or left open
+            pending.update(dict.fromkeys(event.meeting_ids))
+            E.announce(*(E.ReportingChanged(pk) for pk in event.meeting_ids))
         elif isinstance(event, E.AgreementChanged):
             agreement = Agreement.objects.filter(pk=event.agreement_id).first()
             if agreement:

@@ -14,13 +14,13 @@ from django.utils import timezone
 from igr.register.models import Document, DocumentVersion, Government, Meeting
 from igr.reporting import context, engine, subjects
 from igr.reporting.compose import compose_document
-from igr.reporting.models import Commitment, PublishedFile, ReportDocument
+from igr.reporting.models import REGISTER_KIND, Commitment, PublishedFile, ReportDocument
 from igr.reporting.render import FORMATS, MEDIA_TYPES, render
 
-REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement", "annual_report": "annual_report"}
 
-
-def freeze(document: ReportDocument, user, on: dt.date) -> None:
+def freeze(document: ReportDocument, user, on: dt.date, record: Document | None = None) -> None:
+    """Publish ``document`` on ``on``; ``record`` names the register's existing entry for this very publication
+    (a document the register knew of before its text was held here, as in the demonstration)."""
     document.date = on
     snapshots = {lang: compose_document(document, lang, on=on) for lang in ("en", "cy")}
     document.snapshot = {lang: doc.as_dict() for lang, doc in snapshots.items()}
@@ -36,13 +36,13 @@ def freeze(document: ReportDocument, user, on: dt.date) -> None:
                 document=document, language=lang, format=fmt, media_type=MEDIA_TYPES[fmt], content=content,
                 sha256=hashlib.sha256(content).hexdigest(),
             )
-    document.register_document = _register(document, snapshots, files, on)
+    document.register_document = _register(document, snapshots, files, on, record)
     _save(document, update_fields=["register_document"])
     if document.meeting_id:
         engine.refresh_met(document.meeting)
     else:
         subjects.sync_period(document.period)
-    if not document.supersedes_id:
+    if document.relation != ReportDocument.Relation.CORRECTION:
         _commitments(document, snapshots["en"].commitments, on)
     keep_commitments(document, on)
 
@@ -55,21 +55,29 @@ def _save(document: ReportDocument, **kwargs) -> None:
         document._publishing = False
 
 
-def _register(document: ReportDocument, snapshots: dict, files: dict, on: dt.date) -> Document:
-    """The register's record of the publication: one document, one version per language per revision."""
-    record = document.supersedes.register_document if document.supersedes_id else None
+def _register(document: ReportDocument, snapshots: dict, files: dict, on: dt.date, record: Document | None) -> Document:
+    """The register's record of the publication: one document, one version per language per revision.
+
+    A correction is the next revision of the document it corrects (ours, or one the register holds from
+    elsewhere); anything else is a document of its own.
+    """
+    if record is None and document.supersedes_id:
+        record = document.supersedes.register_document
+    elif record is None and document.relation == ReportDocument.Relation.CORRECTION:
+        record = document.follows_record
     if record is None:
         record = Document.objects.create(
             kind=REGISTER_KIND[document.kind], title_en=snapshots["en"].title, title_cy=snapshots["cy"].title,
-            publisher=Government.objects.filter(key="wales").first(), date=on, published=True,
+            publisher=Government.objects.filter(key="wales").first(), date=on,
         )
         if document.meeting_id:
             record.meetings.add(document.meeting)
     for lang, doc in snapshots.items():
         pdf = files[(lang, "pdf")]
         digest = hashlib.sha256(pdf).hexdigest()
+        revision = (record.versions.filter(language=lang).order_by("-revision").values_list("revision", flat=True).first() or 0) + 1
         version = DocumentVersion(
-            document=record, language=lang, revision=document.version, media_type=MEDIA_TYPES["pdf"],
+            document=record, language=lang, revision=revision, media_type=MEDIA_TYPES["pdf"],
             text=doc.plain_text(), content_hash=digest,
         )
         version.file.save(f"{digest}.pdf", ContentFile(pdf), save=False)

@@ -34,7 +34,7 @@ def sync_agreement(agreement: Agreement) -> list[Obligation]:
     for obligation in existing.values():
         if obligation.is_open:
             record = (
-                agreement.documents.filter(published=True, date__isnull=False, date__gte=obligation.trigger_date)
+                agreement.documents.public().filter(date__isnull=False, date__gte=obligation.trigger_date)
                 .exclude(kind__in=("communique", "press_release", "other")).order_by("date").first()
             )
             if record:

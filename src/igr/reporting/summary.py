@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from igr.register.models import Meeting
+from igr.register.models import Document, Meeting
+from igr.register.models.querysets import public_condition
 from igr.reporting.calendars import calendar_from_db
 from igr.reporting.models import Obligation, ReportDocument, Status
 
@@ -58,30 +59,36 @@ def published_versions(document: ReportDocument) -> list[ReportDocument]:
 
 
 def document_links(document: ReportDocument) -> list[dict]:
+    """Each published version in both languages: its public page (html) and its files, at their stable addresses."""
+    from igr.reporting.editions import edition_url
+
     links = []
     for version in published_versions(document):
         for language in ("en", "cy"):
             title = (version.snapshot.get(language) or {}).get("title", "")
             for fmt in ("pdf", "html", "docx"):
-                links.append({
-                    "version": version.version, "published_on": version.date, "language": language, "format": fmt,
-                    "title": title, "url": reverse("reporting:published_file", kwargs={"pk": version.pk, "language": language, "fmt": fmt}),
-                })
+                if version.meeting_id:
+                    url = edition_url(version.meeting, version.slug, language, "" if fmt == "html" else fmt, version.version)
+                else:
+                    url = reverse("reporting:published_file", kwargs={"pk": version.pk, "language": language, "fmt": fmt})
+                links.append({"version": version.version, "published_on": version.date, "language": language,
+                              "format": fmt, "title": title, "url": url})
     return links
 
 
 def meeting_reporting(meeting: Meeting, today: dt.date | None = None) -> list[dict]:
     """What was owed for a published meeting: due date, when met, days late, status and published links."""
-    if not meeting.published:
+    if not Meeting.objects.public().filter(pk=meeting.pk).exists():
         return []
     today = today or timezone.localdate()
     rows = []
     obligations = Obligation.objects.filter(meeting=meeting).select_related("met_by", "met_by_record").order_by("due_date", "pk")
+    public_records = set(Document.objects.public().filter(meetings=meeting).values_list("pk", flat=True))
     for obligation in obligations:
         documents = []
         if obligation.met_by and obligation.met_by.is_published:
             documents = document_links(obligation.met_by)
-        elif obligation.met_by_record and obligation.met_by_record.published:
+        elif obligation.met_by_record_id in public_records:
             record = obligation.met_by_record
             source = record.versions.exclude(source_url="").values_list("source_url", flat=True).first()
             documents = [{"version": 1, "published_on": record.date, "language": "", "format": "", "title": str(record), "url": source or ""}]
@@ -109,7 +116,7 @@ def reporting_stats(meetings=None, *, start: dt.date | None = None, end: dt.date
     already missed, the share met by their deadline. Waived obligations, and ones not yet due, are left out.
     """
     today = today or timezone.localdate()
-    queryset = Obligation.objects.filter(deliverable=deliverable, meeting__published=True).select_related("meeting__body")
+    queryset = Obligation.objects.filter(public_condition("register.meeting", "meeting"), deliverable=deliverable).select_related("meeting__body")
     if meetings is not None:
         queryset = queryset.filter(meeting__in=meetings)
     if start:
@@ -147,10 +154,18 @@ def reporting_stats(meetings=None, *, start: dt.date | None = None, end: dt.date
     }
 
 
-def written_statements(meeting_ids: list[int]) -> dict[int, list[tuple[dt.date, dt.date | None, bool]]]:
-    """Each published meeting's written statements owed, as (due, met on or None, waived): what the public tallies count."""
+def statements_owed(meeting_ids: list[int]) -> dict[int, tuple[tuple[dt.date, dt.date | None, bool], ...]]:
+    """Per public meeting, the written statements it owes as (due date, met on, waived), for the public tallies."""
     out: dict[int, list[tuple[dt.date, dt.date | None, bool]]] = {}
-    rows = Obligation.objects.filter(meeting_id__in=meeting_ids, meeting__published=True, deliverable="written_statement")
-    for meeting_id, due, met, waived in rows.order_by("pk").values_list("meeting_id", "due_date", "met_on", "waived_on"):
+    rows = Obligation.objects.filter(public_condition("register.meeting", "meeting"), meeting_id__in=meeting_ids,
+                                     deliverable="written_statement").order_by("pk")
+    for meeting_id, due, met, waived in rows.values_list("meeting_id", "due_date", "met_on", "waived_on"):
         out.setdefault(meeting_id, []).append((due, met, waived is not None))
-    return out
+    return {pk: tuple(sorted(owed, key=lambda s: (s[0], s[1] or dt.date.min, s[2]))) for pk, owed in out.items()}
+
+
+def overdue_meeting_ids(today: dt.date, limit: int = 10) -> list[int]:
+    """Public meetings whose written statement is past due and neither made nor waived, oldest first."""
+    rows = Obligation.objects.filter(public_condition("register.meeting", "meeting"), deliverable="written_statement",
+                                     waived_on__isnull=True, met_on__isnull=True, due_date__lt=today)
+    return list(rows.order_by("meeting__date", "meeting_id").values_list("meeting_id", flat=True).distinct()[:limit])

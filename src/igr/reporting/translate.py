@@ -1,18 +1,24 @@
 """The free text a document draws on, in both languages, for the drafter and the translator to complete.
 
 Standard sentences are composed by the system; only these passages (positions, agenda titles, roles written
-as free text, descriptions of unnamed attendees, the next-meeting note, the location) are written by people.
+as free text, descriptions of unnamed attendees, the next-meeting note, the location, and paragraphs the minister
+adds) are written by people. They are saved on the document (``ReportDocument.texts`` and ``paragraphs``),
+starting from the register's record, which they never change: nothing a drafter writes is public before the
+document is published.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from igr.reporting.models import ReportDocument
+from igr.reporting.compose import passages
+from igr.reporting.models import DocumentEvent, ReportDocument
 
 EDITABLE_STATES = (ReportDocument.State.DRAFT, ReportDocument.State.AWAITING_TRANSLATION)
+LONGEST = 5000
 LABELS = {
     "title": _("Agenda item"),
     "position": _("Welsh Government position"),
@@ -21,28 +27,33 @@ LABELS = {
     "next_meeting": _("Next meeting"),
     "location": _("Location"),
     "period_title": _("Report title"),
+    "paragraph": _("A paragraph the Minister adds"),
+    "new_paragraph": _("Add a paragraph"),
 }
 
 
 @dataclass
 class TextRow:
-    obj: object
-    field: str
+    document: ReportDocument
+    key: str
     label: str
     context: str
     multiline: bool
+    record: dict[str, str]
 
-    @property
-    def key(self) -> str:
-        return f"{self.obj._meta.model_name}-{self.obj.pk}-{self.field}"
+    def text(self, language: str) -> str:
+        own = self.document.texts.get(self.key)
+        if own is not None and language in own:
+            return own[language] or ""
+        return self.record.get(language, "")
 
     @property
     def en(self) -> str:
-        return getattr(self.obj, f"{self.field}_en") or ""
+        return self.text("en")
 
     @property
     def cy(self) -> str:
-        return getattr(self.obj, f"{self.field}_cy") or ""
+        return self.text("cy")
 
     @property
     def missing(self) -> str:
@@ -54,41 +65,57 @@ class TextRow:
         return ""
 
 
+def _row(document: ReportDocument, obj, field: str, label: str, context: str, multiline: bool) -> TextRow:
+    record = {lang: getattr(obj, f"{field}_{lang}") or "" for lang in passages.LANGUAGES}
+    return TextRow(document, passages.key(obj, field), str(LABELS[label]), context, multiline, record)
+
+
+def _paragraph_rows(document: ReportDocument) -> list[TextRow]:
+    rows = [TextRow(document, f"paragraph-{n}", str(LABELS["paragraph"]), "", True, dict(p))
+            for n, p in enumerate(document.paragraphs)]
+    return rows + [TextRow(document, f"paragraph-{len(rows)}", str(LABELS["new_paragraph"]), "", True, {})]
+
+
 def texts_for(document: ReportDocument) -> list[TextRow]:
     if document.period_id:
-        return [TextRow(document.period, "title", str(LABELS["period_title"]), document.period.key, False)]
+        return [_row(document, document.period, "title", "period_title", document.period.key, False)]
     meeting = document.meeting
     rows: list[TextRow] = []
     for item in meeting.agenda_items.all():
         context = item.title_en or item.title_cy
-        rows.append(TextRow(item, "title", str(LABELS["title"]), context, False))
-        rows.append(TextRow(item, "position", str(LABELS["position"]), context, True))
+        rows.append(_row(document, item, "title", "title", context, False))
+        rows.append(_row(document, item, "position", "position", context, True))
     for attendance in meeting.attendances.select_related("person", "post"):
         if attendance.person and not attendance.post and (attendance.role_en or attendance.role_cy):
-            rows.append(TextRow(attendance, "role", str(LABELS["role"]), attendance.person.name, False))
+            rows.append(_row(document, attendance, "role", "role", attendance.person.name, False))
         if not attendance.person:
-            rows.append(TextRow(attendance, "description", str(LABELS["description"]), "", False))
+            rows.append(_row(document, attendance, "description", "description", "", False))
     for field in ("next_meeting", "location"):
         if getattr(meeting, f"{field}_en") or getattr(meeting, f"{field}_cy"):
-            rows.append(TextRow(meeting, field, str(LABELS[field]), "", False))
+            rows.append(_row(document, meeting, field, field, "", False))
+    if document.kind != "annual_report":
+        rows += _paragraph_rows(document)
     return rows
 
 
-def save_texts(rows: list[TextRow], data) -> int:
-    """Write what changed back to the record; returns how many fields changed."""
-    changed = 0
+def save_texts(document: ReportDocument, rows: list[TextRow], data, user=None) -> int:
+    """Write what changed to the document (never to the register); returns how many passages changed."""
+    texts, added, changed = dict(document.texts), [], 0
     for row in rows:
-        fields = []
-        for lang in ("en", "cy"):
-            name = f"{row.key}-{lang}"
-            if name in data:
-                value = data[name].strip()
-                if value != (getattr(row.obj, f"{row.field}_{lang}") or ""):
-                    setattr(row.obj, f"{row.field}_{lang}", value)
-                    fields.append(f"{row.field}_{lang}")
-        if fields:
-            row.obj.full_clean()
-            row.obj.save(update_fields=fields)
-            changed += len(fields)
+        values = {lang: (data.get(f"{row.key}-{lang}", row.text(lang)) or "").strip() for lang in passages.LANGUAGES}
+        if any(len(v) > LONGEST for v in values.values()):
+            raise ValidationError(_("A passage can be at most %(n)s characters long.") % {"n": f"{LONGEST:,}"})
+        changed += sum(values[lang] != row.text(lang).strip() for lang in passages.LANGUAGES)
+        if row.key.startswith("paragraph-"):
+            if any(values.values()):
+                added.append(values)
+        elif values != {lang: row.record.get(lang, "").strip() for lang in passages.LANGUAGES}:
+            texts[row.key] = values
+        else:
+            texts.pop(row.key, None)
+    if changed:
+        document.texts, document.paragraphs = texts, added
+        document.save(update_fields=["texts", "paragraphs"])
+        DocumentEvent.objects.create(document=document, action="texts_saved", from_state=document.state,
+                                     to_state=document.state, user=user)
     return changed
-

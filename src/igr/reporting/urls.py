@@ -15,6 +15,7 @@ urlpatterns = [
     path("commitments/", officials.commitment_list, name="commitments"),
     re_path(rf"^meetings/{MEETING}/$", officials.meeting_page, name="meeting"),
     re_path(rf"^meetings/{MEETING}/start/$", documents.start, name="start"),
+    re_path(rf"^meetings/{MEETING}/follow-up/$", documents.follow_up, name="follow_up"),
     re_path(rf"^meetings/{MEETING}/change/$", officials.change_meeting, name="change_meeting"),
     path("periods/<slug:key>/", officials.period_page, name="period"),
     path("periods/<slug:key>/start/", documents.start_report, name="start_report"),

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from igr.reporting import guards
 from igr.reporting.compose import compose_document
 from igr.reporting.compose.document import Composed
 from igr.reporting.models import DocumentEvent, ReportDocument
@@ -30,15 +31,15 @@ PERMS = {
 }
 
 
-class WorkflowError(Exception):
+class WorkflowError(guards.GuardError):
     """A step refused, with a message in the user's language."""
 
-    def __init__(self, message) -> None:
-        super().__init__(message)
-        self.message = message
 
-    def __str__(self) -> str:
-        return str(self.message)
+def _guarded(check, *args) -> None:
+    try:
+        check(*args)
+    except guards.GuardError as exc:
+        raise WorkflowError(exc.message) from None
 
 
 def _require(user, role: str) -> None:
@@ -80,6 +81,9 @@ def text_hash(document: ReportDocument, on: dt.date | None = None) -> str:
 
 
 def _require_complete(document: ReportDocument) -> None:
+    _guarded(guards.has_content, document)
+    if document.meeting_id:
+        _guarded(guards.no_silent_duplicate, document.meeting, document.kind, document)
     gaps = missing(document)
     if gaps["cy"]:
         raise WorkflowError(_("The Welsh text is incomplete: %(what)s.") % {"what": "; ".join(gaps["cy"])})
@@ -91,8 +95,11 @@ def _require_complete(document: ReportDocument) -> None:
 def start_draft(user, kind: str, *, meeting=None, period=None, on: dt.date | None = None) -> ReportDocument:
     _require(user, "draft")
     subject = {"meeting": meeting} if meeting is not None else {"period": period}
-    if ReportDocument.objects.filter(kind=kind, **subject).exists():
+    unfinished = ReportDocument.objects.filter(kind=kind, **subject).exclude(state=State.PUBLISHED)
+    if unfinished.exists() or (period is not None and ReportDocument.objects.filter(kind=kind, **subject).exists()):
         raise WorkflowError(_("This document has already been started; open it, or correct its published version."))
+    if meeting is not None:
+        _guarded(guards.no_silent_duplicate, meeting, kind)
     document = ReportDocument.objects.create(kind=kind, date=on or timezone.localdate(), created_by=user, **subject)
     _log(document, "created", "", user)
     return document
@@ -111,6 +118,7 @@ def set_date(document: ReportDocument, user, on: dt.date) -> ReportDocument:
 def send_for_translation(document: ReportDocument, user) -> ReportDocument:
     _require(user, "draft")
     _state(document, State.DRAFT)
+    _guarded(guards.has_content, document)
     return _move(document, State.AWAITING_TRANSLATION, "sent_for_translation", user)
 
 
@@ -132,6 +140,7 @@ def submit_for_approval(document: ReportDocument, user) -> ReportDocument:
 def approve(document: ReportDocument, user, comment: str = "") -> ReportDocument:
     _require(user, "approve")
     _state(document, State.AWAITING_APPROVAL)
+    _guarded(guards.four_eyes, document, user, "approve")
     _require_complete(document)
     document.approved_by, document.approved_at = user, timezone.now()
     document.approved_hash = text_hash(document)
@@ -162,6 +171,8 @@ def publish(document: ReportDocument, user, on: dt.date | None = None) -> Report
 
     _require(user, "publish")
     _state(document, State.APPROVED)
+    _guarded(guards.four_eyes, document, user, "publish")
+    _guarded(guards.meeting_is_public, document)
     _require_complete(document)
     if not document.approved_by_id or not document.approved_hash:
         raise WorkflowError(_("A document is published only after it has been approved."))
@@ -182,11 +193,45 @@ def start_correction(document: ReportDocument, user, note_en: str, note_cy: str)
         raise WorkflowError(_("This version has already been corrected; correct the latest version."))
     if not (note_en.strip() and note_cy.strip()):
         raise WorkflowError(_("Say what the correction changes, in English and in Welsh."))
-    latest = ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period).order_by("-version").first()
+    latest = ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period,
+                                           series=document.series).order_by("-version").first()
     correction = ReportDocument.objects.create(
-        kind=document.kind, meeting=document.meeting, period=document.period, version=latest.version + 1,
-        supersedes=document, date=timezone.localdate(), created_by=user,
-        correction_note_en=note_en.strip(), correction_note_cy=note_cy.strip(),
+        kind=document.kind, meeting=document.meeting, period=document.period, series=document.series,
+        version=latest.version + 1, supersedes=document, relation=ReportDocument.Relation.CORRECTION,
+        date=timezone.localdate(), created_by=user, correction_note_en=note_en.strip(), correction_note_cy=note_cy.strip(),
+        texts=dict(document.texts), paragraphs=list(document.paragraphs),
     )
     _log(correction, "correction_started", "", user)
     return correction
+
+
+@transaction.atomic
+def start_follow_up(user, kind: str, meeting, follows, relation: str, note_en: str = "", note_cy: str = "",
+                    on: dt.date | None = None) -> ReportDocument:
+    """A second document of a kind about a meeting: a correction or an addition to a publication already public.
+
+    A correction of one of our own editions is its next version (``start_correction``); a correction of a
+    publication the register holds from elsewhere, or an addition to any, is a new document that names it.
+    """
+    _require(user, "draft")
+    if relation not in (ReportDocument.Relation.CORRECTION, ReportDocument.Relation.ADDITION):
+        raise WorkflowError(_("Choose whether the new document corrects the earlier one or adds to it."))
+    if follows is None or not guards.published_records(meeting, kind).filter(pk=follows.pk).exists():
+        raise WorkflowError(_("Choose the publication the new document follows."))
+    if ReportDocument.objects.filter(kind=kind, meeting=meeting).exclude(state=State.PUBLISHED).exists():
+        raise WorkflowError(_("This document has already been started; open it, or correct its published version."))
+    ours = ReportDocument.objects.filter(kind=kind, meeting=meeting, register_document=follows, state=State.PUBLISHED).order_by("-version").first()
+    if relation == ReportDocument.Relation.CORRECTION:
+        if ours is not None:
+            return start_correction(ours, user, note_en, note_cy)
+        if not (note_en.strip() and note_cy.strip()):
+            raise WorkflowError(_("Say what the correction changes, in English and in Welsh."))
+    series = (ReportDocument.objects.filter(kind=kind, meeting=meeting).order_by("-series").values_list("series", flat=True).first() or 0) + 1
+    document = ReportDocument.objects.create(
+        kind=kind, meeting=meeting, series=series, relation=relation, follows_record=follows,
+        date=on or timezone.localdate(), created_by=user,
+        correction_note_en=note_en.strip() if relation == ReportDocument.Relation.CORRECTION else "",
+        correction_note_cy=note_cy.strip() if relation == ReportDocument.Relation.CORRECTION else "",
+    )
+    _log(document, "correction_started" if relation == ReportDocument.Relation.CORRECTION else "addition_started", "", user)
+    return document

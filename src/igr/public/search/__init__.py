@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from igr.public.models import SearchEntry
-from igr.register.models import Agreement, Body, Document, Meeting
+from igr.register.models import Agreement, Body, Document, Meeting, Person
 from igr.register.translation import translated
 
 from . import engines
-from .indexer import public_people
 from .normalise import query_groups
 from .snippets import snippet
 
@@ -60,11 +60,14 @@ class Results:
 
 def _published(kind: str, ids: list[int]) -> dict[int, Any]:
     querysets = {
-        Kind.MEETING: Meeting.objects.filter(published=True).select_related("body"),
+        Kind.MEETING: Meeting.objects.public().select_related("body"),
         Kind.BODY: Body.objects.all(),
-        Kind.PERSON: public_people(),
-        Kind.AGREEMENT: Agreement.objects.filter(published=True),
-        Kind.DOCUMENT: Document.objects.filter(published=True).prefetch_related("meetings__body", "agreements"),
+        Kind.PERSON: Person.objects.public(),
+        Kind.AGREEMENT: Agreement.objects.public(),
+        Kind.DOCUMENT: Document.objects.public().prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.public().select_related("body"), to_attr="public_meetings"),
+            Prefetch("agreements", queryset=Agreement.objects.public(), to_attr="public_agreements"),
+        ),
     }
     return {obj.pk: obj for obj in querysets[kind].filter(pk__in=ids)}
 
@@ -82,10 +85,10 @@ def _title_and_url(kind: str, obj: Any, language: str) -> tuple[str, str]:
     if kind == Kind.AGREEMENT:
         return str(translated(obj, "title", language) or obj.title_en), reverse("public:agreement", args=[obj.key])
     title = str(translated(obj, "title", language) or obj.title_en or obj.title_cy or obj.get_kind_display())
-    meetings = [m for m in obj.meetings.all() if m.published]
+    meetings = obj.public_meetings
     if meetings:
         return title, f"{meetings[0].get_absolute_url()}#documents"
-    agreements = [a for a in obj.agreements.all() if a.published]
+    agreements = obj.public_agreements
     return title, reverse("public:agreement", args=[agreements[0].key]) if agreements else ""
 
 

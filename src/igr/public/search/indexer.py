@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from igr.public import tallies
 from igr.public.cache import bump
@@ -27,7 +27,6 @@ from igr.register.models import (
     DocumentVersion,
     Meeting,
     Person,
-    Tenure,
 )
 
 Kind = SearchEntry.Kind
@@ -38,27 +37,18 @@ def _join(*parts: Any) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def public_people() -> QuerySet[Person]:
-    """People the public may see: ministers on record and anyone at a published meeting (not drafts only)."""
-    return Person.objects.filter(
-        Exists(Tenure.objects.filter(person=OuterRef("pk")))
-        | Exists(Attendance.objects.filter(person=OuterRef("pk"), meeting__published=True))
-        | Exists(Meeting.objects.filter(chair=OuterRef("pk"), published=True))
-    )
-
-
 def sources() -> dict[str, QuerySet]:
     """For each kind, the published records with what their text needs fetched in a fixed number of queries."""
     attendances = Attendance.objects.select_related("person", "post")
     versions = DocumentVersion.objects.only("document_id", "language", "revision", "text").order_by("language", "-revision")
     return {
-        Kind.MEETING: Meeting.objects.filter(published=True).select_related("body", "chair").prefetch_related(
+        Kind.MEETING: Meeting.objects.public().select_related("body", "chair").prefetch_related(
             "agenda_items", Prefetch("attendances", queryset=attendances)
         ),
         Kind.BODY: Body.objects.all(),
-        Kind.PERSON: public_people().prefetch_related("tenures__post"),
-        Kind.AGREEMENT: Agreement.objects.filter(published=True),
-        Kind.DOCUMENT: Document.objects.filter(published=True).prefetch_related(Prefetch("versions", queryset=versions)),
+        Kind.PERSON: Person.objects.public().prefetch_related("tenures__post"),
+        Kind.AGREEMENT: Agreement.objects.public(),
+        Kind.DOCUMENT: Document.objects.public().prefetch_related(Prefetch("versions", queryset=versions)),
     }
 
 

@@ -6,11 +6,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import urlencode
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
 
-from igr.public import exports, queries, reporting_bridge, timeliness
+from igr.public import exports, queries, timeliness
 from igr.public.filters import MeetingFilter, facets
 from igr.register.models import Document
+from igr.reporting import editions
+from igr.reporting.summary import meeting_reporting
 
 PAGE_SIZE = 50
 
@@ -23,8 +25,7 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {
-        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": reporting_bridge.overdue_meetings() if reporting_bridge.AVAILABLE else timeliness.overdue(),
-        "target_days": timeliness.TARGET_WORKING_DAYS,
+        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": timeliness.overdue_meetings(),
     })
 
 
@@ -45,31 +46,32 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _reporting(meeting, documents: list[Document]) -> list[dict[str, object]]:
-    """What the meeting's written statements and letters show: when each came and how long after the meeting."""
-    rows = []
-    for doc in documents:
-        if doc.kind not in (Document.Kind.WRITTEN_STATEMENT, Document.Kind.LETTER) or not doc.date:
-            continue
-        days = (doc.date - meeting.date).days
-        working = timeliness.working_days_between(meeting.date, doc.date) if days >= 0 else None
-        rows.append({"document": doc, "days": days, "working_days": working,
-                     "on_time": working is not None and working <= timeliness.TARGET_WORKING_DAYS})
-    return rows
+def _topics(meeting, published: dict) -> list[dict[str, object]]:
+    """Each agenda item with its title and the Welsh Government's position, as the latest edition published them."""
+    topics = []
+    for item in meeting.agenda_items.all():
+        title = published.get(f"agendaitem-{item.pk}-title")
+        position = published.get(f"agendaitem-{item.pk}-position")
+        topics.append({"item": item, "title": title[0] if title else None, "position": position[0] if position else None,
+                       "edition": position[1] if position else None})
+    return topics
 
 
 def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     meeting = queries.meeting_with_details(f"{body_key}/{day}")
     if meeting is None:
         raise Http404
+    language = get_language()
     groups: dict[object, list] = {}
     for attendance in meeting.attendances.all():
         groups.setdefault(attendance.government, []).append(attendance)
-    documents = meeting.public_documents
+    ours = editions.meeting_editions(meeting, language)
+    sources = queries.sources_for(meeting, editions.edition_pdf_hashes(meeting))
     return render(request, "public/meeting_detail.html", {
         "meeting": meeting, "attendance_groups": list(groups.items()),
-        "documents": [{"document": d, "versions": queries.latest_versions(d)} for d in documents],
-        "reporting": _reporting(meeting, documents), "target_days": timeliness.TARGET_WORKING_DAYS,
-        "has_statement": any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in documents),
-        "provenance": queries.provenance_for(meeting), "obligations": reporting_bridge.meeting_obligations(meeting),
+        "editions": [{"edition": e, "title": e.title(language), "page": e.url(language), "links": e.links()} for e in ours],
+        "sources": sources, "topics": _topics(meeting, editions.published_positions(meeting, language)),
+        "has_statement": any(e.document.kind == "statement" for e in ours)
+        or any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in meeting.public_documents),
+        "provenance": queries.provenance_for(meeting), "obligations": meeting_reporting(meeting),
     })

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from igr.public import exports, queries
 from igr.public.charts import Chart, bar_chart
-from igr.public.search.indexer import public_people
 from igr.register.models import Body, Government, Person, Tenure
 from igr.register.translation import translated
 
@@ -93,7 +92,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
-    person = public_people().filter(key=person_key).prefetch_related(
+    person = Person.objects.public().filter(key=person_key).prefetch_related(
         Prefetch("tenures", queryset=Tenure.objects.select_related("post__government"))
     ).first()
     if person is None:

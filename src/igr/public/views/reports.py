@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from igr.public import exports, reporting_bridge, timeliness
+from igr.public import exports, timeliness
 from igr.public.cache import cached
 from igr.public.charts import Chart, bar_chart
 from igr.public.models import SearchEntry
@@ -56,19 +56,14 @@ def _notice_label(low: int) -> str:
 
 
 def reporting(request: HttpRequest) -> HttpResponse:
-    source = reporting_bridge.statistics_from_obligations if reporting_bridge.AVAILABLE else timeliness.statistics_for_page
-    stats = cached("reporting", source)
+    stats = cached("reporting", timeliness.statistics)
     overall = stats["overall"]
     days, meetings = _("Days from meeting to statement"), _("Meetings")
     charts = []
     if overall["count"]:
         dist = stats["distribution"]
-        figures = {"count": overall["count"], "median": overall["median"], "rate": overall["on_time_rate"] or 0,
-                   "target": timeliness.TARGET_WORKING_DAYS}
-        if stats["source"] == "obligations":
-            summary = _("%(count)s meetings have a published written statement. The median wait was %(median)s days; %(rate)s%% of the statements due were made by their deadline.") % figures
-        else:
-            summary = _("%(count)s meetings have a published written statement. The median wait was %(median)s days; %(rate)s%% came within %(target)s working days.") % figures
+        figures = {"count": overall["count"], "median": overall["median"], "rate": overall["on_time_rate"] or 0}
+        summary = _("%(count)s meetings have a published written statement. The median wait was %(median)s days; %(rate)s%% of the statements due were made by their deadline.") % figures
         charts.append(Chart("lag-distribution", _("How long statements took"), summary, [days, meetings],
                             [[_bucket_label(b["low"], b["high"]), b["count"]] for b in dist],
                             bar_chart([{"bucket": _bucket_label(b["low"], b["high"]), "n": b["count"]} for b in dist],
@@ -78,10 +73,9 @@ def reporting(request: HttpRequest) -> HttpResponse:
                      key=lambda kv: str(translated(kv[0], "name") or kv[0].name_en))
     people = Person.objects.in_bulk(list(stats["by_minister"]))
     by_minister = sorted(((people[k], v) for k, v in stats["by_minister"].items()), key=lambda kv: kv[0].sort_name)
-    short = Meeting.objects.filter(pk__in=stats["short_notice_ids"], published=True).select_related("body").order_by("-date")
+    short = Meeting.objects.public().filter(pk__in=stats["short_notice_ids"]).select_related("body").order_by("-date")
     return render(request, "public/reporting.html", {
         "overall": overall, "charts": charts, "by_year": stats["by_year"], "by_body": by_body, "by_minister": by_minister,
         "notice_rows": [{"label": _notice_label(b["low"]), "count": b["count"]} for b in stats["notice_buckets"]],
         "short_notice": list(short), "noticed_count": stats["noticed_count"],
-        "target_days": timeliness.TARGET_WORKING_DAYS, "source": stats["source"],
     })

@@ -13,10 +13,12 @@ from igr.register.translation import BilingualMixin
 
 from .bodies import Body, Government
 from .meetings import Meeting
+from .querysets import DocumentVersionQuerySet, PublicQuerySet
 
 
 class Agreement(BilingualMixin):
     bilingual_fields = ("title", "summary")
+    objects = PublicQuerySet.as_manager()
 
     class Kind(models.TextChoices):
         CONCORDAT = "concordat", _("Concordat")
@@ -65,6 +67,8 @@ class Agreement(BilingualMixin):
 class Document(BilingualMixin):
     """A published document (letter, statement, communiqué …); its language versions hold the files and text."""
 
+    objects = PublicQuerySet.as_manager()
+
     bilingual_fields = ("title",)
 
     class Kind(models.TextChoices):
@@ -108,6 +112,8 @@ def _version_upload_to(instance: DocumentVersion, filename: str) -> str:
 
 class DocumentVersion(models.Model):
     """One language version of a document, at one revision: the file, its text and where it came from."""
+
+    objects = DocumentVersionQuerySet.as_manager()
 
     class Language(models.TextChoices):
         EN = "en", _("English")
@@ -154,6 +160,8 @@ class DocumentVersion(models.Model):
 
 class Provenance(models.Model):
     """Where a record or one of its fields came from: which document, which span, how sure, who confirmed."""
+
+    objects = PublicQuerySet.as_manager()
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("record type"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField(_("record"))

@@ -15,6 +15,7 @@ from igr.register.translation import BilingualMixin
 
 from .bodies import Body, Government
 from .people import Person, Post
+from .querysets import PublicQuerySet
 
 
 class DatePrecision(models.TextChoices):
@@ -34,6 +35,7 @@ def meeting_reference(body_key: str, date: dt.date, precision: str = DatePrecisi
 
 class Meeting(BilingualMixin):
     bilingual_fields = ("location", "next_meeting", "summary")
+    objects = PublicQuerySet.as_manager()
 
     class Mode(models.TextChoices):
         VIRTUAL = "virtual", _("Virtual")
@@ -122,6 +124,8 @@ class Meeting(BilingualMixin):
 class Attendance(BilingualMixin):
     """Someone who took part in a meeting: a named person, or a description such as 'a senior NI official'."""
 
+    objects = PublicQuerySet.as_manager()
+
     bilingual_fields = ("description", "role")
 
     class Capacity(models.TextChoices):
@@ -179,6 +183,8 @@ class Attendance(BilingualMixin):
 
 class AgendaItem(BilingualMixin):
     """A topic discussed at a meeting, with the Welsh Government's position on it."""
+
+    objects = PublicQuerySet.as_manager()
 
     bilingual_fields = ("title", "position")
 

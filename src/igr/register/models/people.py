@@ -10,15 +10,19 @@ from igr.register.translation import BilingualMixin
 
 from .bodies import Government
 from .constraints import ENDS_AFTER_START
+from .querysets import PublicQuerySet
 
 
 class Person(models.Model):
     key = models.SlugField(_("key"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200, help_text=_("Without honorifics or post-nominals."))
     sort_name = models.CharField(_("sort name"), max_length=200, blank=True)
+    prefix_en = models.CharField(_("honorific (English)"), max_length=40, blank=True, help_text=_("As written before the name in running text, for example “the Rt Hon.”."))
+    prefix_cy = models.CharField(_("honorific (Welsh)"), max_length=40, blank=True, help_text=_("For example “y Gwir Anrhydeddus”."))
     honorific_en = models.CharField(_("post-nominals (English)"), max_length=40, blank=True, help_text=_("For example MS, MP, MSP, MLA."))
     honorific_cy = models.CharField(_("post-nominals (Welsh)"), max_length=40, blank=True, help_text=_("For example AS."))
     aliases = models.JSONField(_("other names"), default=list, blank=True)
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "name"]
@@ -33,6 +37,12 @@ class Person(models.Model):
             parts = self.name.split()
             self.sort_name = f"{parts[-1]}, {' '.join(parts[:-1])}" if len(parts) > 1 else self.name
         super().save(*args, **kwargs)
+
+    def styled(self, language: str) -> str:
+        """The name with its honorific and post-nominals in one language: "the Rt Hon. Suella Braverman KC MP"."""
+        prefix = self.prefix_cy if language == "cy" else self.prefix_en
+        after = self.honorific_cy if language == "cy" else self.honorific_en
+        return " ".join(part for part in (prefix, self.name, after) if part)
 
     @property
     def first_name(self) -> str:

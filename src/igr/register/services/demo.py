@@ -43,13 +43,15 @@ def load_demo() -> Counter:
     counts = load_reference()
     governments = {g.key: g for g in Government.objects.all()}
     posts = {p.key: p for p in Post.objects.all()}
-    for entry in demo_data()["meetings"]:
+    data = demo_data()
+    styles = {name: style for name, style in data.get("people", {}).items() if name != "source"}
+    for entry in data["meetings"]:
         body = Body.objects.get(key=entry["body"])
         day = dt.date.fromisoformat(entry["date"])
         people = {}
         for name, *_rest in entry["attendees"]:
             if name:
-                people[name] = upsert(Person, {"key": person_key(name)}, {"name": name}, counts)
+                people[name] = upsert(Person, {"key": person_key(name)}, {"name": name, **styles.get(name, {})}, counts)
         chair = people.get(entry.get("chair") or "")
         meeting = upsert(
             Meeting,

@@ -14,7 +14,7 @@ def meeting_rows(body_key: str | None = None, year: int | None = None, published
     if year:
         meetings = meetings.filter(date__year=year)
     if published_only:
-        meetings = meetings.filter(published=True)
+        meetings = meetings.public()
     return [
         {
             "reference": m.reference,

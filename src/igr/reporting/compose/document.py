@@ -58,6 +58,7 @@ class Composed:
     standards: list[tuple[str, str]] = field(default_factory=list)  # (language, Welsh Language Standards text)
     missing: list[str] = field(default_factory=list)
     commitments: list[dict] = field(default_factory=list)
+    passages: dict[str, str] = field(default_factory=dict)  # agenda titles and positions as this document says them
 
     @property
     def complete(self) -> bool:

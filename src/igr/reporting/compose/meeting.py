@@ -18,17 +18,16 @@ from igr.reporting import context
 from igr.reporting.calendars import calendar_from_db
 from igr.reporting.language import aspirate_mutation, date_in_text, join, with_article_cy
 
-from . import parts
+from . import attendance, parts
 from .document import Composed, Paragraph, Section
 from .phrases import missing_what, say
 
 KINDS = ("notice", "letter", "statement")
-REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement"}
 
 
 def default_date(meeting: Meeting, kind: str) -> dt.date:
     """The date a document bears: its current draft's, else the published record's, else today."""
-    from igr.reporting.models import ReportDocument
+    from igr.reporting.models import REGISTER_KIND, ReportDocument
 
     draft = ReportDocument.objects.filter(meeting=meeting, kind=kind).order_by("-version").first()
     if draft:
@@ -43,7 +42,7 @@ def earlier_notice_date(meeting: Meeting, before: dt.date) -> dt.date | None:
     ours = ReportDocument.objects.filter(
         meeting=meeting, kind="notice", state=ReportDocument.State.PUBLISHED, date__lt=before
     ).order_by("date").first()
-    record = meeting.documents.filter(kind="notice", published=True, date__lt=before).order_by("date").first()
+    record = meeting.documents.public().filter(kind="notice", date__lt=before).order_by("date").first()
     dates = [d.date for d in (ours, record) if d]
     return min(dates) if dates else None
 
@@ -128,7 +127,7 @@ def _letter(meeting: Meeting, language: str, on: dt.date) -> Composed:
         meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=True),
         date=date_in_text(meeting.date, language, on),
     ))]
-    body.append(Paragraph(" ".join(parts.attendance_sentences(meeting, language, missing, signer))))
+    body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=False)
     body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=False), _copying(meeting, language, on)) if p]
@@ -155,7 +154,7 @@ def _statement(meeting: Meeting, language: str, on: dt.date) -> Composed:
         meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=not attended),
         mode=parts.mode_phrase(meeting, language, missing), date=date_in_text(meeting.date, language, on), together=together,
     ))]
-    body.append(Paragraph(" ".join(parts.attendance_sentences(meeting, language, missing, signer))))
+    body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=True)
     body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=True)) if p]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlparse
 
-from igr.register.models import Attendance, Body, DatePrecision, Meeting
+from igr.register.models import Body, DatePrecision, Meeting
 from igr.reporting import context
 from igr.reporting.language import (
     date_in_text,
@@ -22,16 +22,17 @@ from igr.reporting.language import (
     with_article_cy,
 )
 
+from . import passages
 from .document import Paragraph
 from .phrases import missing_what, say
 
-CAPACITIES = ("minister", "official", "observer")
 FOUR = {"uk", "wales", "scotland", "northern-ireland"}
 COMMUNIQUE_HOSTS = {"gov.uk": "uk", "gov.scot": "scotland", "gov.wales": "wales", "llyw.cymru": "wales", "northernireland.gov.uk": "northern-ireland"}
 
 
 def field(obj, name: str, language: str) -> str:
-    return (getattr(obj, f"{name}_{language}", "") or "").strip()
+    """A text of the record in one language, or the document's own version of it (``passages``)."""
+    return passages.text(obj, name, language)
 
 
 def other_has(obj, name: str, language: str) -> bool:
@@ -72,70 +73,6 @@ def meeting_phrase(meeting: Meeting, language: str, missing: list[str], after_pr
 
 def government_name(government, language: str) -> str:
     return field(government, "name", language) if government else ""
-
-
-def describe(attendance: Attendance, language: str, missing: list[str]) -> str:
-    government = government_name(attendance.government, language)
-    if attendance.person:
-        name = attendance.person.name
-        if attendance.post:
-            role = field(attendance.post, "title", language)
-            if not role:
-                missing.append(missing_what("post_title", language, name=name))
-        else:
-            role = field(attendance, "role", language)
-            if not role and other_has(attendance, "role", language):
-                missing.append(missing_what("role", language, name=name))
-        if role:
-            text = say("person_with_role", language, name=name, role=role, government=government)
-        elif government:
-            text = say("person_with_government", language, name=name, government=government)
-        else:
-            text = name
-    else:
-        text = field(attendance, "description", language)
-        if not text:
-            original = field(attendance, "description", "en" if language == "cy" else "cy")
-            missing.append(missing_what("description", language, text=original))
-            text = say("missing", language, what=original)
-    if attendance.substitute_for:
-        text = say("in_place_of", language, person=text, absent=attendance.substitute_for.name)
-    return text
-
-
-def attendance_sentences(meeting: Meeting, language: str, missing: list[str], signer) -> list[str]:
-    """The chair, the Welsh Government's part, then everyone else by capacity."""
-    sentences: list[str] = []
-    attendances = list(meeting.attendances.all())
-    signer_id = signer.person.pk if signer else None
-    chair = next((a for a in attendances if a.is_chair), None)
-    if chair and chair.person_id and chair.person_id == signer_id:
-        sentences.append(say("i_chaired", language))
-    elif chair:
-        sentences.append(say("chaired_by", language, person=describe(chair, language, missing)))
-    elif meeting.chair:
-        sentences.append(say("chaired_by", language, person=meeting.chair.name))
-    others = [a for a in attendances if a is not chair]
-    welsh = [a for a in others if a.government and a.government.key == context.WALES]
-    if signer_id and any(a.person_id == signer_id for a in attendances) and not (chair and chair.person_id == signer_id):
-        sentences.append(say("i_represented", language))
-    for capacity in CAPACITIES:
-        group = [a for a in welsh if a.capacity == capacity and a.person_id != signer_id]
-        if group:
-            people = join([describe(a, language, missing) for a in group], language)
-            sentences.append(say(f"for_wales_{capacity}_{_number(group)}", language, people=people))
-    rest = [a for a in others if a not in welsh]
-    for capacity in CAPACITIES:
-        group = [a for a in rest if a.capacity == capacity]
-        if group:
-            people = join([describe(a, language, missing) for a in group], language)
-            sentences.append(say(f"attended_{capacity}_{_number(group)}", language, people=people))
-    return sentences
-
-
-def _number(group: list[Attendance]) -> str:
-    """Plural for several people, or for one entry that describes a group ('Officials from …')."""
-    return "n" if len(group) > 1 or group[0].person_id is None else "1"
 
 
 def all_four_governments(meeting: Meeting) -> bool:
@@ -206,10 +143,29 @@ def communique_paragraph(meeting: Meeting, language: str, missing: list[str], st
     return Paragraph(lead, link_text=title, link_url=meeting.communique_url)
 
 
+LEGISLATION = {"en": ("Bill", "Act"), "cy": ("Bil", "Deddf")}
+
+
+def as_prose(title: str, language: str) -> str:
+    """An agenda title inside a sentence: 'Processing of asylum applications' → 'processing of asylum applications';
+    a name in title case stays, with the article a Bill or an Act takes ('the Illegal Migration Bill', 'y Bil
+    Mudo Anghyfreithlon'); so does a title starting with an abbreviation ('UK-EU relations')."""
+    words = [w for w in title.split() if len(w) > 3]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        named = title.split()[0 if language == "cy" else -1] in LEGISLATION[language]
+        if named:
+            return with_article_cy(title) if language == "cy" else f"the {title}"
+        return title
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:2].isupper() or not first[1:].islower()):
+        return title
+    return title[:1].lower() + title[1:]
+
+
 def agenda_and_positions(meeting: Meeting, language: str, missing: list[str], expected: bool = False) -> list[Paragraph]:
+    """The agenda as a sentence, then the Welsh Government's position on each item, then the minister's paragraphs."""
     items = list(meeting.agenda_items.all())
-    if not items:
-        return []
+    paragraphs: list[Paragraph] = []
     titles = []
     for item in items:
         title = field(item, "title", language)
@@ -217,16 +173,33 @@ def agenda_and_positions(meeting: Meeting, language: str, missing: list[str], ex
             missing.append(missing_what("title", language, title=field(item, "title", "en" if language == "cy" else "cy")))
             title = say("missing", language, what=field(item, "title", "en" if language == "cy" else "cy"))
         titles.append(title)
-    key = "agenda_expected" if expected else "agenda"
-    paragraphs = [Paragraph(say(key, language, items=join(titles, language, sep="; ", mutate=True)))]
+    if titles:
+        sep = "; " if any("," in t for t in titles) else ", "
+        paragraphs.append(Paragraph(say("agenda_expected" if expected else "agenda", language, items=join([as_prose(t, language) for t in titles], language, sep=sep, mutate=True))))
     if expected:
         return paragraphs
     for item, title in zip(items, titles, strict=True):
         position = field(item, "position", language)
         if position:
             paragraphs.append(Paragraph(position))
-        elif other_has(item, "position", language):
+        elif field(item, "position", "en" if language == "cy" else "cy"):
             what = missing_what("position", language, title=title)
             missing.append(what)
             paragraphs.append(Paragraph(say("missing", language, what=what), missing=True))
-    return paragraphs
+    return paragraphs + added_paragraphs(language, missing)
+
+
+def added_paragraphs(language: str, missing: list[str]) -> list[Paragraph]:
+    """The paragraphs the minister adds to this document, in the document's language."""
+    out = []
+    other = "en" if language == "cy" else "cy"
+    for added in passages.paragraphs():
+        text = (added.get(language) or "").strip()
+        if text:
+            out.append(Paragraph(text))
+        else:
+            original = (added.get(other) or "").strip()
+            what = missing_what("paragraph", language, text=original[:60])
+            missing.append(what)
+            out.append(Paragraph(say("missing", language, what=what), missing=True))
+    return out

@@ -38,7 +38,17 @@ PHRASES: dict[str, dict[str, str]] = {
     "will_mode_in_person": {"en": "in person", "cy": "wyneb yn wyneb"},
     "will_mode_in_person_at": {"en": "in person ({location})", "cy": "wyneb yn wyneb ({location})"},
     "will_mode_hybrid": {"en": "in hybrid form", "cy": "ar ffurf hybrid"},
-    "chaired_by": {"en": "The meeting was chaired by {person}.", "cy": "Cadeiriwyd y cyfarfod gan {person}."},
+    "attended_by": {"en": "The meeting was attended by {people}.", "cy": "Yn bresennol yn y cyfarfod roedd {people}."},
+    "as_chair": {"en": "{person}, as the Chair", "cy": "{person}, fel Cadeirydd"},
+    "minister_uk": {"en": "the {role}, {name}", "cy": "{name}, {role} {government}"},
+    "minister_of": {"en": "the {government}'s {role}, {name}", "cy": "{name}, {role} {government}"},
+    "minister_role": {"en": "the {role}, {name}", "cy": "{name}, {role}"},
+    "person_with_role_only": {"en": "{name} ({role})", "cy": "{name} ({role})"},
+    "absent_ministers": {
+        "en": "Officials attended for the {government} in the absence of Ministers: {people}.",
+        "cy": "Roedd swyddogion yn bresennol ar ran {government} yn absenoldeb Gweinidogion: {people}.",
+    },
+    "absent_ministers_described": {"en": "{people} attended in the absence of Ministers.", "cy": "Roedd {people} yn bresennol yn absenoldeb Gweinidogion."},
     "i_chaired": {"en": "I chaired the meeting.", "cy": "Cadeiriais y cyfarfod."},
     "i_represented": {"en": "I represented the Welsh Government.", "cy": "Cynrychiolais Lywodraeth Cymru."},
     "attended_minister_1": {"en": "{people} attended as a minister.", "cy": "Roedd {people} yn bresennol fel gweinidog."},
@@ -54,10 +64,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "for_wales_observer_1": {"en": "{people} attended for the Welsh Government, as an observer.", "cy": "Roedd {people} yn bresennol ar ran Llywodraeth Cymru, fel sylwedydd."},
     "for_wales_observer_n": {"en": "{people} attended for the Welsh Government, as observers.", "cy": "Roedd {people} yn bresennol ar ran Llywodraeth Cymru, fel sylwedyddion."},
     "in_place_of": {"en": "{person}, in place of {absent}", "cy": "{person}, yn lle {absent}"},
-    "person_with_role": {"en": "{name} ({role}, {government})", "cy": "{name} ({role}, {government})"},
     "person_with_government": {"en": "{name} ({government})", "cy": "{name} ({government})"},
-    "agenda": {"en": "The agenda covered: {items}.", "cy": "Roedd yr agenda'n cynnwys: {items}."},
-    "agenda_expected": {"en": "The agenda is expected to cover: {items}.", "cy": "Disgwylir i'r agenda gynnwys: {items}."},
+    "agenda": {"en": "The meeting discussed {items}.", "cy": "Yn y cyfarfod, trafodwyd {items}."},
+    "agenda_expected": {"en": "The meeting is expected to discuss {items}.", "cy": "Disgwylir i'r cyfarfod drafod {items}."},
     "next_on": {"en": "The next meeting will take place on {date}.", "cy": "Cynhelir y cyfarfod nesaf ar {date}."},
     "next_month_letter": {
         "en": "The next meeting is due to take place {month} and I will inform you once a date has been finalised.",
@@ -105,6 +114,7 @@ MISSING_WHAT = {
     "signatory": {"en": "the signing minister (no Welsh Government minister is recorded)", "cy": "y gweinidog sy'n llofnodi (ni chofnodwyd gweinidog o Lywodraeth Cymru)"},
     "addressee": {"en": "the Legislation, Justice and Constitution Committee's chair on the letter's date", "cy": "cadeirydd y Pwyllgor Deddfwriaeth, Cyfiawnder a'r Cyfansoddiad ar ddyddiad y llythyr"},
     "post_title": {"en": "the title of {name}'s post", "cy": "teitl swydd {name}"},
+    "paragraph": {"en": "a paragraph the Minister adds (“{text}”)", "cy": "paragraff y mae'r Gweinidog yn ei ychwanegu (“{text}”)"},
 }
 
 

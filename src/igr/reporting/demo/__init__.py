@@ -1,4 +1,5 @@
-"""Load the reporting demonstration: Senedd recesses, the seed meeting's reporting facts, a reporting period.
+"""Load the reporting demonstration: Senedd recesses, the seed meeting's reporting facts, a reporting period,
+and the seed meeting's letter and written statement published as the register's own editions.
 
 Idempotent, like the register's demonstration data; run after ``igr load_demo``.
 """
@@ -15,7 +16,7 @@ from django.db import transaction
 from igr.register import events
 from igr.register.models import Document, Government, Meeting
 from igr.register.services.reference import upsert
-from igr.reporting.models import MeetingReport, RecessPeriod, ReportingPeriod
+from igr.reporting.models import DocumentEvent, MeetingReport, RecessPeriod, ReportDocument, ReportingPeriod
 
 
 def demo_data() -> dict:
@@ -23,7 +24,9 @@ def demo_data() -> dict:
 
 
 @transaction.atomic
-def load_reporting_demo() -> Counter:
+def load_reporting_demo(documents: bool = True) -> Counter:
+    """Everything above; with ``documents`` off, the seed meeting's letter and statement are left unpublished here
+    (tests draft them through the workflow)."""
     counts: Counter = Counter()
     data = demo_data()
     day = dt.date.fromisoformat
@@ -52,6 +55,9 @@ def load_reporting_demo() -> Counter:
              "next_meeting_precision": m.get("next_meeting_precision", "month")},
             counts,
         )
+    for entry in data.get("documents", []) if documents else []:
+        if publish_seed_document(entry):
+            counts["reporting.ReportDocument"] += 1
     for p in data["periods"]:
         upsert(
             ReportingPeriod, {"key": p["key"]},
@@ -60,3 +66,25 @@ def load_reporting_demo() -> Counter:
             counts,
         )
     return counts
+
+
+def publish_seed_document(entry: dict) -> ReportDocument | None:
+    """Publish one of the seed's documents with the Minister's own passages, as the register's edition of the
+    publication it already records (``entry["record_kind"]`` on the same date); None when there is nothing to do."""
+    from igr.reporting.publication import freeze
+
+    meeting = Meeting.objects.filter(reference=entry["reference"]).first()
+    if meeting is None or ReportDocument.objects.filter(meeting=meeting, kind=entry["kind"]).exists():
+        return None
+    day = dt.date.fromisoformat(entry["date"])
+    items = {item.title_en: item for item in meeting.agenda_items.all()}
+    texts = {f"agendaitem-{items[title].pk}-position": dict(text) for title, text in entry["positions"].items() if title in items}
+    record = meeting.documents.filter(kind=entry["record_kind"], date=day).first()
+    document = ReportDocument.objects.create(kind=entry["kind"], meeting=meeting, date=day, texts=texts,
+                                             paragraphs=entry.get("paragraphs", []))
+    DocumentEvent.objects.create(document=document, action="created", to_state=document.state,
+                                 comment="Demonstration data: the published letter and statement of the seed meeting.")
+    freeze(document, None, day, record=record)
+    DocumentEvent.objects.create(document=document, action="published", from_state="approved", to_state=document.state,
+                                 comment="Demonstration data.")
+    return document

@@ -2,6 +2,7 @@
 
 from .calendar import ConsentIntention, RecessPeriod, ReportingPeriod
 from .documents import (
+    REGISTER_KIND,
     CalendarToken,
     DocumentEvent,
     MeetingReport,
@@ -12,6 +13,7 @@ from .documents import (
 from .obligations import Commitment, Deliverable, Obligation, Status, Trigger
 
 __all__ = [
+    "REGISTER_KIND",
     "CalendarToken",
     "Commitment",
     "ConsentIntention",

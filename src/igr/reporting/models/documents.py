@@ -18,6 +18,10 @@ class PublishedDocumentError(Exception):
     """A published version is immutable: a correction is a new version."""
 
 
+# The register's kind for each of our documents (its ``Document.Kind``).
+REGISTER_KIND = {"notice": "notice", "letter": "letter", "statement": "written_statement", "annual_report": "annual_report"}
+
+
 class MeetingReport(models.Model):
     """What a meeting's reporting needs beyond the register's record; every field has a default from the record."""
 
@@ -48,6 +52,11 @@ class ReportDocument(models.Model):
         STATEMENT = "statement", _("Written statement")
         ANNUAL_REPORT = "annual_report", _("Annual report")
 
+    class Relation(models.TextChoices):
+        FIRST = "", _("First publication")
+        CORRECTION = "correction", _("Correction")
+        ADDITION = "addition", _("Addition")
+
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         AWAITING_TRANSLATION = "awaiting_translation", _("Awaiting translation")
@@ -58,8 +67,13 @@ class ReportDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     meeting = models.ForeignKey("register.Meeting", verbose_name=_("meeting"), null=True, blank=True, on_delete=models.PROTECT, related_name="report_documents")
     period = models.ForeignKey("reporting.ReportingPeriod", verbose_name=_("reporting period"), null=True, blank=True, on_delete=models.PROTECT, related_name="report_documents")
+    series = models.PositiveSmallIntegerField(_("series"), default=1, help_text=_("2 for a second document of this kind about the same subject."))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     supersedes = models.ForeignKey("self", verbose_name=_("corrects"), null=True, blank=True, on_delete=models.PROTECT, related_name="corrections")
+    relation = models.CharField(_("relation to earlier publications"), max_length=12, choices=Relation.choices, blank=True, default="")
+    follows_record = models.ForeignKey("register.Document", verbose_name=_("follows"), null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text=_("The published document this one corrects or adds to."))
+    texts = models.JSONField(_("the document's own passages"), default=dict, blank=True, help_text=_("Free text written for this document, kept apart from the register until it is published."))
+    paragraphs = models.JSONField(_("paragraphs the minister adds"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.DRAFT)
     date = models.DateField(_("date"), help_text=_("The date the document bears; set to the publication date when published."))
     correction_note_en = models.TextField(_("what the correction changes (English)"), blank=True)
@@ -85,8 +99,8 @@ class ReportDocument(models.Model):
             ("publish_reportdocument", _("Can publish IIRA documents")),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["kind", "meeting", "version"], condition=Q(meeting__isnull=False), name="report_document_meeting_version"),
-            models.UniqueConstraint(fields=["kind", "period", "version"], condition=Q(period__isnull=False), name="report_document_period_version"),
+            models.UniqueConstraint(fields=["kind", "meeting", "series", "version"], condition=Q(meeting__isnull=False), name="report_document_meeting_version"),
+            models.UniqueConstraint(fields=["kind", "period", "series", "version"], condition=Q(period__isnull=False), name="report_document_period_version"),
             models.CheckConstraint(condition=Q(meeting__isnull=False) | Q(period__isnull=False), name="report_document_has_subject", violation_error_message=_("A document reports on a meeting or a period.")),
         ]
 
@@ -97,6 +111,11 @@ class ReportDocument(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def slug(self) -> str:
+        """The document's name in its public address: ``statement``, or ``statement-2`` for a second one."""
+        return self.kind if self.series == 1 else f"{self.kind}-{self.series}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk and not getattr(self, "_publishing", False):

@@ -14,6 +14,16 @@ from igr.register.translation import BilingualMixin
 DUE_SOON_DAYS = 7
 
 
+def reopen(collector, field, sub_objs, using) -> None:
+    """``on_delete`` of the register document that met an obligation: deleted, it meets nothing any more, so the
+    obligation is open again (not "met by hand") until the engine matches it to another document."""
+    obligations = list(sub_objs)  # by key: each update would otherwise filter on the field the previous one cleared
+    if obligations:
+        for name, value in (("met_by_record", None), ("met_on", None), ("made_in_recess", False)):
+            collector.add_field_update(field.model._meta.get_field(name), value, obligations)
+
+
+
 class Deliverable(models.TextChoices):
     ADVANCE_NOTICE_LETTER = "advance_notice_letter", _("Advance notice letter")
     POST_MEETING_LETTER = "post_meeting_letter", _("Post-meeting letter")
@@ -69,7 +79,7 @@ class Obligation(BilingualMixin):
     short_notice = models.BooleanField(_("short notice"), default=False, help_text=_("The invitation came too late for the target."))
     met_on = models.DateField(_("met on"), null=True, blank=True)
     met_by = models.ForeignKey("reporting.ReportDocument", verbose_name=_("met by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="obligations_met")
-    met_by_record = models.ForeignKey("register.Document", verbose_name=_("met by (register document)"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    met_by_record = models.ForeignKey("register.Document", verbose_name=_("met by (register document)"), null=True, blank=True, on_delete=reopen, related_name="+")
     made_in_recess = models.BooleanField(_("made in recess"), default=False)
     waived_on = models.DateField(_("waived on"), null=True, blank=True)
     waived_reason_en = models.TextField(_("reason waived (English)"), blank=True)

@@ -1,7 +1,9 @@
 """DOCX for editing, built with python-docx from the composed document (same blocks, same order as the PDF).
 
-Built directly rather than from a docxtpl template: text goes in through python-docx's API, which escapes it,
-so "&" or "<" in a record can never corrupt the file (the failure docxtpl shows without autoescape).
+Paragraphs carry Word's own styles, so an official who edits the file finds a real document: the statement's
+heading is a Title, the letter's subject a Heading 1, section headings Heading 2, the body Normal, the contact
+footer and the Welsh Language Standards paragraph the first page's Footer (as on the printed letter). Text goes
+in through python-docx's API, which escapes it, so "&" or "<" in a record can never corrupt the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from igr.reporting.compose.document import Composed
 
 LANG_TAGS = {"cy": "cy-GB", "en": "en-GB"}
 FONT = "Arial"
+BLACK = RGBColor(0x0B, 0x0C, 0x0C)
+GREY = RGBColor(0x38, 0x3F, 0x43)
+STYLES = {  # style: (size in points, bold, space after in points)
+    "Normal": (11, False, 6), "Title": (14, True, 12), "Heading 1": (11, True, 6), "Heading 2": (12, True, 4),
+    "Footer": (8, False, 0),
+}
 
 
 def _set_language(run_or_style_rpr, language: str) -> None:
@@ -28,16 +36,37 @@ def _set_language(run_or_style_rpr, language: str) -> None:
     run_or_style_rpr.append(lang)
 
 
-def _para(container, text: str = "", bold: bool = False, size: float | None = None, align=None, space_after: float = 6, language: str | None = None):
-    paragraph = container.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(space_after)
+def _style_document(out, language: str) -> None:
+    """Word's built-in styles, set to the letter's face: Arial, black, the sizes the printed letter uses."""
+    for name, (size, bold, after) in STYLES.items():
+        style = out.styles[name]
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), bold
+        style.font.color.rgb = GREY if name == "Footer" else BLACK
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(after)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+    title = out.styles["Title"].element.pPr
+    if title is not None:  # the default Title has a blue rule beneath it; the statement's heading has none
+        for border in title.findall(qn("w:pBdr")):
+            title.remove(border)
+    _set_language(out.styles["Normal"].element.get_or_add_rPr(), language)
+
+
+def _para(container, text: str = "", style: str = "Normal", bold: bool | None = None, align=None, space_after: float | None = None, language: str | None = None):
+    paragraph = container.add_paragraph(style=style)
+    if space_after is not None:
+        paragraph.paragraph_format.space_after = Pt(space_after)
     if align is not None:
         paragraph.alignment = align
     if text:
         run = paragraph.add_run(text)
-        run.bold = bold
-        if size:
-            run.font.size = Pt(size)
+        if bold is not None:
+            run.bold = bold
         if language:
             _set_language(run._r.get_or_add_rPr(), language)
     return paragraph
@@ -72,12 +101,38 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _letterhead(out, doc: Composed) -> None:
+    table = out.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = ""
+    for n, line in enumerate(doc.letterhead):
+        _para(left, line, bold=n == 0, space_after=0, language={1: "cy", 2: "en"}.get(n))
+    for n, line in enumerate(doc.government):
+        _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0, language=("cy", "en")[n % 2])
+    _para(out, "")
+
+
+def _first_page_footer(out, doc: Composed) -> None:
+    """The contact footer and the Welsh Language Standards paragraph, at the foot of the first page only."""
+    section = out.sections[0]
+    section.different_first_page_header_footer = True
+    footer = section.first_page_footer
+    footer.paragraphs[0].text = ""
+    first = True
+    for line in doc.footer:
+        paragraph = footer.paragraphs[0] if first else footer.add_paragraph(style="Footer")
+        paragraph.style = out.styles["Footer"]
+        paragraph.add_run(line)
+        first = False
+    for language, text in doc.standards:
+        _para(footer, text, style="Footer", space_after=3, language=language).paragraph_format.space_before = Pt(3)
+
+
 def render_docx(doc: Composed) -> bytes:
     out = Document()
-    normal = out.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(11)
-    _set_language(normal.element.get_or_add_rPr(), doc.language)
+    _style_document(out, doc.language)
     for section in out.sections:
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin = section.bottom_margin = Cm(1.8)
@@ -86,16 +141,7 @@ def render_docx(doc: Composed) -> bytes:
     out.core_properties.author = doc.letterhead[0] if doc.letterhead else (doc.government[-1] if doc.government else "")
 
     if doc.letterhead or doc.government:
-        table = out.add_table(rows=1, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _no_borders(table)
-        left, right = table.rows[0].cells
-        left.paragraphs[0].text = ""
-        for n, line in enumerate(doc.letterhead):
-            _para(left, line, bold=n == 0, size=12 if n == 0 else 10, space_after=0, language={1: "cy", 2: "en"}.get(n))
-        for n, line in enumerate(doc.government):
-            _para(right, line, bold=True, size=13 if n == 0 else 11, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0, language=("cy", "en")[n % 2])
-        _para(out, "")
+        _letterhead(out, doc)
     if doc.reference:
         _para(out, doc.reference)
     for n, line in enumerate(doc.addressee):
@@ -107,9 +153,9 @@ def render_docx(doc: Composed) -> bytes:
     if doc.salutation:
         _para(out, doc.salutation)
     if doc.subject:
-        _para(out, doc.subject, bold=True)
+        _para(out, doc.subject, style="Heading 1")
     if doc.heading:
-        _para(out, doc.heading, bold=True, size=13, space_after=12)
+        _para(out, doc.heading, style="Title")
     for label, value in doc.fields:
         paragraph = _para(out, f"{label}  ", space_after=2)
         paragraph.add_run(value).bold = True
@@ -117,9 +163,9 @@ def render_docx(doc: Composed) -> bytes:
         _para(out, note).runs[0].italic = True
     for section in doc.sections:
         if section.heading:
-            out.add_heading(section.heading, level=2)
+            _para(out, section.heading, style="Heading 2")
         for p in section.paragraphs:
-            paragraph = _para(out, p.text, bold=p.bold)
+            paragraph = _para(out, p.text, bold=True if p.bold else None)
             if p.missing and paragraph.runs:
                 paragraph.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW  # a translator owes this passage
             if p.link_url:
@@ -140,12 +186,7 @@ def render_docx(doc: Composed) -> bytes:
     for n, line in enumerate(doc.signature):
         _para(out, line, bold=n == 0, space_after=0, language={1: "cy", 2: "en"}.get(n))
     if doc.footer or doc.standards:
-        _para(out, "", space_after=12)
-    for line in doc.footer:
-        run = _para(out, line, size=8.5, space_after=0).runs[0]
-        run.font.color.rgb = RGBColor(0x38, 0x3F, 0x43)
-    for language, text in doc.standards:
-        _para(out, text, size=8.5, space_after=3, language=language)
+        _first_page_footer(out, doc)
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()

@@ -81,6 +81,8 @@ EVENT_LABELS = {
     "returned": _("Returned to the drafter"),
     "published": _("Published"),
     "correction_started": _("Correction started"),
+    "addition_started": _("Addition started"),
+    "texts_saved": _("Text written or translated"),
 }
 
 

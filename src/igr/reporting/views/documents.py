@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from igr.reporting import workflow
-from igr.reporting.forms import CommentForm, CorrectionForm, DocumentDateForm
+from igr.reporting import editions, guards, workflow
+from igr.reporting.forms import CommentForm, CorrectionForm, DocumentDateForm, FollowUpForm
 from igr.reporting.models import ReportDocument, ReportingPeriod
 from igr.reporting.render import MEDIA_TYPES
 from igr.reporting.render import render as render_format
@@ -59,6 +59,25 @@ def start(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
 
 @officials_only
 @require_POST
+def follow_up(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
+    """Start a correction of, or an addition to, a document about the meeting that is already public."""
+    meeting = meeting_or_404(body_key, day)
+    form = FollowUpForm(request.POST)
+    kind = request.POST.get("kind", "")
+    try:
+        if not form.is_valid() or kind not in ("notice", "letter", "statement"):
+            raise workflow.WorkflowError(_("Choose whether the new document corrects the earlier one or adds to it."))
+        data = form.cleaned_data
+        follows = guards.published_records(meeting, kind).filter(pk=data["follows"] or 0).first()
+        document = workflow.start_follow_up(request.user, kind, meeting, follows, data["relation"], data["note_en"], data["note_cy"])
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("reporting:meeting", body_key=body_key, day=day)
+    return _back(document)
+
+
+@officials_only
+@require_POST
 def start_report(request: HttpRequest, key: str) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, key=key)
     try:
@@ -88,7 +107,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     return render(request, "reporting/document.html", {
         "document": document, "missing": missing, "can": can, "events": document.events.select_related("user"),
-        "versions": ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period).order_by("version"),
+        "versions": ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period,
+                                                  series=document.series).order_by("version"),
+        "public_links": editions.Edition(document, document).links(version=True) if document.is_published and document.meeting_id else [],
         "date_form": DocumentDateForm(initial={"date": document.date}), "comment_form": CommentForm(),
         "formats": ("html", "pdf", "docx"), "correction_form": CorrectionForm(), "preview_en": workflow.composed(document, "en"), "preview_cy": workflow.composed(document, "cy"),
     })
@@ -136,11 +157,11 @@ def translate(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             with transaction.atomic():
-                changed = save_texts(rows, request.POST)
+                changed = save_texts(document, rows, request.POST, request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return render(request, "reporting/translate.html", {"document": document, "rows": texts_for(document)})
-        messages.success(request, _("Saved %(n)s changes to the record.") % {"n": changed})
+        messages.success(request, _("Saved %(n)s changes to this document.") % {"n": changed})
         return _back(document)
     return render(request, "reporting/translate.html", {"document": document, "rows": rows})
 

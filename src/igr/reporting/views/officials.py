@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from igr.register.models import Meeting
 from igr.reporting import dashboard as queries
-from igr.reporting import engine
-from igr.reporting.forms import ChangeMeetingForm, WaiveForm
+from igr.reporting import engine, guards
+from igr.reporting.forms import ChangeMeetingForm, FollowUpForm, WaiveForm
 from igr.reporting.models import Commitment, Obligation, ReportDocument, ReportingPeriod
 from igr.reporting.profiles import get_profile
 
@@ -84,14 +84,18 @@ def meeting_page(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     meeting = meeting_or_404(body_key, day)
     today = timezone.localdate()
     obligations = list(Obligation.objects.filter(meeting=meeting).select_related("met_by", "met_by_record").order_by("due_date", "pk"))
-    documents = list(ReportDocument.objects.filter(meeting=meeting).order_by("kind", "version"))
-    started = {d.kind for d in documents}
+    documents = list(ReportDocument.objects.filter(meeting=meeting).order_by("kind", "series", "version"))
+    unfinished = {d.kind for d in documents if not d.is_published}
+    published = {kind: list(guards.published_records(meeting, kind)) for kind in ("notice", "letter", "statement")}
+    follow_ups = [(kind, record) for kind, records in published.items() if kind not in unfinished for record in records]
     from igr.reporting import context
 
     profile = context.meeting_profile(meeting)
     return render(request, "reporting/meeting.html", {
         "meeting": meeting, "obligations": obligations, "today": today, "documents": documents,
-        "startable": [(k, label) for k, label in ReportDocument.Kind.choices if k != "annual_report" and k not in started],
+        "startable": [(k, label) for k, label in ReportDocument.Kind.choices
+                      if k != "annual_report" and k not in unfinished and not published[k]],
+        "follow_ups": follow_ups, "follow_up_form": FollowUpForm(),
         "commitments": list(Commitment.objects.filter(meeting=meeting).select_related("made_in", "kept_by")),
         "profile": profile, "report": context.report_for(meeting),
         "change_form": ChangeMeetingForm(initial={"new_date": meeting.date}), "waive_form": WaiveForm(),

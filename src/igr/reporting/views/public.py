@@ -1,15 +1,21 @@
-"""Published versions, for everyone: the frozen bytes of a published document; nothing else is served here."""
+"""Published versions, for everyone: the frozen bytes of a published document about a public meeting (or a
+reporting period); nothing else is served here. Meetings' documents also have addresses under the meeting."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 
+from igr.register.models.querysets import public_condition
 from igr.reporting.models import PublishedFile, ReportDocument
+from igr.reporting.render import FILE_POLICY
 
 
 def published_file(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
+    about_public = Q(document__meeting__isnull=True) | public_condition("register.meeting", "document__meeting")
     stored = (
-        PublishedFile.objects.filter(document_id=pk, language=language, format=fmt, document__state=ReportDocument.State.PUBLISHED)
+        PublishedFile.objects.filter(about_public, document_id=pk, language=language, format=fmt,
+                                     document__state=ReportDocument.State.PUBLISHED)
         .select_related("document").first()
     )
     if stored is None:
@@ -24,4 +30,6 @@ def file_response(content: bytes, media_type: str, document: ReportDocument, lan
     disposition = "attachment" if fmt == "docx" else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     response["Content-Language"] = language
+    if fmt == "html":
+        response["Content-Security-Policy"] = FILE_POLICY
     return response

@@ -1,4 +1,8 @@
-"""igr render MEETING-REFERENCE --document notice|letter|statement --language en|cy --format docx|pdf|html --output FILE"""
+"""igr render MEETING-REFERENCE --document notice|letter|statement --language en|cy --format docx|pdf|html --output FILE
+
+The meeting's current document of that kind is rendered (its published edition as frozen, or its draft with the
+passages written for it); a meeting with none is drafted from the register's record alone.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from igr.register.models import Meeting
+from igr.reporting import workflow
+from igr.reporting.compose import compose_document
 from igr.reporting.compose.meeting import KINDS, compose
+from igr.reporting.models import ReportDocument
 from igr.reporting.render import FORMATS, render
 
 
@@ -46,14 +53,21 @@ class Command(BaseCommand):
         parser.add_argument("--language", required=True, choices=("en", "cy"))
         parser.add_argument("--format", required=True, choices=FORMATS)
         parser.add_argument("--output", required=True, help="the file to write")
-        parser.add_argument("--date", help="the date the document bears (default: its draft's, the published record's, or today)")
+        parser.add_argument("--date", help="the date the document bears (default: its own, the published record's, or today)")
         parser.add_argument("--strict", action="store_true", help="fail instead of marking text missing in this language")
 
     def handle(self, *args, **options) -> None:
         meeting = Meeting.objects.filter(reference=options["reference"].strip().strip("/")).select_related("body").first()
         if meeting is None:
             raise CommandError(f"no meeting has the reference {options['reference']!r} (see: igr meetings)")
-        doc = compose(meeting, options["document"], options["language"], parse_day(options["date"]))
+        on = parse_day(options["date"])
+        current = ReportDocument.objects.filter(meeting=meeting, kind=options["document"]).order_by("-series", "-version").first()
+        if current is None:
+            doc = compose(meeting, options["document"], options["language"], on)
+        elif on is None:
+            doc = workflow.composed(current, options["language"])
+        else:
+            doc = compose_document(current, options["language"], on)
         if doc.missing:
             message = "missing in this language: " + "; ".join(doc.missing)
             if options["strict"]:
