@@ -11,6 +11,8 @@ from typing import Any
 
 from igr.extract import document as D
 from igr.extract import meetings as M
+from igr.extract import proceedings
+from igr.extract import publishers as P
 from igr.extract.attendance import extract_attendees
 from igr.extract.forums import OPEN_PREFIX, forum_tier, is_open
 from igr.extract.gazetteer import BodyHit, fold, gazetteer
@@ -40,20 +42,24 @@ def _person_dict(p: Person) -> dict[str, Any]:
     return {"name": p.name, "role": p.role, "government": g.government_name(p.government), "capacity": p.capacity}
 
 
-def _body_start(text: str, kind: str, header_end: int) -> int:
+def _body_start(text: str, raw: str, kind: str, header_end: int, profiles: tuple[P.Profile, ...]) -> int:
+    """Where the body starts: after a letter's salutation, else after the header and the last line its
+    publisher puts above the body."""
     if kind == "letter":
         m = re.search(r"^\s*(?:Dear|Annwyl)\b[^\n]*\n", text, re.M)
         if m:
             return m.end()
-    return header_end
+    marks = [m.end() for r in P.rules(profiles, "body_start") for m in r.finditer(raw, 0, min(len(raw), 1500))]
+    return max([header_end, *marks])
 
 
-def _body_end(text: str) -> int:
-    m = re.search(r"^\s*(?:Yours sincerely|Yn gywir|Canolfan Cyswllt Cyntaf|Notes to editors|NOTES)\b", text, re.M)
+def _body_end(text: str, profiles: tuple[P.Profile, ...]) -> int:
+    m = P.earliest(text, profiles, "body_end")
     return m.start() if m else len(text)
 
 
 def _title_end(text: str) -> int:
+    """The end of the title line (the first line that is not furniture), or the start where there is none."""
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     first = end if end != -1 else len(text)
@@ -61,44 +67,48 @@ def _title_end(text: str) -> int:
     # Text that lost its line breaks has no title line; nor has text that opens with a sentence of its own.
     if first - stripped > 300 or (len(line.split()) >= 12 and re.search(r"[.!?]\s*$", line)):
         return stripped
-
-    # gov.uk pages start with a format label ("Policy paper"): the title is the next line.
-    if re.match(r"\s*(?:Policy paper|Notice|Guidance|News story|Press release)\s*$", text[:first + 1]):
-        nxt = text.find("\n", text.find("\n", first + 1) + 1)
-        return nxt if nxt != -1 else len(text)
     return first
 
 
 def build_record(text: str, base: int = 0, source: str = "", lang: str | None = None,
-                 published: str | None = None) -> dict[str, Any]:
+                 published: str | None = None, url: str | None = None) -> dict[str, Any]:
     """One record for one document's text; spans are offsets into the file's text (``base`` + local).
 
     ``published`` is the publication date (ISO) the caller knows from outside the text, such as a
     harvested page's date: the reference for years the text leaves out, when the text gives no date of its own.
+    ``url`` is the address the text was published at, which names its publisher's profile.
     """
     prov: dict[str, dict[str, Any]] = {}
 
     def note(path: str, start: int, end: int, conf: float) -> None:
         prov[path] = {"start": base + start, "end": base + end, "confidence": round(conf, 2)}
 
-    kind, kconf = D.doc_type(text)
+    raw = text
+    profiles = P.stack(raw, url)
+    kind, kconf = D.doc_type(raw, profiles)
+    # Page furniture is read for what it says about the page, then blanked (offsets kept) for everything else;
+    # a record's questions ask about meetings rather than report them.
+    text = P.blank_furniture(raw, profiles)
     note("doc_type", 0, min(len(text), 400), kconf)
-    pub, ps, pe = D.published_date(text)
+    pub, ps, pe = D.published_date(text, profiles)
     if pub:
         note("published_date", ps, pe, 0.9)
-    authors, as_, ae = D.author(text, kind, None)
+    authors, as_, ae = D.author(raw, kind, profiles)
     if authors:
-        note("author", as_, ae, 0.8)
-    gov_key = D.publisher(text, kind, authors)
+        note("author", as_, ae, 0.8 if authors[0].get("name") else 0.5)
+    gov_key = D.publisher(text, kind, authors, profiles)
+    record = proceedings.is_record(text, kind, profiles)
+    if record:
+        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)])
     g = gazetteer()
     publisher = g.government_name(gov_key)
     note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
     ref = D.reference_date(text, pub, published)
     title_end = _title_end(text)
     # A byline or letterhead is part of the header; a press release's "X said:" is part of its body.
-    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" else 0)
-    body_start = _body_start(text, kind, header_end)
-    body_end = max(_body_end(text), body_start)
+    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" and not record else 0)
+    body_start = _body_start(text, raw, kind, header_end, profiles)
+    body_end = max(_body_end(text, profiles), body_start)
 
     meetings: list[dict[str, Any]] = []
     forum, fconf = M.find_forum(text, title_end)

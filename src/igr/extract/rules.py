@@ -161,8 +161,9 @@ def disabled(names: set[str] | frozenset[str]) -> Iterator[None]:
 
 
 def _clear_caches() -> None:
-    from igr.extract import dates, forums, gazetteer
+    from igr.extract import dates, forums, gazetteer, publishers
 
+    publishers.stack.cache_clear()
     dates._find_dates.cache_clear()
     forums._find_forums.cache_clear()
     forums.resolve.cache_clear()
