@@ -248,8 +248,9 @@ def test_bilingual_press_release_names_leaders_by_place():
     assert rec["issuing_government"] == "Welsh Government"
     meeting = rec["meetings"][0]
     assert meeting["meeting_ordinal"] is None
+    # The hosting First Minister of the Welsh Government's own press release is Wales's.
     assert {a["government"] for a in meeting["attendees"] if a["name"] is None} == {
-        "UK Government", "Irish Government", "Government of Jersey", "Isle of Man Government"}
+        "Welsh Government", "UK Government", "Irish Government", "Government of Jersey", "Isle of Man Government"}
 
 
 def test_welsh_ministers_byline_makes_a_written_statement():

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
-from igr.extract.groups import dedupe, expand_plural, leaders_from, welsh_plurals
+from igr.extract.groups import dedupe, described, expand_plural, leaders_from, welsh_plurals
 from igr.extract.people import (
     DEPT_GOV,
     Person,
@@ -25,13 +26,15 @@ from igr.extract.rules import rule
 
 # Each alternative is one way of saying someone took part; word lists of a language are one alternative each.
 ATTEND_CUE = rule("attendance.attend_cue", re.compile(
-    r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of)|"
+    r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of|\bled by\b|"
+    r"\bdelegation\b|\bcounterparts\b)|"
     r"(?:in attendance|present\b|\bmet\b|Attending|attendees|(?:M|m)inisters were|were:|was:|Chair:)|"
     r"(?:talks|calls?|meetings?|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
-    r"(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
+    r"(?:(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|\b(?:provided|gave|delivered)\s+(?:an?\s+)?"
+    r"(?:update|briefing|overview|presentation)\b)|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd)", re.I))
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth)", re.I))
 # Someone who did not take part: could not attend, sent apologies, was expected but withdrew, was asked to go instead
 # of the author, or a meeting only agreed to.
 NEG_CUE = rule("attendance.neg_cue", re.compile(
@@ -58,6 +61,9 @@ OFFICIALS = rule("attendance.officials", re.compile(
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
 REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
                             r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+# "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
+SELF_POST = rule("attendance.self_post", re.compile(r"\b(?:me|myself|I|minnau)\s+(?:as|fel)\s+(?:the\s+|y\s+)?$", re.I))
+HAS_FIRST_MINISTER = {"wales", "scotland", "northern-ireland"}
 ABBREV_END = rule("attendance.abbrev_end", re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$"))
 
 
@@ -183,10 +189,16 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
     return best[1] if best else None
 
 
-def extract_attendees(text: str, base: int = 0) -> list[Person]:
-    """Everyone the text says took part, in order of first mention."""
+def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, past: bool = False) -> list[Person]:
+    """Everyone the text says took part, in order of first mention.
+
+    ``home_gov``: the government whose document it is (its bare "First Minister" is its own); ``past``: the
+    meeting is over, so a sentence in the future tense speaks of another.
+    """
     found: list[Person] = []
     for off, unit, header_gov, officials_list in attendance_units(text):
+        if past and tense_of(unit) == "future":
+            continue
         people = find_people(unit)
         forums = [(h.start, h.end) for h in find_forums(unit)] if FORUM_WORD.search(unit) else []
         # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
@@ -204,16 +216,22 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 # "In the absence of a First Minister ...": a post said to be vacant or missing did not attend.
                 if re.search(r"\b(?:absence|absent|without|vacan\w*)\b[^.;]{0,30}$", unit[max(0, role[0] - 60):role[0]], re.I):
                     continue
+                if SELF_POST.search(unit[max(0, role[0] - 30):role[0]]):
+                    continue  # "by me as deputy First Minister": the speaker's own post
                 generic = re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2])
                 # A bare "First Minister" is someone only where the sentence says whose ("The Executive was
-                # represented by the First Minister, deputy First Minister ...").
+                # represented by the First Minister, deputy First Minister ..."), or in a devolved government's
+                # own document, where it is that government's.
+                bare_first = re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2])
+                own_first = bare_first and not sentence_gov and home_gov in HAS_FIRST_MINISTER
                 specific = re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2]) or (
-                    sentence_gov and re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2]))
-                if (generic and not specific) or len(unit) > 400:
+                    bare_first and (sentence_gov or own_first))
+                # A long sentence lists many things; only a post that says whose it is counts there.
+                if (generic and not specific) or (len(unit) > 400 and not re.search(r"\b(?:of|for)\b", role[2])):
                     continue
                 for r in expand_plural(clean_role(role[2])):
                     gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
-                        or sentence_gov
+                        or sentence_gov or (home_gov if own_first else None)
                     found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
                                         base + off + role[0], base + off + role[1], 0.5))
                 continue
@@ -247,7 +265,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
-        found += leaders_from(unit, base + off) + welsh_plurals(unit, base + off)
+        found += leaders_from(unit, base + off) + welsh_plurals(unit, base + off) + described(unit, base + off)
         covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):

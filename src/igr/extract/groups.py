@@ -11,9 +11,11 @@ import re
 from functools import cache
 
 from igr.extract.gazetteer import fold, gazetteer
-from igr.extract.people import Person, find_people
+from igr.extract.people import LLYWODRAETH_CY, Person, explicit_government, find_people
 from igr.extract.rules import rule
 from igr.welsh import mutated_forms
+
+_LLYW_CY = LLYWODRAETH_CY
 
 PLURAL_ROLES = [
     (re.compile(r"Secretaries of State for ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"),
@@ -107,10 +109,17 @@ def expand_plural(role: str) -> list[str]:
     return [role]
 
 
+def _shorter_form(name: str, others: list[str]) -> bool:
+    """ "Hoare" of "Jane Hoare", "Lord Benyon" of "Lord Richard Benyon": the same person written shorter."""
+    words = name.lower().split()
+    return any(o != name and o.lower().split()[-1] == words[-1] and set(words) < set(o.lower().split())
+               for o in others)
+
+
 def dedupe(people: list[Person]) -> list[Person]:
-    """One entry per person: the same name, or a bare surname ("Minister Hoare") of a full name, is merged."""
-    surnames = {p.name.split()[-1].lower() for p in people if p.name and " " in p.name}
-    people = [p for p in people if not (p.name and " " not in p.name and p.name.lower() in surnames)]
+    """One entry per person: the same name, or a shorter form of a full name ("Minister Hoare"), is merged."""
+    names = [p.name for p in people if p.name]
+    people = [p for p in people if not (p.name and _shorter_form(p.name, names))]
     out: list[Person] = []
     seen: dict[str, Person] = {}
     for p in people:
@@ -127,6 +136,35 @@ def dedupe(people: list[Person]) -> list[Person]:
 
 def _role_key(role: str | None) -> str:
     return re.sub(r"\s*\([^)]*\)|^(?:the|new|then)\s+", "", (role or "").strip()).lower()
+
+
+_OWN_NATION = {"uk": r"uk|united kingdom", "wales": r"wales|welsh", "scotland": r"scotland|scottish",
+               "northern-ireland": r"northern ireland(?:'s)?"}
+
+
+def _post_core(role: str, gov: str | None) -> str:
+    """A post without its article or the name of its own government's nation ("UK Secretary of State", "First
+    Minister of Northern Ireland" -> "secretary of state", "first minister"); "Secretary of State for Scotland",
+    a UK post, keeps its nation."""
+    core = re.sub(r"^the\s+", "", _role_key(role))
+    nation = _OWN_NATION.get(gov or "")
+    if nation:
+        core = re.sub(rf"^(?:{nation})\s+|\s+(?:of|for)\s+(?:the\s+)?(?:{nation})$", "", core)
+    return core
+
+
+def drop_held_posts(people: list[Person]) -> list[Person]:
+    """A post described without a name ("the First Minister of Northern Ireland", "the UK Secretary of State")
+    that a named attendee of the same government holds is that attendee, not another."""
+    held = [(p.government, _post_core(p.role, p.government)) for p in people if p.name and p.role]
+    out = []
+    for p in people:
+        if p.name is None and p.role and re.search(r"Minister|Secretary|Chancellor|Gweinidog|Ysgrifennydd", p.role):
+            core = _post_core(p.role, p.government)
+            if any(gov == p.government and (c == core or c.startswith(core + " ")) for gov, c in held):
+                continue
+        out.append(p)
+    return out
 
 
 def name_unnamed(people: list[Person], text: str) -> list[Person]:
@@ -149,3 +187,40 @@ def name_unnamed(people: list[Person], text: str) -> list[Person]:
                     break
         out.append(p)
     return dedupe(out)
+
+
+# Attendees described by their governments rather than named: "UK and Welsh Government ministers", "our Welsh and
+# Northern Irish counterparts", "officials from the devolved administrations", "Gweinidogion Llywodraeth y DU".
+_NATION = r"(?:UK|Welsh|Scottish|Northern Irish|Northern Ireland|Irish)"
+NATION_GOV = {"uk": "uk", "welsh": "wales", "scottish": "scotland", "northern irish": "northern-ireland",
+              "northern ireland": "northern-ireland", "irish": "ireland"}
+DESCRIBED = rule("groups.described", re.compile(
+    rf"\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
+    rf"(?P<who>[Mm]inisters|counterparts|colleagues|[Oo]fficials)\b|"
+    r"\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:(?:other\s+)?(?:three\s+)?devolved\s+(?:[Gg]overnments|administrations)|other\s+UK\s+administrations)\b|"
+    r"\b(?:the\s+)?devolved\s+(?:[Gg]overnment|administrations?['’]?)\s+(?P<who3>[Mm]inisters|[Oo]fficials)\b|"
+    r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b"))
+
+
+def described(unit: str, offset: int) -> list[Person]:
+    """One person per government a description names; a description of the devolved governments as a whole
+    ("ministers from the devolved administrations") is one attendee whose government is not one of them."""
+    out: list[Person] = []
+    for m in DESCRIBED.finditer(unit):
+        if m["nations"]:
+            official = m["who"].lower() == "officials"
+            for nation in re.split(r",\s*|\s+and\s+", m["nations"]):
+                gov = NATION_GOV[nation.lower()]
+                out.append(Person(None, f"{nation} {'officials' if official else 'ministers'}", gov,
+                                  "official" if official else "minister", offset + m.start(), offset + m.end(), 0.5))
+        elif m["cy"]:
+            gov = explicit_government(m["cygov"])[0]
+            official = fold(m["cy"]).startswith("swyddog")
+            out.append(Person(None, m.group(0), gov, "official" if official else "minister",
+                              offset + m.start(), offset + m.end(), 0.5))
+        else:
+            who = m["who2"] or m["who3"]
+            out.append(Person(None, m.group(0), None, "official" if who.lower() == "officials" else "minister",
+                              offset + m.start(), offset + m.end(), 0.5))
+    return out

@@ -60,6 +60,9 @@ def _cy(pattern: str) -> str:
     return rf"(?i:{pattern})"
 
 
+# A government named in Welsh, under any mutation: "Llywodraeth y DU", "Lywodraeth Cymru", "Weithrediaeth Gogledd Iwerddon".
+LLYWODRAETH_CY = (rf"(?i:{_LLYW}|{_GWEITH})\s+(?:y\s+DU|y\s+Deyrnas\s+Unedig|Cymru|yr\s+Alban|Gogledd\s+Iwerddon|Iwerddon|"
+                  r"Jersey|Guernsey|Ynys\s+Manaw)")
 GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:UK|United Kingdom|HM|Her Majesty's|His Majesty's)\s+[Gg]overnment\b|\bUKG\b|"
                 rf"\b{_cy(_LLYW)}\s+(?:y\s+DU|y\s+Deyrnas\s+Unedig|Ei\s+Fawrhydi)\b"), "uk"),

@@ -22,6 +22,10 @@ CHAIR = rule("proceedings.chair", re.compile(
     r"Convener|Chair(?:man|woman)?|Cadeirydd)\b"))
 # A turn that asks rather than answers: a question on the order paper, or a supplementary ending "?".
 ASKING = re.compile(r"\?\s*(?:\(?[A-Z0-9-]{4,12}\)?)?\s*$")
+# What only the chair says: calling the next speaker, reminding Members of the rules, "Order".
+PRESIDING = rule("proceedings.presiding", re.compile(
+    r"\bI (?:now )?call (?:on )?(?:the|Members|[A-Z])|\bI remind Members\b|^\s*Order[.,!]|"
+    r"\b(?:[Gg]alwaf ar|[Rr]wy[’']n galw ar|rydw i[’']n galw ar|[Hh]offwn atgoffa[’']r Aelodau)\b", re.M))
 
 
 @dataclass
@@ -64,7 +68,8 @@ def _reporting(text: str, found: list[Turn]) -> Turn | None:
     """The speaker who answers or reports: not the chair, and the one who says most outside questions."""
     best: tuple[int, Turn] | None = None
     for t in found:
-        if t.name is None or CHAIR.search(t.name) or (t.role and CHAIR.search(t.role)):
+        if t.name is None or CHAIR.search(t.name) or (t.role and CHAIR.search(t.role)) or \
+                PRESIDING.search(text[t.body_start:t.end]):
             continue
         words = 0 if ASKING.search(text[t.body_start:t.end]) else len(text[t.body_start:t.end].split())
         for other in found:

@@ -16,22 +16,26 @@ from igr.extract import publishers as P
 from igr.extract.attendance import extract_attendees
 from igr.extract.forums import OPEN_PREFIX, forum_tier, is_open
 from igr.extract.gazetteer import BodyHit, fold, gazetteer
-from igr.extract.groups import name_unnamed
+from igr.extract.groups import drop_held_posts, name_unnamed
 from igr.extract.people import Person, role_government
 from igr.extract.readers import guess_language
 from igr.extract.rules import rule
 from igr.extract.segments import FIRST_PERSON, blank, find_introducers
 
+# The author took part: the first person as the subject of taking part, or listed among those who attended
+# ("attended by ... and myself", "and by me as deputy First Minister", "a minnau"); English, then Welsh.
 AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
     r"\b(?:I|We)\s+(?:also\s+|then\s+|again\s+)?(?:attended|represented|chaired|joined|took part|participated|raised|"
     r"expressed|highlighted|emphasised|re-?emphasised|stated|reiterated|re-iterated|outlined|welcomed|pressed|noted|"
     r"made (?:clear|the|three|two)|called|urged|discussed|informed|requested|praised|opened|asked|set out|"
     r"was accompanied|will (?:attend|continue to press|call|represent|raise|update))\b|"
-    r"(?:provided|gave) me (?:with )?(?:the |an )?opportunity|In contributing|(?:attended by|\b) myself(?: and| on behalf of)?\b|"
+    r"(?:provided|gave) me (?:with )?(?:the |an )?opportunity|In contributing|"
+    r"(?:\b(?:attended by|and|as well as)\s+(?:by\s+)?(?:myself|me)\b(?!\s+(?:to|that|with|about))|\bmyself\s+(?:and|on behalf of)\b|"
+    r"\b(?:a|ac)\s+minnau\b|\bminnau['’]n\b)|"
     # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
     r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
-    r"myneg|cyfrann|tynn|cyflwyn|rhann)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
-    r"cymryd rhan)|\broedd(?:wn|em) yn bresennol|\ba minnau\b|\bminnau['’]n\b|\bgwneuthum\b", re.I))
+    r"myneg|cyfrann|tynn|cyflwyn|rhann|[cg]ef)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
+    r"cymryd rhan)|\broedd(?:wn|em) yn bresennol|\bgwneuthum\b", re.I))
 AUTHOR_ABSENT = rule("record.author_absent", re.compile(
     r"\bI (?:was |am )?(?:not able|unable|could not|did not|cannot|can't)(?: to)? (?:attend|participate|join)|"
     r"(?:\bNid oeddwn yn gallu|\bni allwn fod yn bresennol)", re.I))
@@ -97,13 +101,16 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     if authors:
         note("author", as_, ae, 0.8 if authors[0].get("name") else 0.5)
     gov_key = D.publisher(text, kind, authors, profiles)
-    record = proceedings.is_record(text, kind, profiles)
-    if record:
-        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)])
     g = gazetteer()
     publisher = g.government_name(gov_key)
     note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
     ref = D.reference_date(text, pub, published)
+    record = proceedings.is_record(text, kind, profiles)
+    if record:
+        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)])
+        # The minister speaking is an attendee where they say so, named or not.
+        authors = authors if any(a.get("name") for a in authors) else [
+            {"name": None, "role": authors[0]["role"] if authors else None, "speaker": True}]
     title_end = _title_end(text)
     # A byline or letterhead is part of the header; a press release's "X said:" is part of its body.
     header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" and not record else 0)
@@ -129,7 +136,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             note(f"{i}.meeting_date", ds, de, dconf)
         scope = (title_end, body_end) if kind != "letter" else (body_start, body_end)
         meetings.append(_meeting(main, scope, (body_start, body_end), forum, date, authors, gov_key, kind,
-                                 M.communique(main, kind), i, note))
+                                 M.communique(main, kind), i, note, ref=ref))
     for intro in intros:
         if intro.kind == "officials":
             continue
@@ -143,7 +150,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own),
-                                 parties=intro.parties))
+                                 parties=intro.parties, ref=ref))
     # A meeting listed twice (the main one among a list of dates) is one meeting.
     seen_meetings: set[tuple] = set()
     dated = {m["body"] for m in meetings if m["meeting_date"]}
@@ -163,6 +170,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         renumber = {f"meetings[{old}]": f"meetings[{new}]" for new, old in enumerate(keep)}
         prov = {(renumber.get(k.split(".")[0], "") + k[len(k.split(".")[0]):] if k.startswith("meetings[") else k): v
                 for k, v in prov.items() if not k.startswith("meetings[") or k.split(".")[0] in renumber}
+    authors = [a for a in authors if not a.get("speaker")]
     record: dict[str, Any] = {
         "source": source,
         "doc_type": kind,
@@ -179,7 +187,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
 
 def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], forum: BodyHit | None, date: str | None,
              authors: list[dict], gov_key: str | None, kind: str, communique: bool, path: str, note: Any,
-             said: bool = False, parties: frozenset[str] | None = None) -> dict[str, Any]:
+             said: bool = False, parties: frozenset[str] | None = None, ref: Any = None) -> dict[str, Any]:
     """One meeting's record from the text that reports it: mode, place, attendees, chair, topics."""
     # The main meeting's ordinal may sit in the title ("38th meeting of ..."); another's only in its paragraph.
     o_from = 0 if path == "meetings[0]" else people_scope[0]
@@ -190,8 +198,10 @@ def _meeting(text: str, scope: tuple[int, int], people_scope: tuple[int, int], f
     if location:
         note(f"{path}.location", scope[0] + ls, scope[0] + le, 0.6)
     body = text[people_scope[0]:people_scope[1]]
-    people = name_unnamed(extract_attendees(body, people_scope[0]), body)
+    past = bool(date and ref and len(date) == 10 and date < ref.isoformat())
+    people = name_unnamed(extract_attendees(body, people_scope[0], gov_key, past), body)
     _add_author(people, authors, body, gov_key, kind, said)
+    people = drop_held_posts(people)
     if parties:  # one of several bilaterals in a sentence: only its two sides
         people = [p for p in people if p.government in parties]
     chair = _chair(people, body, people_scope[0], authors)
@@ -248,6 +258,11 @@ def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: s
         return
     names = {fold(p.name) for p in people if p.name}
     for a in authors:
+        if a.get("speaker"):
+            # A record's speaker known by post alone, or not at all: one minister of the speaking government.
+            if not any(p.name is None and p.role == a.get("role") and p.government == gov_key for p in people):
+                people.insert(0, Person(None, a.get("role"), gov_key, "minister", 0, 0, 0.5))
+            continue
         if not a.get("name") or fold(a["name"]) in names:
             continue
         gov = gov_key if kind in ("written_statement", "letter", "press_release") or not a.get("role") \
