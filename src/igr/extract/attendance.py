@@ -29,7 +29,7 @@ ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of|\bled by\b|"
     r"\bdelegation\b|\bcounterparts\b)|"
     r"(?:in attendance|present\b|\bmet\b|Attending|attendees|(?:M|m)inisters were|were:|was:|Chair:)|"
-    r"(?:talks|calls?|meetings?|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
+    r"(?:talks|calls?|meetings?|discussions?|\bdiscussed\b[^.;]{0,100}?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
     r"(?:(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|\b(?:provided|gave|delivered)\s+(?:an?\s+)?"
     r"(?:update|briefing|overview|presentation)\b)|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".

@@ -29,6 +29,11 @@ _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ORDINAL_RE = rule("meetings.ordinal_re", re.compile(
     rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
     rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I))
+# What an ordinal numbers: a meeting, a session, a summit ("the thirty-fifth summit meeting", "its second
+# Ministerial meeting", "the sixth plenary session").
+MEETING_NOUN_AFTER = rule("meetings.meeting_noun_after", re.compile(
+    r"\s*(?:in a series of\s+[\w ]*?)?(?:(?:official|formal|[Mm]inisterial|plenary|[Ss]ummit|full)\s+)*"
+    r"(?:[Mm]eetings?|[Ss]essions?|[Ss]ummits?)\b"))
 MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
 # Welsh: "ail gyfarfod", "33ain cyfarfod", "unfed cyfarfod ar bymtheg", "uwchgynhadledd rhif tri deg chwech".
 CY_MEETING_NOUN = re.compile(r"(?i)^(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)$")
@@ -178,13 +183,11 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
         return value, m.start(), m.end()
     for m in ORDINAL_RE.finditer(text):
         after = m["after"]
-        if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?|plenary\s+)?(?:meeting|Meeting|[A-Z]|session)",
-                        after):
+        if not MEETING_NOUN_AFTER.match(after) and not re.match(r"\s*[A-Z]", after):
             continue
         if re.search(r"\bsince\b|this year|time\b", after[:60]) or re.match(r"\s*Ministers?\b", after):
             continue  # "First Minister" is a post, not an ordinal
-        if not re.match(r"\s*(?:official\s+|formal\s+|in a series of\s+[\w ]*?)?(?:meeting|Meeting|session)", after) \
-                and not find_forums(after[:70]):
+        if not MEETING_NOUN_AFTER.match(after) and not find_forums(after[:70]):
             continue
         val = ORDINALS.get(m["w"].lower()) if m["w"] else int(m["n"])
         if val:
@@ -240,3 +243,32 @@ def chair_positions(text: str) -> list[tuple[int, str]]:
     out = [(m.end(), "after") for m in CHAIR_AFTER.finditer(text)]
     out += [(m.start(), "before") for m in CHAIR_BEFORE.finditer(text)]
     return out
+
+
+# A meeting reported as held: a past verb of meeting or of taking part, or the last meeting spoken of.
+HELD = rule("meetings.held", re.compile(
+    r"\b(?:met|took place|(?:was|were|been) held|convened|attended|chaired|hosted|participated|took part|joined)\b|"
+    r"\b(?:at|in) the (?:last|latest|most recent|previous) meeting\b|"
+    r"\b(?:cyfarfu|[cg]ynhaliwyd|wedi(?:['’]i)? (?:[cg]ynnal|cyfarfod)|mynych(?:ais|wyd|odd)|[cg]adeiriwyd|"
+    r"[cg]ymerais ran|yn bresennol|yn y cyfarfod (?:diwethaf|diweddaraf|blaenorol))\b", re.I))
+# Said not to have happened: "has not met since 2018", "Nid yw wedi cyfarfod".
+NEGATED = rule("meetings.negated", re.compile(
+    r"\b(?:not|never|no longer|has(?:n't| not)|have(?:n't| not)|yet to)\b|\b(?:[Nn]id|nad)\b"))
+
+
+def reported(text: str, key: str) -> bool:
+    """Whether the text reports a meeting of the forum: a sentence naming it (or the next, which speaks of
+    "the meeting") says, without negation, that it met or someone took part, or gives the day it meets; a
+    question about it, a plan without a date, or "it has not met since" does not."""
+    hits = [h.start for h in find_forums(text) if h.key == key]
+    said = sentences(text)
+    for i, (off, sent) in enumerate(said):
+        if not any(off <= h < off + len(sent) for h in hits):
+            continue
+        for part in [sent] + ([said[i + 1][1]] if i + 1 < len(said) else []):
+            held = [m.start() for m in HELD.finditer(part)] if tense_of(part) == "past" else []
+            dated = [d.start for d in find_dates(part) if d.day]
+            # The negation that counts is the one just before the verb or the date ("has not met since").
+            if any(not NEGATED.search(part[max(0, at - 40):at]) for at in held + dated):
+                return True
+    return False

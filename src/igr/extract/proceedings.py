@@ -104,3 +104,8 @@ def government(text: str, profiles: tuple[P.Profile, ...], authors: list[dict]) 
     return P.chamber_government(text[:P.HEAD]) or next(
         (p.government for p in profiles if p.kind == "parliament" and p.government), None) or next(
         (gov for a in authors if (gov := role_government(a.get("role")))), None)
+
+
+def presiding_spans(text: str, profiles: tuple[P.Profile, ...]) -> list[tuple[int, int]]:
+    """The chair's turns (calling speakers, reminding Members of the rules): procedure, not the business."""
+    return [(t.start, t.end) for t in turns(text, profiles) if PRESIDING.search(text[t.body_start:t.end])]

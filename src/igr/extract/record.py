@@ -107,7 +107,8 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     ref = D.reference_date(text, pub, published)
     record = proceedings.is_record(text, kind, profiles)
     if record:
-        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)])
+        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)]
+                     + proceedings.presiding_spans(raw, profiles))
         # The minister speaking is an attendee where they say so, named or not.
         authors = authors if any(a.get("name") for a in authors) else [
             {"name": None, "role": authors[0]["role"] if authors else None, "speaker": True}]
@@ -119,12 +120,14 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
 
     meetings: list[dict[str, Any]] = []
     forum, fconf = M.find_forum(text, title_end)
+    if record and forum and not M.reported(text, forum.key):
+        forum = None  # a record that asks about a forum, or says it has not met, reports no meeting of it
     key, fs, fe = (forum.key, forum.start, forum.end) if forum else (None, 0, 0)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
     author_role = " ".join(a.get("role") or "" for a in authors)
     intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role)
-    regions = [(i.start, i.end) for i in intros]
-    main = blank(text, regions) if intros else text
+    regions = [(i.start, i.end) for i in intros if i.kind != "shared"]
+    main = blank(text, regions) if regions else text
     if intros and any(a <= ds < b for a, b in regions):
         # The date found belongs to another meeting's paragraph: look again without those paragraphs.
         date, ds, de, dconf = M.meeting_date(main, (fs, fe), ref, (ps, pe), title_end)

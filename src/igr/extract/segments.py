@@ -16,8 +16,8 @@ from typing import Any
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, tense_of
-from igr.extract.forums import find_forums
-from igr.extract.gazetteer import BodyHit
+from igr.extract.forums import find_forums, is_open
+from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.people import find_people, find_roles
 from igr.extract.rules import rule
 
@@ -28,11 +28,16 @@ BILATERAL = rule("segments.bilateral", re.compile(
     r"(?:I|we|he|she)\s+(?:also\s+)?met(?:\s+with)?\s+(?=[A-Z]|the\b)|"
     r"the two (?:leaders|First Ministers|ministers)\s+(?:also\s+)?met|"
     # Welsh: "mynychais gyfarfod gyda ...", "cefais alwad â ...", "cyfarfûm â ...".
-    r"\b(?:mynychais|cefais|cynhaliais)\s+(?:g?[cg]yfarfod|alwad|drafodaethau)\s+(?:[\w-]+\s+){0,2}(?:gyda|â|ag)|"
+    r"\b(?:mynychais|cefais|cawsom|cynhaliais|cynhaliom|wedi cael|wedi cynnal)\s+(?:g?[cg]yfarfod|alwad|galwad|"
+    r"drafodaethau|trafodaethau)\s+(?:[\w-]+\s+){0,2}(?:gyda|â|ag)|"
     r"\b(?:cyfarfûm|cwrddais)\s+(?:hefyd\s+)?(?:â|ag|gyda))", re.I))
 FIRST_PERSON = rule("segments.first_person", re.compile(r"\b(?:I|We|we|mynychais|cefais|cynhaliais|cyfarfûm|cwrddais)\b"))
-NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(r"\b(?:next|previous|last|upcoming|forthcoming|future|regular|weekly|would|could|should|"
-                           r"look forward|invite|request|propos)\w*", re.I))
+# A meeting spoken of but not held here: the next or previous one, a regular one, one asked for or proposed
+# ("last week" is a time, not the previous meeting).
+NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(
+    r"\b(?:next|previous|last(?!\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
+    r"upcoming|forthcoming|future|regular|weekly|would|could|should|look forward|invite|request|propos|"
+    r"gofyn am|cais am|nesaf|blaenorol|rheolaidd)\w*", re.I))
 SAME_OCCASION = rule("segments.same_occasion", re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|Yn ogystal|hefyd|"
                            r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I))
 CONTEXT_ONLY = rule("segments.context_only", re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I))
@@ -53,7 +58,7 @@ class Introducer:
     end: int
     forum: BodyHit | None
     date: str | None
-    kind: str  # "forum", "listed", "bilateral", or "officials" (set aside: not a ministerial meeting)
+    kind: str  # "forum", "listed", "shared" (met with the main one), "bilateral", or "officials" (set aside)
     sentence: str
     parties: frozenset[str] | None = None  # one of several bilaterals in a sentence: the governments at its table
 
@@ -62,6 +67,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                      primary_date: str | None, primary_at: int = -1, author_role: str | None = None) -> list[Introducer]:
     """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
     out: list[Introducer] = []
+    forum_named = bool(primary_key) and (is_open(primary_key) or gazetteer().bodies[primary_key]["tier"] != "bilateral")
     # Found once over the whole text (cached and shared with the other fields), then sliced per sentence.
     all_hits = [h for h in find_forums(text) if start <= h.start and h.end <= end]
     all_dates = [d for d in find_dates(text) if d.day and start <= d.start and d.end <= end]
@@ -82,6 +88,13 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
             out += [Introducer(off, off + len(sent), replace(h, start=h.start + lo, end=h.end + lo), iso, "listed", sent)
                     for h, iso in listed]
             continue
+        together = _coordinated(sent, hits, primary_key)
+        if together:
+            iso = infer_year(dates[0], ref, tense) if dates else (
+                primary_date if off <= primary_at < off + len(sent) else None)
+            out += [Introducer(off, off + len(sent), replace(h, start=h.start + lo, end=h.end + lo), iso, "shared", sent)
+                    for h in together]
+            continue
         if hits and dates and hits[0].key != primary_key and tense == "past" \
                 and not NOT_A_MEETING.search(sent[max(0, hits[0].start - 40):hits[0].start]):
             iso = infer_year(dates[0], ref, tense)
@@ -97,7 +110,9 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
             out += _separate_bilaterals(sent, off, several, dates, ref, tense, author_role)
             if out and out[-1].start == off:
                 continue
-        m = BILATERAL.search(sent)
+        # Told in the third person, a bilateral is a further meeting only beside a named forum's; otherwise it is
+        # the very meeting the document reports.
+        m = BILATERAL.search(sent) or (_third_person_met(sent) if forum_named else None)
         if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
             continue
         # Someone must be named or described as the other side ("met the Secretary of State", "with X").
@@ -115,8 +130,11 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         who = sent + " " + (author_role or "") + (" " + text[:300] if re.search(r"(?i)\bthe two\b", sent) else "")
         forum = BodyHit(off, off + len(sent), "pm-heads-meeting", sent) if HEADS.search(who) else None
         out.append(Introducer(off, off + len(sent), forum, iso, "bilateral", sent))
-    # Each introducer's region runs to the end of its paragraph or the next introducer.
+    # Each introducer's region runs to the end of its paragraph or the next introducer; forums that met
+    # together share their sentence with the main meeting.
     for i, intro in enumerate(out):
+        if intro.kind == "shared":
+            continue
         para_end = text.find("\n", intro.start)
         para_end = end if para_end == -1 or para_end > end else para_end
         nxt = out[i + 1].start if i + 1 < len(out) else end
@@ -124,8 +142,39 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
     return out
 
 
-# "X met 9 November 2016, 7 December 2016 and 19 January 2017": a list of dates after a forum, one meeting each.
-DATE_LIST_GAP = rule("segments.date_list_gap", re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a[c]?\s+)$"))
+# The gap between the items of a list, in either language: "9 November 2016, 7 December 2016 and 19 January
+# 2017", "the Standing Committee and the Finance Standing Committee", "y Cyngor a'r Grŵp".
+LIST_GAP = rule("segments.list_gap", re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a(?:c|['’]r)?\s+)(?:the\s+|y\s+|yr\s+)?$"))
+# Forums listed as the subject of one meeting verb: "X and Y both met last Thursday", "cyfarfu X ac Y".
+MET_TOGETHER = rule("segments.met_together", re.compile(
+    r"^\s*,?\s*(?:have\s+|had\s+)?(?:both\s+|each\s+|also\s+)?(?:met|convened|took place|were held|have met)\b"))
+
+
+def _coordinated(sent: str, hits: list, primary_key: str | None) -> list:
+    """The forums other than the main one in "X and Y (both) met ...": each met, on the same occasion."""
+    if len(hits) < 2 or not MET_TOGETHER.search(sent[hits[-1].end:]):
+        return []
+    if not all(LIST_GAP.search(sent[a.end:b.start]) for a, b in zip(hits, hits[1:], strict=False)):
+        return []
+    return [h for h in hits if h.key != primary_key]
+
+
+# "the Chancellor of the Duchy of Lancaster met devolved Government Ministers", "Prime Minister Theresa May
+# yesterday met First Minister Nicola Sturgeon": a bilateral told in the third person, its subject a post or a name.
+THIRD_PERSON_MET = rule("segments.third_person_met", re.compile(
+    r"(?:\s+(?:also|today|yesterday|this morning|this afternoon|last week|recently))*\s+met(?:\s+with)?\s+"
+    r"(?=(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z]|devolved\b|counterparts\b))"))
+
+
+def _third_person_met(sent: str) -> re.Match[str] | None:
+    for m in THIRD_PERSON_MET.finditer(sent):
+        before = sent[:m.start()]
+        subject = [r for r in find_roles(before, []) if r[1] >= len(before) - 1] or \
+            [p for p in find_people(before) if p[1] >= len(before) - 1]
+        if subject:
+            return m
+    return None
 # Meetings of officials are not ministerial meetings: "officials' meetings of X", "X Officials meetings" (the
 # forum's name is replaced by a marker before matching).
 OFFICIALS_MEETING = rule("segments.officials_meeting", re.compile(
@@ -139,7 +188,7 @@ def _listed_meetings(sent: str, hits: list, dates: list, ref: dt.date | None) ->
     for i, hit in enumerate(hits):
         stop = hits[i + 1].start if i + 1 < len(hits) else len(sent)
         run = [d for d in dates if hit.end <= d.start < stop]
-        if len(run) < 2 or not all(DATE_LIST_GAP.search(sent[a.end:b.start]) for a, b in zip(run, run[1:], strict=False)):
+        if len(run) < 2 or not all(LIST_GAP.search(sent[a.end:b.start]) for a, b in zip(run, run[1:], strict=False)):
             continue
         out += [(hit, iso) for d in run if (iso := infer_year(d, ref, "past"))]
     return out
