@@ -13,7 +13,9 @@ from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
 from igr.extract.groups import dedupe, described, expand_plural, leaders_from, welsh_plurals
 from igr.extract.people import (
+    CY_PLURAL_POST,
     DEPT_GOV,
+    MINISTERIAL,
     Person,
     capacity_of,
     clean_role,
@@ -62,7 +64,9 @@ OFFICIALS = rule("attendance.officials", re.compile(
 REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
                             r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
 # "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
-SELF_POST = rule("attendance.self_post", re.compile(r"\b(?:me|myself|I|minnau)\s+(?:as|fel)\s+(?:the\s+|y\s+)?$", re.I))
+# "As the Minister for Health, I attended", "Fel y Gweinidog Iechyd ... roeddem yn bresennol".
+SELF_POST = rule("attendance.self_post", re.compile(
+    r"(?:\b(?:me|myself|I|minnau)\s+|^\s*|[.;]\s+)(?:as|fel)\s+(?:the\s+|y\s+|yr\s+)?$", re.I))
 HAS_FIRST_MINISTER = {"wales", "scotland", "northern-ireland"}
 ABBREV_END = rule("attendance.abbrev_end", re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$"))
 
@@ -131,8 +135,8 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
 def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
     """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
     ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
-                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
+    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
+                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs|Gwir\s+Anrh(?:ydeddus)?\.?)\s+)*$")
     role_first = bool(ents) and ents[0][0] == "R"
     used: set[int] = set()
     pairs = []
@@ -211,8 +215,8 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
         last_end, last_gov = -1, None
         for person, role in _pair(unit, people, roles):
             if person is None:
-                if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
-                    continue
+                if role is None or not MINISTERIAL.search(role[2]) or CY_PLURAL_POST.search(role[2]):
+                    continue  # a Welsh plural post ("Prif Weinidogion Jersey, Guernsey ac Ynys Manaw"): see welsh_plurals
                 # "In the absence of a First Minister ...": a post said to be vacant or missing did not attend.
                 if re.search(r"\b(?:absence|absent|without|vacan\w*)\b[^.;]{0,30}$", unit[max(0, role[0] - 60):role[0]], re.I):
                     continue

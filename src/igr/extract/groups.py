@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from igr.extract.gazetteer import fold, gazetteer
-from igr.extract.people import LLYWODRAETH_CY, Person, explicit_government, find_people
+from igr.extract.people import LLYWODRAETH_CY, MINISTERIAL, Person, explicit_government, find_people
 from igr.extract.rules import rule
 from igr.welsh import mutated_forms
 
@@ -159,7 +159,7 @@ def drop_held_posts(people: list[Person]) -> list[Person]:
     held = [(p.government, _post_core(p.role, p.government)) for p in people if p.name and p.role]
     out = []
     for p in people:
-        if p.name is None and p.role and re.search(r"Minister|Secretary|Chancellor|Gweinidog|Ysgrifennydd", p.role):
+        if p.name is None and p.role and MINISTERIAL.search(p.role):
             core = _post_core(p.role, p.government)
             if any(gov == p.government and (c == core or c.startswith(core + " ")) for gov, c in held):
                 continue

@@ -50,7 +50,8 @@ VIRTUAL = rule("meetings.virtual", re.compile(
     r"\bcalls? with\b|Teams|Zoom)|"
     r"(?:rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad)", re.I))
 HYBRID = rule("meetings.hybrid", re.compile(r"\b(?:hybrid|cymysg)\b", re.I))
-IN_PERSON = rule("meetings.in_person", re.compile(r"(?:in person|face[- ]to[- ]face)|(?:wyneb yn wyneb|yn bersonol)", re.I))
+IN_PERSON = rule("meetings.in_person", re.compile(r"(?:in person|face[- ]to[- ]face)|(?:wyneb yn wyneb|(?:\byn|['’]n) bersonol)",
+                                                  re.I))
 LOC_RE = rule("meetings.loc_re", re.compile(
     r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"

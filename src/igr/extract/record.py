@@ -34,7 +34,7 @@ AUTHOR_ATTENDED = rule("record.author_attended", re.compile(
     r"\b(?:a|ac)\s+minnau\b|\bminnau['’]n\b)|"
     # Welsh: first-person past verbs ("mynychais", "cynrychiolais", "dywedais"), "fy mod wedi mynychu", "roeddem yn bresennol".
     r"\b(?:mynych|cynrychiol|[cg]adeiri|cod|pwysleis|dywed|croesaw|galw|nod|amlinell|ailadrodd|pwys|gofynn|eglur|"
-    r"myneg|cyfrann|tynn|cyflwyn|rhann|[cg]ef)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
+    r"myneg|cyfrann|tynn|cyflwyn|rhann|[cg]ef|[cg]ymer)ais\b|\b(?:fy|ein) (?:mod|bod) wedi (?:mynychu|cynrychioli|bod yn bresennol|"
     r"cymryd rhan)|\broedd(?:wn|em) yn bresennol|\bgwneuthum\b", re.I))
 AUTHOR_ABSENT = rule("record.author_absent", re.compile(
     r"\bI (?:was |am )?(?:not able|unable|could not|did not|cannot|can't)(?: to)? (?:attend|participate|join)|"
