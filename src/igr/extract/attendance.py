@@ -61,8 +61,12 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
-REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
-                            r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+# The government before the people it sends: "the Irish Government, represented by X", "Llywodraeth Jersey, yn
+# cael ei chynrychioli gan y Dirprwy X", "dirprwyaeth Weithredol Gogledd Iwerddon—y Gweinidogion X ac Y".
+REPRESENTED_BY = rule("attendance.represented_by", re.compile(
+    r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|wedi['’]i\s+[cg]h?ynrychioli\s+gan|"
+    r"[—–]|:)\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+LIST_AND = re.compile(r"(?:\band\b|\ba(?:c|['’]r)?\b|;)")
 # "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
 # "As the Minister for Health, I attended", "Fel y Gweinidog Iechyd ... roeddem yn bresennol".
 SELF_POST = rule("attendance.self_post", re.compile(
@@ -82,9 +86,9 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
             piece = line[start:m.start()]
             if ABBREV_END.search(piece):
                 continue
-            out.append((base + pos + start, piece))
+            out.append((base + pos + start, piece.rstrip()))
             start = m.end()
-        out.append((base + pos + start, line[start:]))
+        out.append((base + pos + start, line[start:].rstrip()))
         pos += len(line) + 1
     return [(o, s) for o, s in out if s.strip()]
 
@@ -181,7 +185,8 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
             represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end():lo]))
             before = m.end() <= lo and (possessive or represented or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
                                                                                unit[max(left, m.start() - 20):m.start()]))
-            after = m.start() >= hi and not possessive
+            # After the person, up to the next item of a list ("X, Post, Government; and Y ...").
+            after = m.start() >= hi and not possessive and not LIST_AND.search(unit[hi:m.start()])
             # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
             # person by "from"/"on behalf of" is theirs, whatever precedes them.
             own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
@@ -250,7 +255,7 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
             seg = _segment(unit, lo, hi)
             dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
             # "Northern Ireland's Senior Officials A and B": B shares A's government.
-            shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&)\s*", unit[last_end:s]) else None
+            shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&|a|ac)\s*", unit[last_end:s]) else None
             gov = _attached_government(unit, lo, hi, left, right) or shared or header_gov \
                 or (DEPT_GOV.get(dept.group(1)) if dept else None) \
                 or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \

@@ -146,23 +146,24 @@ def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[
         return proceedings.author(text, profiles) if proceedings.is_record(text, kind, profiles) else ([], 0, 0)
     top = text[:1500]
     if kind in ("written_statement", "letter"):
-        bylines = P.rules(profiles, "byline")
-        for r in bylines:
-            for m in r.finditer(top):
-                line = m["line"].strip(" *")
-                if re.match(r"(?:Dear|Cc|I |The |In )", line) or len(line) > 250:
-                    continue
-                found = _people_with_roles(line, text, m.start("line"))
-                if not found or not (found[0]["role"] or POST_NOMINAL.search(line)):
-                    continue
-                end = m.end("line")
-                # Joint statements give one byline per minister, on consecutive lines.
-                for nxt in r.finditer(top, end + 1):
-                    if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
-                        break
-                    found += more
-                    end = nxt.end("line")
-                return found, m.start("line"), end
+        # The first byline in the text, whichever shape it has.
+        found_lines = sorted(((m, r) for r in P.rules(profiles, "byline") for m in r.finditer(top)),
+                             key=lambda mr: mr[0].start())
+        for m, r in found_lines:
+            line = m["line"].strip(" *")
+            if re.match(r"(?:Dear|Cc|I |The |In )", line) or len(line) > 250:
+                continue
+            found = _people_with_roles(line, text, m.start("line"))
+            if not found or not (found[0]["role"] or POST_NOMINAL.search(line)):
+                continue
+            end = m.end("line")
+            # Joint statements give one byline per minister, on consecutive lines.
+            for nxt in r.finditer(top, end + 1):
+                if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
+                    break
+                found += more
+                end = nxt.end("line")
+            return found, m.start("line"), end
         if kind == "letter":
             m = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
             if m:

@@ -28,9 +28,11 @@ PLURAL_ROLES = [
 ]
 
 
-LEADERS_FROM = rule("groups.leaders_from", re.compile(r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives)\s+from\s+"
-                          r"(?P<list>(?:the\s+)?[A-Z][\w'’ ]+?(?:,\s*(?:the\s+)?[A-Z][\w'’ ]+?)*,?\s+and\s+(?:the\s+)?"
-                          r"[A-Z][\w'’]+(?:\s+(?:of\s+)?[A-Z][\w'’]+)*)"))
+# "leaders from the UK, Ireland, Jersey and the Isle of Man", "arweinwyr o'r DU, Iwerddon, Jersey ac Ynys Manaw".
+LEADERS_FROM = rule("groups.leaders_from", re.compile(
+    r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives|delegations|[Aa]rweinwyr|[Cc]ynrychiolwyr|"
+    r"[GW]w?einidogion|[Dd]d?irprwyaethau)\s+(?:from|of|o['’]r|o)\s+(?P<list>[^.;:\n]{3,240})"))
+_LIST_ITEM = re.compile(r",\s*(?:and\s+|ac?\s+)?|\s+(?:and|ac|a)\s+")
 
 
 @cache
@@ -82,18 +84,26 @@ def welsh_plurals(unit: str, offset: int) -> list[Person]:
 
 
 def leaders_from(unit: str, offset: int) -> list[Person]:
-    """ "bringing together leaders from the UK, Ireland, Jersey and the Isle of Man": one person per government."""
-    if " from " not in unit:
-        return []
-    names = _government_names()
+    """One person per government a list of places names ("leaders from the UK, Ireland, Jersey and the Isle of
+    Man"); words that are not a place (a clause about who represented one) are passed over, and the list ends
+    at a long item."""
+    english, welsh = _government_names(), _welsh_places()
     out: list[Person] = []
     for m in LEADERS_FROM.finditer(unit):
-        items = [re.sub(r"^the\s+", "", x.strip()) for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["list"])]
-        keys = [names.get(x.lower()) for x in items]
-        if len(items) < 2 or not all(keys):
+        found = []
+        for item in _LIST_ITEM.split(m["list"]):
+            bare = re.sub(r"^(?:the|y|yr|['’]r)\s+", "", fold(item.strip(" ,")))
+            key = english.get(bare) or welsh.get(bare)
+            if key:
+                found.append((item.strip(" ,"), key))
+            elif len(bare.split()) > 8:
+                break
+        if len(found) < 2:
             continue
-        for item, key in zip(items, keys, strict=True):
-            out.append(Person(None, f"{m['who']} from {item}", key, "minister", offset + m.start(), offset + m.end(), 0.5))
+        joined = "o" if re.match(r"(?:arweinwyr|cynrychiolwyr|g?weinidogion|d?dirprwyaethau)$", fold(m["who"])) else "from"
+        for item, key in dict.fromkeys(found):
+            out.append(Person(None, f"{m['who']} {joined} {item}", key, "minister", offset + m.start(), offset + m.end(),
+                              0.5, ["group"]))
     return out
 
 
@@ -155,10 +165,14 @@ def _post_core(role: str, gov: str | None) -> str:
 
 def drop_held_posts(people: list[Person]) -> list[Person]:
     """A post described without a name ("the First Minister of Northern Ireland", "the UK Secretary of State")
-    that a named attendee of the same government holds is that attendee, not another."""
+    that a named attendee of the same government holds is that attendee, not another; "leaders from A, B and C"
+    stands for those of A, B and C the text does not name or describe otherwise."""
     held = [(p.government, _post_core(p.role, p.government)) for p in people if p.name and p.role]
+    present = {p.government for p in people if "group" not in p.notes and (p.name or p.role)}
     out = []
     for p in people:
+        if "group" in p.notes and p.government in present:
+            continue
         if p.name is None and p.role and MINISTERIAL.search(p.role):
             core = _post_core(p.role, p.government)
             if any(gov == p.government and (c == core or c.startswith(core + " ")) for gov, c in held):

@@ -47,8 +47,9 @@ ROLE_HEAD = (
 )
 # Welsh posts, under mutation after an article or a preposition ("y Gweinidog", "Ganghellor Dugiaeth Caerhirfryn"):
 # a portfolio follows in capitals, or after "dros" / "ar gyfer" in running text ("ar gyfer gadael yr Undeb").
-_CY_HEAD = (r"(?:[GW]w?einidog(?:\s+Gwladol)?|[YH]?[Yy]sgrifennydd(?:\s+y\s+Cabinet|\s+Gwladol)?|Is-[yY]sgrifennydd\s+Gwladol"
-            r"(?:\s+Seneddol)?|Dirprwy\s+Weinidog|(?:C|G|Ch|Ng)h?anghellor)")
+_CY_HEAD = (r"(?:(?:Dirprwy\s+)?(?:P|Ph|B)rif\s+Weinidog|[GW]w?einidog(?:\s+Gwladol)?|[YH]?[Yy]sgrifennydd(?:\s+y\s+Cabinet|"
+            r"\s+Gwladol)?|Is-[yY]sgrifennydd\s+Gwladol(?:\s+Seneddol)?|Dirprwy\s+Weinidog|(?:C|G|Ch|Ng)h?anghellor)"
+            r"(?:\s+(?:newydd|dros dro|blaenorol))?")  # Welsh puts "new", "acting", "former" after the post
 _CY_LIST = r",\s*(?=[A-ZŴŶ][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:a|ac|a['’]r)\s)"  # ", Ewrop a Materion Allanol"
 CY_ROLE = (rf"{_CY_HEAD}(?:\s+(?:dros|ar gyfer)\s+(?:[^,.;:\n]|{_CY_LIST}){{2,80}}?(?=[,.;:\n]|\s+(?:yn|ym|gyda)\s)|"
            rf"(?:(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*|{_CY_LIST})[A-ZŴŶ][\w'’-]*)+)")

@@ -125,8 +125,10 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     key, fs, fe = (forum.key, forum.start, forum.end) if forum else (None, 0, 0)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
     author_role = " ".join(a.get("role") or "" for a in authors)
-    intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role)
-    regions = [(i.start, i.end) for i in intros if i.kind != "shared"]
+    intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role, gov_key)
+    # Forums that met together, and bilaterals held at the meeting with several of its members, share their
+    # sentence with the main meeting: those people attended it too.
+    regions = [(i.start, i.end) for i in intros if i.kind != "shared" and (i.parties is None or not forum)]
     main = blank(text, regions) if regions else text
     if intros and any(a <= ds < b for a, b in regions):
         # The date found belongs to another meeting's paragraph: look again without those paragraphs.

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from igr.extract.attendance import sentences
-from igr.extract.dates import find_dates, infer_year, tense_of
+from igr.extract.dates import find_dates, infer_year, relative_dates, tense_of
 from igr.extract.forums import find_forums, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
+from igr.extract.groups import DESCRIBED
 from igr.extract.people import find_people, find_roles
 from igr.extract.rules import rule
 
@@ -31,7 +32,8 @@ BILATERAL = rule("segments.bilateral", re.compile(
     r"\b(?:mynychais|cefais|cawsom|cynhaliais|cynhaliom|wedi cael|wedi cynnal)\s+(?:g?[cg]yfarfod|alwad|galwad|"
     r"drafodaethau|trafodaethau)\s+(?:[\w-]+\s+){0,2}(?:gyda|â|ag)|"
     r"\b(?:cyfarfûm|cwrddais)\s+(?:hefyd\s+)?(?:â|ag|gyda))", re.I))
-FIRST_PERSON = rule("segments.first_person", re.compile(r"\b(?:I|We|we|mynychais|cefais|cynhaliais|cyfarfûm|cwrddais)\b"))
+FIRST_PERSON = rule("segments.first_person", re.compile(
+    r"\b(?:I|We|we|(?i:mynychais|cefais|cawsom|cynhaliais|cynhaliom|cyfarfûm|cwrddais|minnau))\b"))
 # A meeting spoken of but not held here: the next or previous one, a regular one, one asked for or proposed
 # ("last week" is a time, not the previous meeting).
 NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(
@@ -41,8 +43,6 @@ NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(
 SAME_OCCASION = rule("segments.same_occasion", re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|Yn ogystal|hefyd|"
                            r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I))
 CONTEXT_ONLY = rule("segments.context_only", re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I))
-TODAY = rule("segments.today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I))
-YESTERDAY = rule("segments.yesterday", re.compile(r"\byesterday\b", re.I))
 HEADS = rule("segments.heads", re.compile(r"\bPrime Minister\b.*\bFirst Ministers?\b|\bFirst Ministers?\b.*\bPrime Minister\b|"
                    r"heads of (?:the )?devolved governments|(?:P|Ph|B)rif Weinidog y DU.*(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|"
                    r"Cymru|Gogledd Iwerddon)|(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|Cymru|Gogledd Iwerddon).*"
@@ -64,7 +64,8 @@ class Introducer:
 
 
 def find_introducers(text: str, start: int, end: int, ref: dt.date | None, primary_key: str | None,
-                     primary_date: str | None, primary_at: int = -1, author_role: str | None = None) -> list[Introducer]:
+                     primary_date: str | None, primary_at: int = -1, author_role: str | None = None,
+                     home_gov: str | None = None) -> list[Introducer]:
     """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
     out: list[Introducer] = []
     forum_named = bool(primary_key) and (is_open(primary_key) or gazetteer().bodies[primary_key]["tier"] != "bilateral")
@@ -107,7 +108,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                 continue
         several = SEPARATE_BILATERALS.search(sent)
         if several and not hits:
-            out += _separate_bilaterals(sent, off, several, dates, ref, tense, author_role)
+            out += _separate_bilaterals(sent, off, several, dates, ref, tense, author_role, home_gov)
             if out and out[-1].start == off:
                 continue
         # Told in the third person, a bilateral is a further meeting only beside a named forum's; otherwise it is
@@ -117,13 +118,13 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
             continue
         # Someone must be named or described as the other side ("met the Secretary of State", "with X").
         rest = sent[m.end():]
-        if not (find_people(rest) or find_roles(rest, []) or re.match(r"\s*(?:the two|both)\b", sent[m.start():])):
+        if not (find_people(rest) or find_roles(rest, []) or DESCRIBED.search(rest)
+                or re.match(r"\s*(?:the two|both)\b", sent[m.start():])):
             continue
         iso = infer_year(dates[0], ref, tense) if dates else None
-        if iso is None and TODAY.search(sent) and ref:
-            iso = ref.isoformat()
-        elif iso is None and YESTERDAY.search(sent) and ref:
-            iso = (ref - dt.timedelta(days=1)).isoformat()
+        relative = relative_dates(sent, ref)  # "today", "yesterday", "ddoe", "last Thursday"
+        if iso is None and relative:
+            iso = relative[0][2]
         elif iso is None and SAME_OCCASION.search(sent):
             iso = primary_date
         # "the two leaders met": who they are may be said in the title or the lead above.
@@ -201,16 +202,17 @@ SEPARATE_BILATERALS = rule("segments.separate_bilaterals", re.compile(
 
 
 def _separate_bilaterals(sent: str, off: int, m: re.Match[str], dates: list, ref: dt.date | None, tense: str,
-                         author_role: str | None) -> list[Introducer]:
+                         author_role: str | None, home_gov: str | None = None) -> list[Introducer]:
     """One introducer per counterpart government of "bilateral calls with A, B and C"; the host's side is the
-    government of whoever holds them (named before the verb, else the author)."""
+    government of whoever holds them (named before the verb, else the author, else the document's)."""
     from igr.extract.attendance import extract_attendees
     from igr.extract.people import role_government
 
     people = extract_attendees(sent)
     host = {p.government for p in people if p.end <= m.start() and p.government}
     if not host:
-        host = {g for g in (role_government(sent[:m.start()]) or role_government(author_role),) if g}
+        host = {g for g in (role_government(sent[:m.start()]) or role_government(author_role)
+                            or (home_gov if FIRST_PERSON.search(sent[:m.end()]) else None),) if g}
     sides = list(dict.fromkeys(p.government for p in people if p.start >= m.end() and p.government
                                and p.government not in host))
     if len(sides) < 2 or not host:
