@@ -37,14 +37,13 @@ ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
     r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth)", re.I))
-# Someone who did not take part: could not attend, sent apologies, was expected but withdrew, was asked to go instead
-# of the author, or a meeting only agreed to.
+# Someone who did not take part, one construction per alternative, in either language: could not attend, sent
+# apologies, was expected but withdrew.
 NEG_CUE = rule("attendance.neg_cue", re.compile(
-    r"(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
-    r"(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|withdrew|pulled out|(?:had been|was|were)\s+expected|would lead|"
-    r"asked\s+(?:the\s+)?.{0,60}?\s+to\s+(?:attend|chair|represent)|agree(?:d|ment)\s+to\s+(?:(?:hold|have)\s+)?an?\b|"
-    r"(?:\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
-    r"(?:bod yn bresennol|mynychu)|tynnodd yn ôl)", re.I))
+    r"(?:(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
+    r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|methu (?:â|a) (?:bod yn bresennol|mynychu))|"
+    r"(?:(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|apologies (?:were|was) (?:received|given)|ymddiheur)|"
+    r"(?:withdrew|pulled out|(?:had been|was|were)\s+expected|would (?:have )?(?:lead|led|attended)|tynnodd yn ôl)", re.I))
 LIST_HEAD = rule("attendance.list_head", re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
                        r"^O (?:Lywodraeth|Weithrediaeth))", re.I))
@@ -198,6 +197,19 @@ def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> 
     return best[1] if best else None
 
 
+def _absent(text: str) -> tuple[set[str], set[str]]:
+    """Names and posts the text says did not take part ("The Minister for Climate Change, Jane Doe MS, was unable
+    to attend"): whoever they are, wherever else they are mentioned, they are not attendees."""
+    names: set[str] = set()
+    posts: set[str] = set()
+    for _off, sent in sentences(text):
+        if NEG_CUE.search(sent):
+            people = find_people(sent)
+            names |= {p[2].lower() for p in people}
+            posts |= {clean_role(r[2]).lower() for r in find_roles(sent, people)}
+    return names, posts
+
+
 def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, past: bool = False) -> list[Person]:
     """Everyone the text says took part, in order of first mention.
 
@@ -291,4 +303,7 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
                 "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)
             found.append(Person(None, m.group(0).strip(), gov, "observer" if observer else "official",
                                 base + off + m.start(), base + off + m.end(), 0.5))
+    absent_names, absent_posts = _absent(text)
+    found = [p for p in found if not (p.name and p.name.lower() in absent_names)
+             and not (p.name is None and (p.role or "").lower() in absent_posts)]
     return dedupe(found)

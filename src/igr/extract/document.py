@@ -49,8 +49,8 @@ REPORT = rule("document.report", re.compile(r"\b(?:Annual|Quarterly|Overview|Pro
 # A press release speaks of "today (Friday 19 November)", quotes someone ("X said:", "meddai") or ends with
 # notes to editors.
 PRESS = rule("document.press", re.compile(
-    r"\bsaid:|spokesperson|Notes to editors|Nodiadau i olygyddion|\b[Tt]oday \((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
-    r"\b(?:[Dd]ywedodd|meddai)\b[^\n]{0,80}:\s*$|\bheddiw \((?:dydd|ddydd) ", re.M))
+    r"(?:\bsaid:|\b(?:[Dd]ywedodd|meddai)\b[^\n]{0,80}:\s*$)|spokesperson|Notes to editors|Nodiadau i olygyddion|"
+    r"(?:\b[Tt]oday \((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b[Hh]eddiw \((?:dydd|ddydd) )", re.M))
 
 
 def doc_type(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str, float]:

@@ -209,12 +209,16 @@ _NATION = r"(?:UK|Welsh|Scottish|Northern Irish|Northern Ireland|Irish)"
 NATION_GOV = {"uk": "uk", "welsh": "wales", "scottish": "scotland", "northern irish": "northern-ireland",
               "northern ireland": "northern-ireland", "irish": "ireland"}
 DESCRIBED = rule("groups.described", re.compile(
-    rf"\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
+    # By their governments: "UK and Welsh Government ministers", "Gweinidogion Llywodraeth y DU".
+    rf"(?:\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
     rf"(?P<who>[Mm]inisters|counterparts|colleagues|[Oo]fficials)\b|"
-    r"\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
+    r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b)|"
+    # The devolved governments as a whole: "ministers from the devolved administrations", "devolved Government
+    # Ministers", "swyddogion y gweinyddiaethau datganoledig".
+    r"(?:\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
     r"(?:(?:other\s+)?(?:three\s+)?devolved\s+(?:[Gg]overnments|administrations)|other\s+UK\s+administrations)\b|"
     r"\b(?:the\s+)?devolved\s+(?:[Gg]overnment|administrations?['’]?)\s+(?P<who3>[Mm]inisters|[Oo]fficials)\b|"
-    r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b"))
+    r"\b(?P<who4>[GW]w?einidogion|[Ss]wyddogion)\s+(?:y|o['’]r)\s+(?:[gw]?weinyddiaethau|[Ll]?lywodraethau)\s+datganoledig\b)"))
 
 
 def described(unit: str, offset: int) -> list[Person]:
@@ -234,7 +238,7 @@ def described(unit: str, offset: int) -> list[Person]:
             out.append(Person(None, m.group(0), gov, "official" if official else "minister",
                               offset + m.start(), offset + m.end(), 0.5))
         else:
-            who = m["who2"] or m["who3"]
-            out.append(Person(None, m.group(0), None, "official" if who.lower() == "officials" else "minister",
+            who = fold(m["who2"] or m["who3"] or m["who4"])
+            out.append(Person(None, m.group(0), None, "official" if who in ("officials", "swyddogion") else "minister",
                               offset + m.start(), offset + m.end(), 0.5))
     return out

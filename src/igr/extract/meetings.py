@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from igr.extract.attendance import sentences
-from igr.extract.dates import find_dates, infer_year, relative_dates, tense_of
+from igr.extract.dates import BOUND, find_dates, infer_year, relative_dates, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, in_context, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule
@@ -37,8 +37,12 @@ MEETING_NOUN_AFTER = rule("meetings.meeting_noun_after", re.compile(
 MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
 # Welsh: "ail gyfarfod", "33ain cyfarfod", "unfed cyfarfod ar bymtheg", "uwchgynhadledd rhif tri deg chwech".
 CY_MEETING_NOUN = re.compile(r"(?i)^(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)$")
-CY_NUMBERED = rule("meetings.cy_numbered", re.compile(
-    rf"\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern})",
+# The number of a meeting in Welsh, in its three shapes: an ordinal before the noun ("ail gyfarfod", "33ain
+# cyfarfod", "unfed cyfarfod ar bymtheg"), "cyntaf" after it, or "rhif" and a cardinal ("uwchgynhadledd rhif tri deg
+# chwech").
+CY_ORDINAL = rule("meetings.cy_ordinal", re.compile(
+    "(?:" + welsh_numbers.ORDINAL_BEFORE.pattern + "|" + welsh_numbers.ORDINAL_AFTER.pattern.replace("<noun>", "<first>")
+    + rf"|\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern}))",
     re.I), "cy")
 
 # A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
@@ -49,14 +53,19 @@ VIRTUAL = rule("meetings.virtual", re.compile(
     r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
     r"\bcalls? with\b|Teams|Zoom)|"
     r"(?:rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad)", re.I))
-HYBRID = rule("meetings.hybrid", re.compile(r"\b(?:hybrid|cymysg)\b", re.I))
-IN_PERSON = rule("meetings.in_person", re.compile(r"(?:in person|face[- ]to[- ]face)|(?:wyneb yn wyneb|(?:\byn|['’]n) bersonol)",
-                                                  re.I))
+_IN_PERSON = r"(?:in person|face[- ]to[- ]face|wyneb yn wyneb|(?:\byn|['’]n) bersonol)"
+_REMOTE = r"(?:virtual(?:ly)?|remote(?:ly)?|online|video|by (?:tele)?phone|rhithiol|rhithwir|ar-lein|fideo\w*|o bell)"
+IN_PERSON = rule("meetings.in_person", re.compile(_IN_PERSON, re.I))
+# A hybrid meeting: said so, or both ways of attending in one sentence ("either in person or by video conference",
+# "to meet in person, noting some attendees were online", "naill ai'n bersonol neu drwy fideogynadledda").
+HYBRID = rule("meetings.hybrid", re.compile(
+    rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})", re.I))
+# Where a meeting was: "met/held ... at/in X", or someone "was in X to attend" it.
 LOC_RE = rule("meetings.loc_re", re.compile(
-    r"\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
+    r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
     r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
-    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"))
+    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b)"))
 # A named building is a venue wherever a meeting's text gives it ("in St Andrew's House, Edinburgh", a minutes line
 # "Scotland House, London."), even where its first word is a country's name.
 VENUE_RE = rule("meetings.venue_re", re.compile(
@@ -76,8 +85,8 @@ CHAIR_BEFORE = rule("meetings.chair_before", re.compile(
     r"\((?:Chair|Co-[Cc]hair|[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|(?:yn cadeirio|fel [Cc]adeirydd)", re.I))
 NEXT_RE = rule("meetings.next_re", re.compile(r"(?:next meeting|reconvene|meet again|next [A-Z]{2,}|cyfarfod nesaf)", re.I))
 MEETING_WORDS = rule("meetings.meeting_words", re.compile(
-    r"\b(?:met|meet|meeting|held|took place|takes? place|taking place|took part|attended|chaired|convened|summit|call|"
-    r"communiqu[eé]s?|session|[cg]yfarfod|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
+    r"\b(?:met|meet|meetings?|held|took place|takes? place|taking place|taken place|took part|attended|chaired|convened|"
+    r"summits?|call|communiqu[eé]s?|sessions?|[cg]yfarfod(?:ydd)?|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
     r"[cg]ynrychiol\w*|bresennol|cyfarfu|[cg]wrdd)\b", re.I))
 COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(
     r"(?:communiqu|read ?out|readout)|(?:cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b)", re.I))
@@ -89,7 +98,7 @@ def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
     Known forums count before open-world ones (a forum named as written, not in the reference data), which
     are kept only where no known forum is named at all; the confidence says which it was.
     """
-    hits = [h for h in find_forums(text) if h.start < title_end or not in_context(text, h)]
+    hits = [h for h in find_forums(text) if h.start < title_end or not in_context(text, h, past_only=True)]
     if not hits:
         return None, 0.0
     in_title = [h for h in hits if h.start < title_end]
@@ -113,7 +122,7 @@ def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
 def _skip_date_context(sentence: str) -> bool:
     return bool(re.search(r"my letter of|wrote to you|letter dated|originally (?:planned|scheduled)|postponed from|"
                           r"published|Updated|First published|Cyhoeddwyd|due to take place on|which was due|"
-                          r"since|until|by \d|deadline|from \d|Returning Officers|Bill|Act \d", sentence, re.I))
+                          r"deadline|Returning Officers|Bill|Act \d", sentence, re.I))
 
 
 def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pub_span: tuple[int, int],
@@ -134,6 +143,8 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
             if re.search(r"(?:Published|Updated|published:?)\s*$", sent[:d.start]):
                 continue
             context = sent[max(0, d.start - 60):d.end + 10]
+            if BOUND.search(sent[max(0, d.start - 12):d.start]):
+                continue  # "since 29 August", "by 5 May": a period's bound, not the meeting
             if _skip_date_context(context) and not re.search(r"held on|took place on|met on", context, re.I):
                 continue
             if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent) and not future_ok:
@@ -173,15 +184,13 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
     if m:
         w = m["w"].lower()
         return (ORDINALS.get(w) or int(re.sub(r"\D", "", w))), m.start(), m.end()
-    for m in welsh_numbers.ORDINAL_BEFORE.finditer(text):
-        if CY_MEETING_NOUN.match(m["noun"]):
+    for m in CY_ORDINAL.finditer(text):
+        if m["noun"] and CY_MEETING_NOUN.match(m["noun"]):
             return welsh_numbers.ordinal_value(m["w"], m["tail"], m["n"]), m.start(), m.end()
-    m = welsh_numbers.ORDINAL_AFTER.search(text)
-    if m and CY_MEETING_NOUN.match(m["noun"]):
-        return 1, m.start(), m.end()
-    m = CY_NUMBERED.search(text)
-    if m and (value := welsh_numbers.cardinal_value(m["c"])):
-        return value, m.start(), m.end()
+        if m["first"] and CY_MEETING_NOUN.match(m["first"]):
+            return 1, m.start(), m.end()
+        if m["c"] and (value := welsh_numbers.cardinal_value(m["c"])):
+            return value, m.start(), m.end()
     for m in ORDINAL_RE.finditer(text):
         after = m["after"]
         if not MEETING_NOUN_AFTER.match(after) and not re.match(r"\s*[A-Z]", after):
@@ -211,9 +220,7 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
         if v:
             location, ls, le = v["loc"], v.start("loc"), v.end("loc")
     virtual = bool(VIRTUAL.search(text))
-    # "either in person or by video conference": both ways of attending in one sentence is a hybrid meeting.
-    both = virtual and any(IN_PERSON.search(sent) and VIRTUAL.search(sent) for _o, sent in sentences(text))
-    if HYBRID.search(text) or (location and virtual) or both:
+    if HYBRID.search(text) or (location and virtual):
         mode = "hybrid"
     elif virtual:
         mode = "virtual"
@@ -252,15 +259,20 @@ HELD = rule("meetings.held", re.compile(
     r"\b(?:at|in) the (?:last|latest|most recent|previous) meeting\b|"
     r"\b(?:cyfarfu|[cg]ynhaliwyd|wedi(?:['’]i)? (?:[cg]ynnal|cyfarfod)|mynych(?:ais|wyd|odd)|[cg]adeiriwyd|"
     r"[cg]ymerais ran|yn bresennol|yn y cyfarfod (?:diwethaf|diweddaraf|blaenorol))\b", re.I))
-# Said not to have happened: "has not met since 2018", "Nid yw wedi cyfarfod".
-NEGATED = rule("meetings.negated", re.compile(
-    r"\b(?:not|never|no longer|has(?:n't| not)|have(?:n't| not)|yet to)\b|\b(?:[Nn]id|nad)\b"))
+# A meeting spoken of but not held here: the next or previous one, a regular one, one asked for or proposed
+# ("last week" is a time, not the previous one).
+NOT_A_MEETING = rule("meetings.not_a_meeting", re.compile(
+    r"\b(?:next|previous|last(?!\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
+    r"upcoming|forthcoming|future|regular|weekly|would|could|should|look forward|invite|request|propos|"
+    r"gofyn am|cais am|nesaf|blaenorol|rheolaidd)\w*", re.I))
 
 
 def reported(text: str, key: str) -> bool:
     """Whether the text reports a meeting of the forum: a sentence naming it (or the next, which speaks of
     "the meeting") says, without negation, that it met or someone took part, or gives the day it meets; a
     question about it, a plan without a date, or "it has not met since" does not."""
+    if not HELD.enabled:
+        return True  # without the rule there is no gate: a forum named is a meeting, as for any document
     hits = [h.start for h in find_forums(text) if h.key == key]
     said = sentences(text)
     for i, (off, sent) in enumerate(said):
@@ -269,7 +281,7 @@ def reported(text: str, key: str) -> bool:
         for part in [sent] + ([said[i + 1][1]] if i + 1 < len(said) else []):
             held = [m.start() for m in HELD.finditer(part)] if tense_of(part) == "past" else []
             dated = [d.start for d in find_dates(part) if d.day]
-            # The negation that counts is the one just before the verb or the date ("has not met since").
-            if any(not NEGATED.search(part[max(0, at - 40):at]) for at in held + dated):
+            # What counts is said just before the verb or the date ("has not met since", "the next meeting on").
+            if any(not NOT_A_MEETING.search(part[max(0, at - 40):at]) for at in held + dated):
                 return True
     return False

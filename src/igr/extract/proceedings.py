@@ -22,10 +22,7 @@ CHAIR = rule("proceedings.chair", re.compile(
     r"Convener|Chair(?:man|woman)?|Cadeirydd)\b"))
 # A turn that asks rather than answers: a question on the order paper, or a supplementary ending "?".
 ASKING = re.compile(r"\?\s*(?:\(?[A-Z0-9-]{4,12}\)?)?\s*$")
-# What only the chair says: calling the next speaker, reminding Members of the rules, "Order".
-PRESIDING = rule("proceedings.presiding", re.compile(
-    r"\bI (?:now )?call (?:on )?(?:the|Members|[A-Z])|\bI remind Members\b|^\s*Order[.,!]|"
-    r"\b(?:[Gg]alwaf ar|[Rr]wy[’']n galw ar|rydw i[’']n galw ar|[Hh]offwn atgoffa[’']r Aelodau)\b", re.M))
+
 
 
 @dataclass
@@ -37,6 +34,7 @@ class Turn:
     end: int
     name: str | None
     role: str | None
+    presiding: bool = False  # the chair's words: calling speakers, reminding Members of the rules
 
 
 def turns(text: str, profiles: tuple[P.Profile, ...]) -> list[Turn]:
@@ -50,9 +48,10 @@ def turns(text: str, profiles: tuple[P.Profile, ...]) -> list[Turn]:
                 heads.append((m.start(), m.end(), name, role))
     heads.sort()
     out = []
+    presiding = P.rules(profiles, "presiding")
     for i, (a, b, name, role) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        out.append(Turn(a, b, end, name, role))
+        out.append(Turn(a, b, end, name, role, any(r.search(text, b, end) for r in presiding)))
     return out
 
 
@@ -68,8 +67,7 @@ def _reporting(text: str, found: list[Turn]) -> Turn | None:
     """The speaker who answers or reports: not the chair, and the one who says most outside questions."""
     best: tuple[int, Turn] | None = None
     for t in found:
-        if t.name is None or CHAIR.search(t.name) or (t.role and CHAIR.search(t.role)) or \
-                PRESIDING.search(text[t.body_start:t.end]):
+        if t.name is None or CHAIR.search(t.name) or (t.role and CHAIR.search(t.role)) or t.presiding:
             continue
         words = 0 if ASKING.search(text[t.body_start:t.end]) else len(text[t.body_start:t.end].split())
         for other in found:
@@ -108,4 +106,4 @@ def government(text: str, profiles: tuple[P.Profile, ...], authors: list[dict]) 
 
 def presiding_spans(text: str, profiles: tuple[P.Profile, ...]) -> list[tuple[int, int]]:
     """The chair's turns (calling speakers, reminding Members of the rules): procedure, not the business."""
-    return [(t.start, t.end) for t in turns(text, profiles) if PRESIDING.search(text[t.body_start:t.end])]
+    return [(t.start, t.end) for t in turns(text, profiles) if t.presiding]

@@ -31,6 +31,11 @@ class Rule:
     def _on(self) -> bool:
         return self.name not in _DISABLED.get()
 
+    @property
+    def enabled(self) -> bool:
+        """False inside ``disabled()``: a rule that gates something off must then let it through."""
+        return self._on()
+
     def fired(self, m: re.Match[str] | None = None) -> None:
         seen = _FIRED.get()
         if seen is None:

@@ -16,9 +16,10 @@ from typing import Any
 
 from igr.extract.attendance import sentences
 from igr.extract.dates import find_dates, infer_year, relative_dates, tense_of
-from igr.extract.forums import find_forums, is_open
+from igr.extract.forums import find_forums, in_context, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.groups import DESCRIBED
+from igr.extract.meetings import HELD, NOT_A_MEETING
 from igr.extract.people import find_people, find_roles
 from igr.extract.rules import rule
 
@@ -27,6 +28,10 @@ BILATERAL = rule("segments.bilateral", re.compile(
     r"\b(?:(?:attended|held|had|hold|have|joined|took part in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}"
     r"(?:meeting|call|discussion)\s+with|(?:hold|held|had|have)\s+(?:[\w-]+\s+){0,2}talks\s+with|"
     r"(?:I|we|he|she)\s+(?:also\s+)?met(?:\s+with)?\s+(?=[A-Z]|the\b)|"
+    # ... and its subject a post or a name: "the Chancellor of the Duchy of Lancaster met devolved Government
+    # Ministers", "Prime Minister Theresa May yesterday met First Minister Nicola Sturgeon" (checked where read).
+    r"(?:\s+(?:also|today|yesterday|this morning|this afternoon|last week|recently))*\s+(?P<bare>met)(?:\s+with)?\s+"
+    r"(?=(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z]|devolved\b|counterparts\b))|"
     r"the two (?:leaders|First Ministers|ministers)\s+(?:also\s+)?met|"
     # Welsh: "mynychais gyfarfod gyda ...", "cefais alwad â ...", "cyfarfûm â ...".
     r"\b(?:mynychais|cefais|cawsom|cynhaliais|cynhaliom|wedi cael|wedi cynnal)\s+(?:g?[cg]yfarfod|alwad|galwad|"
@@ -34,20 +39,13 @@ BILATERAL = rule("segments.bilateral", re.compile(
     r"\b(?:cyfarfûm|cwrddais)\s+(?:hefyd\s+)?(?:â|ag|gyda))", re.I))
 FIRST_PERSON = rule("segments.first_person", re.compile(
     r"\b(?:I|We|we|(?i:mynychais|cefais|cawsom|cynhaliais|cynhaliom|cyfarfûm|cwrddais|minnau))\b"))
-# A meeting spoken of but not held here: the next or previous one, a regular one, one asked for or proposed
-# ("last week" is a time, not the previous meeting).
-NOT_A_MEETING = rule("segments.not_a_meeting", re.compile(
-    r"\b(?:next|previous|last(?!\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
-    r"upcoming|forthcoming|future|regular|weekly|would|could|should|look forward|invite|request|propos|"
-    r"gofyn am|cais am|nesaf|blaenorol|rheolaidd)\w*", re.I))
 SAME_OCCASION = rule("segments.same_occasion", re.compile(r"\b(?:In addition|also|Separately|Alongside|During (?:the|his|her) visit|Yn ogystal|hefyd|"
                            r"while in|will hold|afterwards|Following the (?:meeting|Council|summit))\b", re.I))
-CONTEXT_ONLY = rule("segments.context_only", re.compile(r"\b(?:following|after|ahead of|before|in the margins of|alongside|since)\s+(?:the\s+)?$", re.I))
-HEADS = rule("segments.heads", re.compile(r"\bPrime Minister\b.*\bFirst Ministers?\b|\bFirst Ministers?\b.*\bPrime Minister\b|"
-                   r"heads of (?:the )?devolved governments|(?:P|Ph|B)rif Weinidog y DU.*(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|"
-                   r"Cymru|Gogledd Iwerddon)|(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|Cymru|Gogledd Iwerddon).*"
-                   r"(?:P|Ph|B)rif Weinidog y DU",
-                   re.I | re.S))
+# The heads of government meeting: the Prime Minister and a First Minister named together, in either order.
+HEADS = rule("segments.heads", re.compile(
+    r"^(?=[\s\S]*\bPrime Minister\b)(?=[\s\S]*\bFirst Ministers?\b)|heads of (?:the )?devolved governments|"
+    r"^(?=[\s\S]*(?:P|Ph|B)rif Weinidog y DU)(?=[\s\S]*(?:P|Ph|B)rif Weinidog(?:ion)? (?:yr Alban|Cymru|Gogledd Iwerddon))",
+    re.I))
 
 
 @dataclass
@@ -76,7 +74,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
         lo, hi = off, off + len(sent)
         # "following the British-Irish Council Summit, the Group met": the forum after "following" is context.
         hits = [replace(h, start=h.start - lo, end=h.end - lo) for h in all_hits if lo <= h.start and h.end <= hi]
-        hits = [h for h in hits if not CONTEXT_ONLY.search(sent[max(0, h.start - 30):h.start])]
+        hits = [h for h in hits if not in_context(sent, h, 30)]
         dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
         tense = tense_of(sent)
         if any(OFFICIALS_MEETING.search(sent[max(0, h.start - 40):h.start] + "\x00" + sent[h.end:h.end + 20])
@@ -113,7 +111,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                 continue
         # Told in the third person, a bilateral is a further meeting only beside a named forum's; otherwise it is
         # the very meeting the document reports.
-        m = BILATERAL.search(sent) or (_third_person_met(sent) if forum_named else None)
+        m = _bilateral(sent, forum_named)
         if not m or hits or NOT_A_MEETING.search(sent[:m.end()]):
             continue
         # Someone must be named or described as the other side ("met the Secretary of State", "with X").
@@ -147,33 +145,26 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
 # 2017", "the Standing Committee and the Finance Standing Committee", "y Cyngor a'r Grŵp".
 LIST_GAP = rule("segments.list_gap", re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:on\s+)?|\s+a(?:c|['’]r)?\s+)(?:the\s+|y\s+|yr\s+)?$"))
-# Forums listed as the subject of one meeting verb: "X and Y both met last Thursday", "cyfarfu X ac Y".
-MET_TOGETHER = rule("segments.met_together", re.compile(
-    r"^\s*,?\s*(?:have\s+|had\s+)?(?:both\s+|each\s+|also\s+)?(?:met|convened|took place|were held|have met)\b"))
-
-
 def _coordinated(sent: str, hits: list, primary_key: str | None) -> list:
-    """The forums other than the main one in "X and Y (both) met ...": each met, on the same occasion."""
-    if len(hits) < 2 or not MET_TOGETHER.search(sent[hits[-1].end:]):
+    """The forums other than the main one in "X and Y (both) met ...", forums listed as the subject of one verb
+    of meeting: each met, on the same occasion."""
+    after = re.match(r"\s*,?\s*(?:have\s+|had\s+)?(?:both\s+|each\s+|also\s+)?", sent[hits[-1].end:]) if hits else None
+    if len(hits) < 2 or not after or not HELD.match(sent, hits[-1].end + after.end()):
         return []
     if not all(LIST_GAP.search(sent[a.end:b.start]) for a, b in zip(hits, hits[1:], strict=False)):
         return []
     return [h for h in hits if h.key != primary_key]
 
 
-# "the Chancellor of the Duchy of Lancaster met devolved Government Ministers", "Prime Minister Theresa May
-# yesterday met First Minister Nicola Sturgeon": a bilateral told in the third person, its subject a post or a name.
-THIRD_PERSON_MET = rule("segments.third_person_met", re.compile(
-    r"(?:\s+(?:also|today|yesterday|this morning|this afternoon|last week|recently))*\s+met(?:\s+with)?\s+"
-    r"(?=(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z]|devolved\b|counterparts\b))"))
-
-
-def _third_person_met(sent: str) -> re.Match[str] | None:
-    for m in THIRD_PERSON_MET.finditer(sent):
+def _bilateral(sent: str, forum_named: bool) -> re.Match[str] | None:
+    """The first way the sentence says someone met someone; told in the third person ("the Chancellor met ..."),
+    it is a further meeting only beside a named forum's, and its subject must be a post or a name."""
+    for m in BILATERAL.finditer(sent):
+        if not m["bare"]:
+            return m
         before = sent[:m.start()]
-        subject = [r for r in find_roles(before, []) if r[1] >= len(before) - 1] or \
-            [p for p in find_people(before) if p[1] >= len(before) - 1]
-        if subject:
+        if forum_named and ([r for r in find_roles(before, []) if r[1] >= len(before) - 1]
+                            or [p for p in find_people(before) if p[1] >= len(before) - 1]):
             return m
     return None
 # Meetings of officials are not ministerial meetings: "officials' meetings of X", "X Officials meetings" (the
@@ -197,8 +188,8 @@ def _listed_meetings(sent: str, hits: list, dates: list, ref: dt.date | None) ->
 
 # "held bilateral calls with the First Ministers of Scotland and Wales": one meeting with each government named.
 SEPARATE_BILATERALS = rule("segments.separate_bilaterals", re.compile(
-    r"\b(?:held|had|hold|have|holds)\s+(?:separate\s+)?(?:bilateral\s+)?(?:calls|meetings|talks|discussions)\s+with\b|"
-    r"\b(?:[cg]ynhaliais|cawsom|cynhaliodd)\s+(?:[cg]yfarfodydd|alwadau|drafodaethau)\s+dwyochrog\b", re.I))
+    r"(?:\b(?:held|had|hold|have|holds)\s+(?:separate\s+)?(?:bilateral\s+)?(?:calls|meetings|talks|discussions)\s+with\b|"
+    r"\b(?:[cg]ynhaliais|cawsom|cynhaliodd)\s+(?:[cg]yfarfodydd|alwadau|drafodaethau)\s+dwyochrog\b)", re.I))
 
 
 def _separate_bilaterals(sent: str, off: int, m: re.Match[str], dates: list, ref: dt.date | None, tense: str,
