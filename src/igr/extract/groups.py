@@ -212,6 +212,8 @@ DESCRIBED = rule("groups.described", re.compile(
     # By their governments: "UK and Welsh Government ministers", "Gweinidogion Llywodraeth y DU".
     rf"(?:\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
     rf"(?P<who>[Mm]inisters|counterparts|colleagues|[Oo]fficials)\b|"
+    rf"\b(?P<who5>[Mm]inisters|representatives|counterparts)\s+(?:from|of)\s+(?:the\s+)?"
+    rf"(?P<nations2>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?|[Ee]xecutive|administrations)\b|"
     r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b)|"
     # The devolved governments as a whole: "ministers from the devolved administrations", "devolved Government
     # Ministers", "swyddogion y gweinyddiaethau datganoledig".
@@ -226,9 +228,11 @@ def described(unit: str, offset: int) -> list[Person]:
     ("ministers from the devolved administrations") is one attendee whose government is not one of them."""
     out: list[Person] = []
     for m in DESCRIBED.finditer(unit):
-        if m["nations"]:
-            official = m["who"].lower() == "officials"
-            for nation in re.split(r",\s*|\s+and\s+", m["nations"]):
+        if re.search(r"\b(?:absence|absent|without)\b[^.;]{0,20}$", unit[max(0, m.start() - 40):m.start()], re.I):
+            continue  # "In the absence of Ministers from the Northern Ireland Executive": no one
+        if m["nations"] or m["nations2"]:
+            official = (m["who"] or m["who5"]).lower() == "officials"
+            for nation in re.split(r",\s*|\s+and\s+", m["nations"] or m["nations2"]):
                 gov = NATION_GOV[nation.lower()]
                 out.append(Person(None, f"{nation} {'officials' if official else 'ministers'}", gov,
                                   "official" if official else "minister", offset + m.start(), offset + m.end(), 0.5))

@@ -17,6 +17,7 @@ from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, i
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule
 from igr.welsh import numbers as welsh_numbers
+from igr.welsh import place_after_yn
 
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
@@ -65,13 +66,16 @@ LOC_RE = rule("meetings.loc_re", re.compile(
     r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
     r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
-    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b)"))
+    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"
+    # Welsh: "a gynhaliwyd yn Llundain", "cyfarfod ... yng Nghaeredin", "uwchgynhadledd ... yn Amgueddfa ... yng Nghaerdydd".
+    r"|\b(?:[cg]ynhaliwyd|[cg]ynnal|[cg]ynhaliodd|cyfarfu|[cg]yfarfod|nghyfarfod|uwchgynhadledd)\b[^.;\n]{0,80}?\b"
+    r"(?P<cyloc>(?:yn|yng|ym)\s+[A-ZŴŶ][\w'’-]*(?:\s+[A-ZŴŶ][\w'’-]*)*(?:,?\s+(?:yng|yn|ym)\s+[A-ZŴŶ][\w'’-]*)?))"))
 # A named building is a venue wherever a meeting's text gives it ("in St Andrew's House, Edinburgh", a minutes line
 # "Scotland House, London."), even where its first word is a country's name.
 VENUE_RE = rule("meetings.venue_re", re.compile(
     r"(?:\b(?:at|in)\s+(?:the\s+)?|^[^\n]{0,40}?)(?P<loc>(?:(?!Meeting\b)[A-Z][\w'’-]*\s+){1,3}(?:House|Castle|Buildings|Offices|Palace)"
     r"(?:,\s*[A-Z][a-z]+)?)", re.M))
-NOT_PLACE = rule("meetings.not_place", re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+NOT_PLACE = rule("meetings.not_place", re.compile(r"^(?:Llywodraeth|Lywodraeth|Senedd|Gymraeg|Saesneg|January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
                        r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
                        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
@@ -208,8 +212,12 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
 def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
     location, ls, le = None, 0, 0
     for m in LOC_RE.finditer(text):
-        group = "loc" if m["loc"] else "city"
+        group = "loc" if m["loc"] else "city" if m["city"] else "cyloc"
         loc = m[group].strip(" ,.")
+        if group == "cyloc":
+            # "yn X yng Nghaerdydd" -> "X, Caerdydd": each place name after "yn" in its radical form.
+            parts = re.findall(r"(yn|yng|ym)\s+([^,]+?)(?=,?\s+(?:yn|yng|ym)\s+|$)", loc)
+            loc = ", ".join(" ".join([place_after_yn(prep, words.split()[0])] + words.split()[1:]) for prep, words in parts)
         if NOT_PLACE.match(loc) or len(loc) < 3:
             continue
         loc = re.sub(r"\s+(?:on|and|by|with)$", "", loc)

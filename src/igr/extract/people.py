@@ -113,7 +113,8 @@ ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Secretar(?:y|ies) of State|Under[ \-–]Secretary|Minister of State|Prime Minister|Chancellor|Paymaster"
                 r"|Home Secretary|Foreign Secretary|Treasury|Defra|DEFRA|BEIS|\bLord\b|Downing"), "uk"),
     # Only the Welsh Government has "Deputy Minister" posts.
-    (re.compile(r"Counsel General|Trefnydd|[GW]w?einidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"), "wales"),
+    (re.compile(r"Counsel General|Cwnsler Cyffredinol|Trefnydd|[GW]w?einidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"),
+     "wales"),
     (re.compile(r"Cabinet Secretary"), "scotland"),
 ]
 # A post held by a minister, in either language (under mutation in Welsh); a Welsh plural post names several.

@@ -43,8 +43,9 @@ def turns(text: str, profiles: tuple[P.Profile, ...]) -> list[Turn]:
     for r in P.rules(profiles, "speaker"):
         for m in r.finditer(text):
             if not any(h[0] <= m.start() < h[1] for h in heads):
-                name = (m.groupdict().get("name") or "").strip() or None
-                role = (m.groupdict().get("role") or "").strip() or None
+                # A name without its honorific ("Ms Doe" -> "Doe"; a peer keeps "Baroness"); a post without its article.
+                name = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+", "", (m.groupdict().get("name") or "").strip()) or None
+                role = re.sub(r"^(?:The|Y|Yr)\s+", "", (m.groupdict().get("role") or "").strip()) or None
                 heads.append((m.start(), m.end(), name, role))
     heads.sort()
     out = []
@@ -63,16 +64,19 @@ def is_record(text: str, kind: str, profiles: tuple[P.Profile, ...]) -> bool:
                                 or bool(P.chamber_government(text[:400])))
 
 
-def _reporting(text: str, found: list[Turn]) -> Turn | None:
+def _reporting(text: str, found: list[Turn], profiles: tuple[P.Profile, ...]) -> Turn | None:
     """The speaker who answers or reports: not the chair, and the one who says most outside questions."""
+    def said(t: Turn) -> int:
+        """Words the speaker says outside questions (a question ends "?" or opens "To ask")."""
+        body = text[t.body_start:t.end].strip()
+        asking = ASKING.search(body) or any(r.match(body) for r in P.rules(profiles, "question"))
+        return 0 if asking else len(body.split())
+
     best: tuple[int, Turn] | None = None
     for t in found:
         if t.name is None or CHAIR.search(t.name) or (t.role and CHAIR.search(t.role)) or t.presiding:
             continue
-        words = 0 if ASKING.search(text[t.body_start:t.end]) else len(text[t.body_start:t.end].split())
-        for other in found:
-            if other.name == t.name and other is not t and not ASKING.search(text[other.body_start:other.end]):
-                words += len(text[other.body_start:other.end].split())
+        words = sum(said(o) for o in found if o.name == t.name)
         if words and (best is None or words > best[0]):
             best = (words, t)
     return best[1] if best else None
@@ -88,7 +92,8 @@ def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int,
     m = P.first_match(text[:P.HEAD], profiles, "called")
     if m:
         return [{"name": m["name"], "role": role or m["role"].strip()}], m.start("name"), m.end("name")
-    speaker = _reporting(text, turns(text, profiles))
+    # The turns' words are read without the page's furniture ("Share this specific contribution").
+    speaker = _reporting(P.blank_furniture(text, profiles), turns(text, profiles), profiles)
     if speaker:
         return [{"name": speaker.name, "role": role or speaker.role}], speaker.start, speaker.body_start
     if role:

@@ -270,7 +270,7 @@ def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: s
             continue
         if not a.get("name") or fold(a["name"]) in names:
             continue
-        gov = gov_key if kind in ("written_statement", "letter", "press_release") or not a.get("role") \
+        gov = gov_key if kind in ("written_statement", "letter", "press_release", "other") or not a.get("role") \
             else role_government(a.get("role"))
         people.insert(0, Person(a["name"], a.get("role"), gov or role_government(a.get("role")), "minister", 0, 0, 0.7))
 
