@@ -36,7 +36,8 @@ ATTEND_CUE = rule("attendance.attend_cue", re.compile(
     r"(?:update|briefing|overview|presentation)\b)|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth)", re.I))
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth|[cg]roesaw\w*|"
+    r"\b(?:[cg]yfarfod(?:ydd)?|g?alwad(?:au)?|d?drafodaethau)\s+(?:\w+\s+){0,2}(?:â|ag|gyda)\b)", re.I))
 # Someone who did not take part, one construction per alternative, in either language: could not attend, sent
 # apologies, was expected but withdrew.
 NEG_CUE = rule("attendance.neg_cue", re.compile(

@@ -92,6 +92,7 @@ def leaders_from(unit: str, offset: int) -> list[Person]:
     for m in LEADERS_FROM.finditer(unit):
         found = []
         for item in _LIST_ITEM.split(m["list"]):
+            item = re.split(r"\s+(?:to|in|at|for|on|with|i|i['’]r|yn|ym|yng|ar|gyda)\s", item)[0]  # "... ac Ynys Manaw i'r uwchgynhadledd"
             bare = re.sub(r"^(?:the|y|yr|['’]r)\s+", "", fold(item.strip(" ,")))
             key = english.get(bare) or welsh.get(bare)
             if key:

@@ -22,7 +22,7 @@ from igr.welsh import place_after_yn
 ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
 for _t, _tv in (("twenty", 20), ("thirty", 30), ("forty", 40)):
-    ORDINALS[_t + "ieth"] = _tv
+    ORDINALS[_t[:-1] + "ieth"] = _tv  # twentieth, thirtieth, fortieth
     for _u, _uv in list(ORDINALS.items())[:9]:
         ORDINALS[f"{_t} {_u}"] = ORDINALS[f"{_t}-{_u}"] = _tv + _uv
 ORDINALS["inaugural"] = 1
@@ -286,7 +286,9 @@ def reported(text: str, key: str) -> bool:
     for i, (off, sent) in enumerate(said):
         if not any(off <= h < off + len(sent) for h in hits):
             continue
-        for part in [sent] + ([said[i + 1][1]] if i + 1 < len(said) else []):
+        # The next sentence of the same paragraph may say it: "... the Council. It met on 4 March."
+        follows = [said[i + 1][1]] if i + 1 < len(said) and "\n" not in text[off:said[i + 1][0]] else []
+        for part in [sent] + follows:
             held = [m.start() for m in HELD.finditer(part)] if tense_of(part) == "past" else []
             dated = [d.start for d in find_dates(part) if d.day]
             # What counts is said just before the verb or the date ("has not met since", "the next meeting on").

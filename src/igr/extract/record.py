@@ -20,7 +20,7 @@ from igr.extract.groups import drop_held_posts, name_unnamed
 from igr.extract.people import Person, role_government
 from igr.extract.readers import guess_language
 from igr.extract.rules import rule
-from igr.extract.segments import FIRST_PERSON, blank, find_introducers
+from igr.extract.segments import FIRST_PERSON, HEADS, blank, find_introducers
 
 # The author took part: the first person as the subject of taking part, or listed among those who attended
 # ("attended by ... and myself", "and by me as deputy First Minister", "a minnau"); English, then Welsh.
@@ -133,6 +133,9 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     if intros and any(a <= ds < b for a, b in regions):
         # The date found belongs to another meeting's paragraph: look again without those paragraphs.
         date, ds, de, dconf = M.meeting_date(main, (fs, fe), ref, (ps, pe), title_end)
+    if not forum and date and HEADS.search(_sentence_at(text, ds)):
+        # "The Prime Minister met the First Minister of Wales": the heads of government, outside a named forum.
+        forum, fconf = BodyHit(ds, de, "pm-heads-meeting", _sentence_at(text, ds)), 0.6
     if forum or date:
         i = "meetings[0]"
         if forum:
@@ -151,7 +154,7 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         if intro.date:
             note(f"{i}.meeting_date", intro.start, intro.end, 0.5)
         span = (intro.start, intro.end)
-        own = authors if FIRST_PERSON.search(intro.sentence[:40]) or _names_author(
+        own = authors if FIRST_PERSON.search(intro.sentence[:120]) or _names_author(
             intro.sentence, authors) else []
         meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
                                  bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own),
@@ -238,6 +241,10 @@ def _body_fields(forum: BodyHit | None) -> dict[str, Any]:
                 "body_proposed_key": forum.key.removeprefix(OPEN_PREFIX), "body_tier": forum_tier(forum.text)}
     g = gazetteer()
     return {"body": g.body_name(forum.key), "body_key": forum.key, "body_cy": g.bodies[forum.key]["name_cy"]}
+
+
+def _sentence_at(text: str, at: int) -> str:
+    return next((sent for off, sent in M.sentences(text) if off <= at < off + len(sent)), "")
 
 
 def _names_author(sentence: str, authors: list[dict]) -> bool:
