@@ -12,6 +12,7 @@ import re
 from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
 from igr.extract.groups import dedupe, described, expand_plural, leaders_from, welsh_plurals
+from igr.extract.pairing import attached_government, clause_around, pair
 from igr.extract.people import (
     CY_PLURAL_POST,
     DEPT_GOV,
@@ -61,12 +62,6 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
-# The government before the people it sends: "the Irish Government, represented by X", "Llywodraeth Jersey, yn
-# cael ei chynrychioli gan y Dirprwy X", "dirprwyaeth Weithredol Gogledd Iwerddon—y Gweinidogion X ac Y".
-REPRESENTED_BY = rule("attendance.represented_by", re.compile(
-    r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|wedi['’]i\s+[cg]h?ynrychioli\s+gan|"
-    r"[—–]|:)\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
-LIST_AND = re.compile(r"(?:\band\b|\ba(?:c|['’]r)?\b|;)")
 # "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
 # "As the Minister for Health, I attended", "Fel y Gweinidog Iechyd ... roeddem yn bresennol".
 SELF_POST = rule("attendance.self_post", re.compile(
@@ -136,68 +131,6 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
     return units
 
 
-def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
-    """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
-    ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
-                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs|Gwir\s+Anrh(?:ydeddus)?\.?)\s+)*$")
-    role_first = bool(ents) and ents[0][0] == "R"
-    used: set[int] = set()
-    pairs = []
-    for i, e in enumerate(ents):
-        if e[0] != "N" or i in used:
-            continue
-        prev_ok = i > 0 and ents[i - 1][0] == "R" and i - 1 not in used and adjacent.match(unit[ents[i - 1][2]:e[1]])
-        next_ok = i + 1 < len(ents) and ents[i + 1][0] == "R" and adjacent.match(unit[e[2]:ents[i + 1][1]])
-        if next_ok and i + 2 < len(ents) and ents[i + 2][0] == "N" and adjacent.match(unit[ents[i + 1][2]:ents[i + 2][1]]) \
-                and role_first:
-            next_ok = False
-        choice = (i - 1 if prev_ok else None) if role_first else (i + 1 if next_ok else None)
-        if choice is None:
-            choice = i + 1 if next_ok else (i - 1 if prev_ok else None)
-        used.add(i)
-        if choice is not None:
-            used.add(choice)
-        pairs.append((e[3], ents[choice][3] if choice is not None else None))
-    for i, e in enumerate(ents):
-        if e[0] == "R" and i not in used:
-            pairs.append((None, e[3]))
-    return pairs
-
-
-def _segment(unit: str, start: int, end: int) -> str:
-    """The clause around a person, bounded by semicolons, to find 'the Scottish Government's ...'."""
-    a = max(unit.rfind(";", 0, start), unit.rfind(":", 0, start), unit.rfind(" and ", 0, start) + 4) + 1
-    b_candidates = [x for x in (unit.find(";", end), unit.find(" and ", end)) if x != -1]
-    b = min(b_candidates) if b_candidates else len(unit)
-    return unit[a:b]
-
-
-def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> str | None:
-    """The government phrase that belongs to the person at [lo, hi): inside, before if possessive, else after."""
-    from igr.extract.people import GOV_PATTERNS
-
-    best = None
-    for rx, key in GOV_PATTERNS:
-        for m in rx.finditer(unit, left, right):
-            possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
-            inside = lo <= m.start() < hi
-            represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end():lo]))
-            before = m.end() <= lo and (possessive or represented or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
-                                                                               unit[max(left, m.start() - 20):m.start()]))
-            # After the person, up to the next item of a list ("X, Post, Government; and Y ...").
-            after = m.start() >= hi and not possessive and not LIST_AND.search(unit[hi:m.start()])
-            # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
-            # person by "from"/"on behalf of" is theirs, whatever precedes them.
-            own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
-                                               unit[hi:m.start()])
-            if inside or before or after:
-                dist = 0 if inside or own_after or represented else (lo - m.end() if before else m.start() - hi)
-                if best is None or dist < best[0]:
-                    best = (dist, key)
-    return best[1] if best else None
-
-
 def _absent(text: str) -> tuple[set[str], set[str]]:
     """Names and posts the text says did not take part ("The Minister for Climate Change, Jane Doe MS, was unable
     to attend"): whoever they are, wherever else they are mentioned, they are not attendees."""
@@ -231,7 +164,7 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
         spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
         last_end, last_gov = -1, None
-        for person, role in _pair(unit, people, roles):
+        for person, role in pair(unit, people, roles):
             if person is None:
                 if role is None or not MINISTERIAL.search(role[2]) or CY_PLURAL_POST.search(role[2]):
                     continue  # a Welsh plural post ("Prif Weinidogion Jersey, Guernsey ac Ynys Manaw"): see welsh_plurals
@@ -252,7 +185,7 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
                 if (generic and not specific) or (len(unit) > 400 and not re.search(r"\b(?:of|for)\b", role[2])):
                     continue
                 for r in expand_plural(clean_role(role[2])):
-                    gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
+                    gov = explicit_government(clause_around(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
                         or sentence_gov or (home_gov if own_first else None)
                     found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
                                         base + off + role[0], base + off + role[1], 0.5))
@@ -265,11 +198,11 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
             right = min((x[0] for x in spans if x[0] >= hi and x not in own), default=len(unit))
             if ";" in unit[hi:right]:
                 right = unit.index(";", hi)
-            seg = _segment(unit, lo, hi)
+            seg = clause_around(unit, lo, hi)
             dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
             # "Northern Ireland's Senior Officials A and B": B shares A's government.
             shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&|a|ac)\s*", unit[last_end:s]) else None
-            gov = _attached_government(unit, lo, hi, left, right) or shared or header_gov \
+            gov = attached_government(unit, lo, hi, left, right) or shared or header_gov \
                 or (DEPT_GOV.get(dept.group(1)) if dept else None) \
                 or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \
                 or pgov or role_government(role_text) or sentence_gov
