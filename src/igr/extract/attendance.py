@@ -8,6 +8,7 @@ someone withdrew or could not attend are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
@@ -45,7 +46,8 @@ NEG_CUE = rule("attendance.neg_cue", re.compile(
     r"(?:(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
     r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|methu (?:â|a) (?:bod yn bresennol|mynychu))|"
     r"(?:(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|apologies (?:were|was) (?:received|given)|ymddiheur)|"
-    r"(?:withdrew|pulled out|(?:had been|was|were)\s+expected|would (?:have )?(?:lead|led|attended)|tynnodd yn ôl)", re.I))
+    r"(?:withdrew|pulled out|(?:had been|was|were)\s+expected|would (?:have )?(?:lead|led|attended)|tynnodd yn ôl)", re.I),
+    needle=r"attend|particip|join|apolog|withdrew|pulled out|expected|would|bresennol|mynychu|ymddiheur|tynnodd")
 LIST_HEAD = rule("attendance.list_head", re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
                        r"^O (?:Lywodraeth|Weithrediaeth))", re.I))
@@ -70,8 +72,10 @@ HAS_FIRST_MINISTER = {"wales", "scotland", "northern-ireland"}
 ABBREV_END = rule("attendance.abbrev_end", re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$"))
 
 
-def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
-    """Lines, then sentences within lines, keeping offsets; abbreviations such as 'Rt Hon.' do not end one."""
+@lru_cache(maxsize=32)
+def sentences(text: str, base: int = 0) -> tuple[tuple[int, str], ...]:
+    """Lines, then sentences within lines, keeping offsets; abbreviations such as 'Rt Hon.' do not end one.
+    Cached: each meeting's fields read the same text's sentences again."""
     out: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -85,11 +89,12 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
             start = m.end()
         out.append((base + pos + start, line[start:].rstrip()))
         pos += len(line) + 1
-    return [(o, s) for o, s in out if s.strip()]
+    return tuple((o, s) for o, s in out if s.strip())
 
 
-def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
-    """(offset, unit text, government from a list header, in an 'also in attendance' list) for each unit."""
+def attendance_units(text: str, negatives: list[str] | None = None) -> list[tuple[int, str, str | None, bool]]:
+    """(offset, unit text, government from a list header, in an 'also in attendance' list) for each unit;
+    sentences saying someone did not take part go to ``negatives``."""
     units: list[tuple[int, str, str | None, bool]] = []
     in_list = False
     header_gov: str | None = None
@@ -126,21 +131,23 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
             in_list = False
             header_gov = None
             officials_list = False
-        if ATTEND_CUE.search(sent) and not NEG_CUE.search(sent):
+        if NEG_CUE.search(sent):
+            if negatives is not None:
+                negatives.append(sent)
+        elif ATTEND_CUE.search(sent):
             units.append((off, sent, None, False))
     return units
 
 
-def _absent(text: str) -> tuple[set[str], set[str]]:
+def _absent(negatives: list[str]) -> tuple[set[str], set[str]]:
     """Names and posts the text says did not take part ("The Minister for Climate Change, Jane Doe MS, was unable
     to attend"): whoever they are, wherever else they are mentioned, they are not attendees."""
     names: set[str] = set()
     posts: set[str] = set()
-    for _off, sent in sentences(text):
-        if NEG_CUE.search(sent):
-            people = find_people(sent)
-            names |= {p[2].lower() for p in people}
-            posts |= {clean_role(r[2]).lower() for r in find_roles(sent, people)}
+    for sent in negatives:
+        people = find_people(sent)
+        names |= {p[2].lower() for p in people}
+        posts |= {clean_role(r[2]).lower() for r in find_roles(sent, people)}
     return names, posts
 
 
@@ -151,7 +158,8 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
     meeting is over, so a sentence in the future tense speaks of another.
     """
     found: list[Person] = []
-    for off, unit, header_gov, officials_list in attendance_units(text):
+    negatives: list[str] = []
+    for off, unit, header_gov, officials_list in attendance_units(text, negatives):
         if past and tense_of(unit) == "future":
             continue
         people = find_people(unit)
@@ -237,7 +245,7 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
                 "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)
             found.append(Person(None, m.group(0).strip(), gov, "observer" if observer else "official",
                                 base + off + m.start(), base + off + m.end(), 0.5))
-    absent_names, absent_posts = _absent(text)
+    absent_names, absent_posts = _absent(negatives)
     found = [p for p in found if not (p.name and p.name.lower() in absent_names)
              and not (p.name is None and (p.role or "").lower() in absent_posts)]
     return dedupe(found)

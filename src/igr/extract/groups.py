@@ -31,7 +31,8 @@ PLURAL_ROLES = [
 # "leaders from the UK, Ireland, Jersey and the Isle of Man", "arweinwyr o'r DU, Iwerddon, Jersey ac Ynys Manaw".
 LEADERS_FROM = rule("groups.leaders_from", re.compile(
     r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives|delegations|[Aa]rweinwyr|[Cc]ynrychiolwyr|"
-    r"[GW]w?einidogion|[Dd]d?irprwyaethau)\s+(?:from|of|o['’]r|o)\s+(?P<list>[^.;:\n]{3,240})"))
+    r"[GW]w?einidogion|[Dd]d?irprwyaethau)\s+(?:from|of|o['’]r|o)\s+(?P<list>[^.;:\n]{3,240})"),
+    needle=r"leaders|ministers|heads of government|representatives|delegations|arweinwyr|cynrychiolwyr|einidogion|irprwyaethau")
 _LIST_ITEM = re.compile(r",\s*(?:and\s+|ac?\s+)?|\s+(?:and|ac|a)\s+")
 
 
@@ -221,7 +222,8 @@ DESCRIBED = rule("groups.described", re.compile(
     r"(?:\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
     r"(?:(?:other\s+)?(?:three\s+)?devolved\s+(?:[Gg]overnments|administrations)|other\s+UK\s+administrations)\b|"
     r"\b(?:the\s+)?devolved\s+(?:[Gg]overnment|administrations?['’]?)\s+(?P<who3>[Mm]inisters|[Oo]fficials)\b|"
-    r"\b(?P<who4>[GW]w?einidogion|[Ss]wyddogion)\s+(?:y|o['’]r)\s+(?:[gw]?weinyddiaethau|[Ll]?lywodraethau)\s+datganoledig\b)"))
+    r"\b(?P<who4>[GW]w?einidogion|[Ss]wyddogion)\s+(?:y|o['’]r)\s+(?:[gw]?weinyddiaethau|[Ll]?lywodraethau)\s+datganoledig\b)"),
+    needle=r"minister|official|counterpart|colleague|representative|heads|einidogion|swyddogion")
 
 
 def described(unit: str, offset: int) -> list[Person]:

@@ -37,16 +37,17 @@ MEETING_NOUN_AFTER = rule("meetings.meeting_noun_after", re.compile(
     r"(?:[Mm]eetings?|[Ss]essions?|[Ss]ummits?)\b"))
 MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
 # Welsh: "ail gyfarfod", "33ain cyfarfod", "unfed cyfarfod ar bymtheg", "uwchgynhadledd rhif tri deg chwech".
-CY_MEETING_NOUN = re.compile(r"(?i)^(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)$")
+_CY_MEETING_NOUN = r"(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)\b"
+_ANY_NOUN = r"(?P<noun>[\w'’]+)"
 # The number of a meeting in Welsh, in its three shapes: an ordinal before the noun ("ail gyfarfod", "33ain
 # cyfarfod", "unfed cyfarfod ar bymtheg"), "cyntaf" after it, or "rhif" and a cardinal ("uwchgynhadledd rhif tri deg
 # chwech").
 CY_ORDINAL = rule("meetings.cy_ordinal", re.compile(
-    "(?:" + welsh_numbers.ORDINAL_BEFORE.pattern + "|" + welsh_numbers.ORDINAL_AFTER.pattern.replace("<noun>", "<first>")
+    "(?:" + welsh_numbers.ORDINAL_BEFORE.pattern.replace(_ANY_NOUN, f"(?P<noun>{_CY_MEETING_NOUN})")
+    + "|" + welsh_numbers.ORDINAL_AFTER.pattern.replace(_ANY_NOUN, f"(?P<first>{_CY_MEETING_NOUN})")
     + rf"|\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern}))",
-    re.I), "cy")
+    re.I), "cy", needle=r"[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn")
 
-# A call is a meeting ("by video call", "had a call with"), not a demand ("our call for a referendum").
 # How a meeting's mode is worded, English then Welsh. A call is a meeting ("by video call", "had a call with"),
 # not a demand ("our call for a referendum").
 VIRTUAL = rule("meetings.virtual", re.compile(
@@ -60,7 +61,8 @@ IN_PERSON = rule("meetings.in_person", re.compile(_IN_PERSON, re.I))
 # A hybrid meeting: said so, or both ways of attending in one sentence ("either in person or by video conference",
 # "to meet in person, noting some attendees were online", "naill ai'n bersonol neu drwy fideogynadledda").
 HYBRID = rule("meetings.hybrid", re.compile(
-    rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})", re.I))
+    rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})", re.I),
+    needle="hybrid|cymysg|person|face|wyneb|bersonol")
 # Where a meeting was: "met/held ... at/in X", or someone "was in X to attend" it.
 LOC_RE = rule("meetings.loc_re", re.compile(
     r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
@@ -189,9 +191,9 @@ def ordinal(text: str) -> tuple[int | None, int, int]:
         w = m["w"].lower()
         return (ORDINALS.get(w) or int(re.sub(r"\D", "", w))), m.start(), m.end()
     for m in CY_ORDINAL.finditer(text):
-        if m["noun"] and CY_MEETING_NOUN.match(m["noun"]):
+        if m["noun"]:
             return welsh_numbers.ordinal_value(m["w"], m["tail"], m["n"]), m.start(), m.end()
-        if m["first"] and CY_MEETING_NOUN.match(m["first"]):
+        if m["first"]:
             return 1, m.start(), m.end()
         if m["c"] and (value := welsh_numbers.cardinal_value(m["c"])):
             return value, m.start(), m.end()

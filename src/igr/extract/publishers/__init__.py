@@ -39,6 +39,8 @@ class Profile:
     patterns: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     doc_types: tuple[tuple[Rule, str], ...] = ()
     recognise_min: int = 1
+    any_sign: re.Pattern[str] | None = None  # all its signs at once: most texts show none of a profile's
+
 
     def rules(self, name: str) -> tuple[Rule, ...]:
         return self.patterns.get(name, ())
@@ -53,8 +55,10 @@ def _load(path: Path) -> Profile:
     }
     doc_types = tuple((rule(f"publisher.{key}.doc_type.{i}", d["pattern"], flags=re.M), d["type"])
                       for i, d in enumerate(data.get("doc_types", [])))
+    signs = data.get("patterns", {}).get("recognise", [])
+    any_sign = re.compile("|".join(f"(?:{s})" for s in signs), re.M) if signs else None
     return Profile(key, data["name"], data["kind"], data.get("government"), tuple(data.get("hosts", [])), patterns,
-                   doc_types, int(data.get("recognise_min", 1)))
+                   doc_types, int(data.get("recognise_min", 1)), any_sign)
 
 
 @cache
@@ -93,6 +97,8 @@ def recognised(text: str) -> list[Profile]:
     sample = text[:HEAD] + "\n" + text[-TAIL:] if len(text) > HEAD + TAIL else text
     scored = []
     for order, p in enumerate(profiles()[:-1]):
+        if p.any_sign is None or not p.any_sign.search(sample):
+            continue
         signs = sum(1 for r in p.rules("recognise") if r.search(sample))
         if signs >= p.recognise_min:
             scored.append((-signs, order, p))
