@@ -138,6 +138,9 @@ def test_future_mention_of_a_forum_is_not_a_meeting():
     ("The Group met on 3 May by video conference.", "virtual", None),
     ("The Group met by video conference. The Board had held a session in Perth on 2 May.", "virtual", None),
     ("I repeated our call for a further referendum at the meeting.", None, None),
+    ("The Forum held its first meeting in Shetland in March, with ministers from all four nations.", "in_person",
+     "Shetland"),
+    ("Cynhaliwyd y cyfarfod cyntaf yng Nghaerdydd ym mis Mawrth.", "in_person", "Caerdydd"),
 ])
 def test_mode_and_location_from_venue_phrases(sentence, mode, location):
     from igr.extract.meetings import mode_and_location

@@ -63,11 +63,13 @@ IN_PERSON = rule("meetings.in_person", re.compile(_IN_PERSON, re.I))
 HYBRID = rule("meetings.hybrid", re.compile(
     rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})", re.I),
     needle="hybrid|cymysg|person|face|wyneb|bersonol")
+_EN_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where a meeting was: "met/held ... at/in X", or someone "was in X to attend" it.
 LOC_RE = rule("meetings.loc_re", re.compile(
     r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
     r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
-    r"(?:(?:,\s*|\s+in\s+)(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
+    # A place goes on with a place ("Cabinet Office in London"), not with a time ("Orkney in September").
+    r"(?:(?:,\s*|\s+in\s+(?!" + _EN_MONTH + r"\b))(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
     r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"
     # Welsh: "a gynhaliwyd yn Llundain", "cyfarfod ... yng Nghaeredin", "uwchgynhadledd ... yn Amgueddfa ... yng Nghaerdydd".
     r"|\b(?:[cg]ynhaliwyd|[cg]ynnal|[cg]ynhaliodd|cyfarfu|[cg]yfarfod|nghyfarfod|uwchgynhadledd)\b[^.;\n]{0,80}?\b"
