@@ -246,3 +246,26 @@ def test_names_with_particles():
 
     assert [p[2] for p in find_people("Deputy Chief Minister Lindsay de Sausmarez and Rhys ap Doe MS attended")] == [
         "Lindsay de Sausmarez", "Rhys ap Doe"]
+
+
+# --- A post written after the name -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, official, post", [
+    (STATEMENT.format(body="The Interministerial Group for Housing met on 4 March. The UK Government was represented "
+                           "by Alan Poe MP, Minister for Housing; the Government of Jersey was represented by Ann Roe "
+                           "(Director of Housing Policy)."), "Ann Roe", "Director of Housing Policy"),
+    (STATEMENT.format(body="The Interministerial Group for Housing met on 4 March. Attending were Alan Poe MP, "
+                           "Minister for Housing, UK Government, and Ann Roe (Senior Official), Welsh Government."),
+     "Ann Roe", "Senior Official"),
+    (STATEMENT.format(body="The Interministerial Group for Housing met on 4 March. Attending were Alan Poe MP, "
+                           "Minister for Housing, UK Government, and Ann Roe, senior official, Welsh Government."),
+     "Ann Roe", "senior official"),
+    (DATGANIAD.format(body="Cyfarfu'r Grŵp Rhyngweinidogol ar gyfer Tai ar 4 Mawrth. Roedd Alan Poe AS, y Gweinidog "
+                           "Tai, Llywodraeth y DU, yn bresennol, ac Ann Roe (Uwch Swyddog) ar ran Llywodraeth Cymru."),
+     "Ann Roe", "Uwch Swyddog"),
+])
+def test_a_post_in_brackets_or_after_a_comma_is_the_names(text, official, post):
+    people = {p[0]: p for p in attendees(text)}
+    assert people[official][1] == post and people[official][3] == "official"
+    assert people["Alan Poe"][3] == "minister"
+    assert all(p[0] for p in people.values())  # the post is no second, unnamed attendee

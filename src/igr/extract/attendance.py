@@ -61,7 +61,7 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?"
     # Welsh: "uwch-weision sifil o Ogledd Iwerddon", "swyddogion Llywodraeth yr Alban" (mutated after a preposition).
-    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
+    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddog(?:ion)?\b)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
 # "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
@@ -236,6 +236,14 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
             if re.search(r"officials? (?:to|should|were tasked|will)", unit[m.start():m.end() + 15]):
                 continue
             follow = [p for p in people if 0 <= p[0] - m.end() <= 3]
+            # "Jane Doe (Senior Official)", "Jane Doe, official": the post of the name before it.
+            before = [p for p in people if re.fullmatch(r"\s*[(,]\s*", unit[p[1]:m.start()])]
+            if before:
+                at = base + off + before[-1][0]
+                for p in found:
+                    if p.start == at and p.role is None:
+                        p.capacity, p.role = "official", m.group(0).strip()
+                continue
             if follow:
                 for p in found:
                     if p.start - base - off >= m.end() and p.capacity == "minister" and p.role is None:

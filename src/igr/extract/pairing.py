@@ -22,7 +22,7 @@ LIST_AND = re.compile(r"(?:\band\b|\ba(?:c|['’]r)?\b|;)")
 def pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
     """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
     ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
+    adjacent = re.compile(r"^\s*(?:[,–—:(-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
                           r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs|Gwir\s+Anrh(?:ydeddus)?\.?)\s+)*$")
     role_first = bool(ents) and ents[0][0] == "R"
     used: set[int] = set()
