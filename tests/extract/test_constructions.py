@@ -269,3 +269,16 @@ def test_a_post_in_brackets_or_after_a_comma_is_the_names(text, official, post):
     assert people[official][1] == post and people[official][3] == "official"
     assert people["Alan Poe"][3] == "minister"
     assert all(p[0] for p in people.values())  # the post is no second, unnamed attendee
+
+
+@pytest.mark.parametrize("text", [
+    STATEMENT.format(body="The Interministerial Group for Housing met on 4 March, chaired by Alan Poe MP, Minister "
+                          "for Housing, UK Government. Senior Northern Ireland Executive officials attended in the "
+                          "absence of ministers."),
+    DATGANIAD.format(body="Cyfarfu'r Grŵp Rhyngweinidogol ar gyfer Tai ar 4 Mawrth, dan gadeiryddiaeth Alan Poe AS, "
+                          "Gweinidog Tai, Llywodraeth y DU. Roedd uwch-swyddogion Gweithrediaeth Gogledd Iwerddon yno "
+                          "yn absenoldeb Gweinidogion."),
+])
+def test_officials_described_by_their_government_are_one_attendee(text):
+    unnamed = [p for p in attendees(text) if p[0] is None]
+    assert [(p[2], p[3]) for p in unnamed] == [("Northern Ireland Executive", "official")]

@@ -228,8 +228,12 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
             last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
-        found += leaders_from(unit, base + off) + welsh_plurals(unit, base + off) + described(unit, base + off)
-        covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
+        groups = leaders_from(unit, base + off) + welsh_plurals(unit, base + off) + described(unit, base + off)
+        found += groups
+        # A group already read by its government ("swyddogion Gweithrediaeth Gogledd Iwerddon") is not read again
+        # as officials.
+        covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles] + [
+            (g.start - base - off, g.end - base - off) for g in groups]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
                 continue
