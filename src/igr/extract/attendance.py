@@ -89,7 +89,7 @@ def sentences(text: str, base: int = 0) -> tuple[tuple[int, str], ...]:
             start = m.end()
         out.append((base + pos + start, line[start:].rstrip()))
         pos += len(line) + 1
-    return tuple((o, s) for o, s in out if s.strip())
+    return tuple([(o, s) for o, s in out if s.strip()])
 
 
 def attendance_units(text: str, negatives: list[str] | None = None) -> list[tuple[int, str, str | None, bool]]:
