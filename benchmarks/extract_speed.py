@@ -5,7 +5,7 @@
 Plain text: documents per second on one core over the corpus texts (or the test documents where
 ../shared/corpus is absent). PDF: the corpus texts rendered with reportlab (DejaVu Sans), timed through
 pdfplumber alone and through the whole extraction. Memory: tracemalloc peak over the first and the last
-thousand of N documents, which should be flat.
+thousand of N documents, which should be flat. Each figure is printed beside its target (issue #3).
 """
 
 from __future__ import annotations
@@ -24,6 +24,14 @@ from tests.extract.conftest import LETTER, SHARED, STATEMENT, make_pdf  # noqa: 
 
 from igr.extract import extract_bytes, extract_text  # noqa: E402
 
+TARGET_DOCS_PER_S = 100  # plain text, one core
+TARGET_PDF_RATIO = 1.3  # whole extraction / pdfplumber alone
+TARGET_MEMORY_GROWTH = 1.5  # last thousand's peak / first thousand's, at most
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
 
 def corpus_texts() -> list[str]:
     files = sorted((SHARED / "dev").glob("*.txt")) if (SHARED / "dev").is_dir() else []
@@ -37,11 +45,13 @@ def main() -> None:
     texts = corpus_texts()
     extract_text(texts[0])  # warm the gazetteer
     n = max(500, len(texts))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(n):
         extract_text(texts[i % len(texts)])
-    dt = time.perf_counter() - t0
-    print(f"plain text: {n} documents in {dt:.2f} s = {n / dt:.0f} docs/s")
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    rate = n / dt
+    print(f"plain text: {n} documents in {dt:.2f} s = {rate:.0f} docs/s (target >= {TARGET_DOCS_PER_S}: "
+          f"{verdict(rate >= TARGET_DOCS_PER_S)}; CPU time {n / cpu:.0f} docs/s)")
 
     import pdfplumber
 
@@ -58,7 +68,7 @@ def main() -> None:
         extract_bytes(data, f"{i}.pdf")
     full = time.perf_counter() - t0
     print(f"pdf: {len(pdfs)} files; pdfplumber alone {plumber:.2f} s, whole extraction {full:.2f} s, "
-          f"ratio {full / plumber:.2f}")
+          f"ratio {full / plumber:.2f} (target <= {TARGET_PDF_RATIO}: {verdict(full / plumber <= TARGET_PDF_RATIO)})")
 
     tracemalloc.start()
     peaks = []
@@ -68,7 +78,9 @@ def main() -> None:
             peaks.append(tracemalloc.get_traced_memory()[1] / 1e3)
             tracemalloc.reset_peak()
     tracemalloc.stop()
-    print("memory: tracemalloc peak per 1000 documents (KB): " + ", ".join(f"{p:.1f}" for p in peaks))
+    growth = peaks[-1] / peaks[0] if len(peaks) > 1 and peaks[0] else 1.0
+    print("memory: tracemalloc peak per 1000 documents (KB): " + ", ".join(f"{p:.1f}" for p in peaks)
+          + f" (target: flat, last/first <= {TARGET_MEMORY_GROWTH}: {verdict(growth <= TARGET_MEMORY_GROWTH)})")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ def test_dev_corpus_score():
 
     figures = report(SHARED.parent, out=io.StringIO())
     # A little under the measured figures (see docs/extraction.md), so a regression shows without pinning them.
-    assert figures["ALL"] >= 0.92
-    assert figures["lang:cy"] >= 0.85
-    assert figures["held_out:ALL"] >= 0.87
+    assert figures["ALL"] >= 0.94
+    assert figures["lang:cy"] >= 0.91
+    assert figures["held_out:ALL"] >= 0.90
     assert figures["wrong_at_0.9"] <= 0.05
-    assert min(v for k, v in figures.items() if k.startswith("family:")) >= 0.78
+    assert min(v for k, v in figures.items() if k.startswith("family:")) >= 0.90
+    # A reading rule that only one document needs was written for that document.
+    assert figures["single_document_rules"] == []

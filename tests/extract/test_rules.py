@@ -138,6 +138,9 @@ def test_future_mention_of_a_forum_is_not_a_meeting():
     ("The Group met on 3 May by video conference.", "virtual", None),
     ("The Group met by video conference. The Board had held a session in Perth on 2 May.", "virtual", None),
     ("I repeated our call for a further referendum at the meeting.", None, None),
+    ("The Forum held its first meeting in Shetland in March, with ministers from all four nations.", "in_person",
+     "Shetland"),
+    ("Cynhaliwyd y cyfarfod cyntaf yng Nghaerdydd ym mis Mawrth.", "in_person", "Caerdydd"),
 ])
 def test_mode_and_location_from_venue_phrases(sentence, mode, location):
     from igr.extract.meetings import mode_and_location
@@ -248,8 +251,9 @@ def test_bilingual_press_release_names_leaders_by_place():
     assert rec["issuing_government"] == "Welsh Government"
     meeting = rec["meetings"][0]
     assert meeting["meeting_ordinal"] is None
+    # The hosting First Minister of the Welsh Government's own press release is Wales's.
     assert {a["government"] for a in meeting["attendees"] if a["name"] is None} == {
-        "UK Government", "Irish Government", "Government of Jersey", "Isle of Man Government"}
+        "Welsh Government", "UK Government", "Irish Government", "Government of Jersey", "Isle of Man Government"}
 
 
 def test_welsh_ministers_byline_makes_a_written_statement():

@@ -73,3 +73,18 @@ def test_fold_and_small_words():
     assert welsh.with_article("Grŵp") == "y Grŵp"
     assert welsh.join(["Cymru", "Lloegr", "Yr Alban"]) == "Cymru, Lloegr ac Yr Alban"
     assert welsh.join(["yr Alban", "Cymru"], mutate=True) == "yr Alban a Chymru"
+
+
+@pytest.mark.parametrize("phrase, n", [("drydydd cyfarfod", 3), ("bedwaredd sesiwn", 4), ("bumed cyfarfod", 5),
+                                       ("ddegfed cyfarfod", 10)])
+def test_ordinals_read_under_soft_mutation(phrase, n):
+    m = welsh.numbers.ORDINAL_BEFORE.match(phrase)
+    assert m and welsh.ordinal_value(m["w"], m["tail"]) == n
+
+
+@pytest.mark.parametrize("prep, word, radical", [("yng", "Nghaerdydd", "Caerdydd"), ("yng", "Nghaeredin", "Caeredin"),
+                                                 ("ym", "Mhontypridd", "Pontypridd"), ("yn", "Nhyddewi", "Tyddewi"),
+                                                 ("yng", "Ngwynedd", "Gwynedd"), ("yn", "Llundain", "Llundain"),
+                                                 ("yn", "Nulyn", "Nulyn"), ("ym", "Mangor", "Mangor")])
+def test_place_after_yn_restores_only_unambiguous_nasal_mutations(prep, word, radical):
+    assert welsh.place_after_yn(prep, word) == radical

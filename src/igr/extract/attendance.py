@@ -8,11 +8,16 @@ someone withdrew or could not attend are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
-from igr.extract.groups import dedupe, expand_plural, leaders_from, welsh_plurals
+from igr.extract.groups import dedupe, described, expand_plural, leaders_from, welsh_plurals
+from igr.extract.pairing import attached_government, clause_around, pair
 from igr.extract.people import (
+    CY_PLURAL_POST,
     DEPT_GOV,
+    MINISTERIAL,
     Person,
     capacity_of,
     clean_role,
@@ -25,21 +30,24 @@ from igr.extract.rules import rule
 
 # Each alternative is one way of saying someone took part; word lists of a language are one alternative each.
 ATTEND_CUE = rule("attendance.attend_cue", re.compile(
-    r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of)|"
+    r"(?:attend|chair|represent|joined|accompan|participat|included|host|took part|absence of|behalf of|\bled by\b|"
+    r"\bdelegation\b|\bcounterparts\b)|"
     r"(?:in attendance|present\b|\bmet\b|Attending|attendees|(?:M|m)inisters were|were:|was:|Chair:)|"
-    r"(?:talks|calls?|meetings?|discussions?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
-    r"(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|"
+    r"(?:talks|calls?|meetings?|discussions?|\bdiscussed\b[^.;]{0,100}?) with\b|welcom(?:ed|ing) (?:the )?(?:[A-Z][\w'’]+ )*(?:Minister|Secretary)|"
+    r"(?:(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|\b(?:provided|gave|delivered)\s+(?:an?\s+)?"
+    r"(?:update|briefing|overview|presentation)\b)|"
     # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
     r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
-    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd)", re.I))
-# Someone who did not take part: could not attend, sent apologies, was expected but withdrew, was asked to go instead
-# of the author, or a meeting only agreed to.
+    r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth|[cg]roesaw\w*|"
+    r"\b(?:[cg]yfarfod(?:ydd)?|g?alwad(?:au)?|d?drafodaethau)\s+(?:\w+\s+){0,2}(?:â|ag|gyda)\b)", re.I))
+# Someone who did not take part, one construction per alternative, in either language: could not attend, sent
+# apologies, was expected but withdrew.
 NEG_CUE = rule("attendance.neg_cue", re.compile(
-    r"(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
-    r"(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|withdrew|pulled out|(?:had been|was|were)\s+expected|would lead|"
-    r"asked\s+(?:the\s+)?.{0,60}?\s+to\s+(?:attend|chair|represent)|agree(?:d|ment)\s+to\s+(?:(?:hold|have)\s+)?an?\b|"
-    r"(?:\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|ymddiheur|methu (?:â|a) "
-    r"(?:bod yn bresennol|mynychu)|tynnodd yn ôl)", re.I))
+    r"(?:(?:unable|not able|could not|did not|failed|not)\s+(?:to\s+)?(?:attend|participate|join)|"
+    r"\b(?:Nid|nad) oedd\b.{0,200}\b(?:gallu|modd) (?:bod yn bresennol|mynychu)|methu (?:â|a) (?:bod yn bresennol|mynychu))|"
+    r"(?:(?:sent|gave|offered)\s+(?:her|his|their)\s+apologies|apologies (?:were|was) (?:received|given)|ymddiheur)|"
+    r"(?:withdrew|pulled out|(?:had been|was|were)\s+expected|would (?:have )?(?:lead|led|attended)|tynnodd yn ôl)", re.I),
+    needle=r"attend|particip|join|apolog|withdrew|pulled out|expected|would|bresennol|mynychu|ymddiheur|tynnodd")
 LIST_HEAD = rule("attendance.list_head", re.compile(r"(?:attend|Attendees|Attending|present|were(?: as follows)?[.:]|in attendance|"
                        r"[Ff]rom the .{3,40}(?:Government|Executive)|Other ministers|bresennol|\broedd\b|\boedd\b|"
                        r"^O (?:Lywodraeth|Weithrediaeth))", re.I))
@@ -53,16 +61,21 @@ OFFICIALS = rule("attendance.officials", re.compile(
     r"(?:officials?|civil servants?|member of (?:their|the) Civil Service|represented at official level)"
     r"(?:\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*)*))?"
     # Welsh: "uwch-weision sifil o Ogledd Iwerddon", "swyddogion Llywodraeth yr Alban" (mutated after a preposition).
-    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddogion)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
+    r"|(?:uwch[- ]?)?(?:[gw]?weision\s+sifil|[sS]wyddog(?:ion)?\b)(?:\s+(?:(?:o|gan)\s+)?(?-i:[A-Z][\w'’]*(?:[ \t]+(?:y\b|yr\b|[A-Z][\w'’]*))*))?",
     re.I))
 # "the Irish Government, represented by X", "Llywodraeth Jersey, yn cael ei chynrychioli gan y Dirprwy X".
-REPRESENTED_BY = rule("attendance.represented_by", re.compile(r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|"
-                            r"wedi['’]i\s+[cg]h?ynrychioli\s+gan)\s+(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+# "by me as deputy First Minister", "a minnau fel Prif Weinidog": the post is the speaker's own.
+# "As the Minister for Health, I attended", "Fel y Gweinidog Iechyd ... roeddem yn bresennol".
+SELF_POST = rule("attendance.self_post", re.compile(
+    r"(?:\b(?:me|myself|I|minnau)\s+|^\s*|[.;]\s+)(?:as|fel)\s+(?:the\s+|y\s+|yr\s+)?$", re.I))
+HAS_FIRST_MINISTER = {"wales", "scotland", "northern-ireland"}
 ABBREV_END = rule("attendance.abbrev_end", re.compile(r"(?:\b(?:Hon|Rt|Dr|Mr|Mrs|Ms|St|No|Prof|Anrh)\.)$"))
 
 
-def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
-    """Lines, then sentences within lines, keeping offsets; abbreviations such as 'Rt Hon.' do not end one."""
+@lru_cache(maxsize=32)
+def sentences(text: str, base: int = 0) -> tuple[tuple[int, str], ...]:
+    """Lines, then sentences within lines, keeping offsets; abbreviations such as 'Rt Hon.' do not end one.
+    Cached: each meeting's fields read the same text's sentences again."""
     out: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -72,15 +85,16 @@ def sentences(text: str, base: int = 0) -> list[tuple[int, str]]:
             piece = line[start:m.start()]
             if ABBREV_END.search(piece):
                 continue
-            out.append((base + pos + start, piece))
+            out.append((base + pos + start, piece.rstrip()))
             start = m.end()
-        out.append((base + pos + start, line[start:]))
+        out.append((base + pos + start, line[start:].rstrip()))
         pos += len(line) + 1
-    return [(o, s) for o, s in out if s.strip()]
+    return tuple([(o, s) for o, s in out if s.strip()])
 
 
-def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
-    """(offset, unit text, government from a list header, in an 'also in attendance' list) for each unit."""
+def attendance_units(text: str, negatives: list[str] | None = None) -> list[tuple[int, str, str | None, bool]]:
+    """(offset, unit text, government from a list header, in an 'also in attendance' list) for each unit;
+    sentences saying someone did not take part go to ``negatives``."""
     units: list[tuple[int, str, str | None, bool]] = []
     in_list = False
     header_gov: str | None = None
@@ -117,76 +131,37 @@ def attendance_units(text: str) -> list[tuple[int, str, str | None, bool]]:
             in_list = False
             header_gov = None
             officials_list = False
-        if ATTEND_CUE.search(sent) and not NEG_CUE.search(sent):
+        if NEG_CUE.search(sent):
+            if negatives is not None:
+                negatives.append(sent)
+        elif ATTEND_CUE.search(sent):
             units.append((off, sent, None, False))
     return units
 
 
-def _pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
-    """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
-    ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:-]|\bin the [\w ]+Government,)?\s*(?:the\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
-                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs)\s+)*$")
-    role_first = bool(ents) and ents[0][0] == "R"
-    used: set[int] = set()
-    pairs = []
-    for i, e in enumerate(ents):
-        if e[0] != "N" or i in used:
-            continue
-        prev_ok = i > 0 and ents[i - 1][0] == "R" and i - 1 not in used and adjacent.match(unit[ents[i - 1][2]:e[1]])
-        next_ok = i + 1 < len(ents) and ents[i + 1][0] == "R" and adjacent.match(unit[e[2]:ents[i + 1][1]])
-        if next_ok and i + 2 < len(ents) and ents[i + 2][0] == "N" and adjacent.match(unit[ents[i + 1][2]:ents[i + 2][1]]) \
-                and role_first:
-            next_ok = False
-        choice = (i - 1 if prev_ok else None) if role_first else (i + 1 if next_ok else None)
-        if choice is None:
-            choice = i + 1 if next_ok else (i - 1 if prev_ok else None)
-        used.add(i)
-        if choice is not None:
-            used.add(choice)
-        pairs.append((e[3], ents[choice][3] if choice is not None else None))
-    for i, e in enumerate(ents):
-        if e[0] == "R" and i not in used:
-            pairs.append((None, e[3]))
-    return pairs
+def _absent(negatives: list[str]) -> tuple[set[str], set[str]]:
+    """Names and posts the text says did not take part ("The Minister for Climate Change, Jane Doe MS, was unable
+    to attend"): whoever they are, wherever else they are mentioned, they are not attendees."""
+    names: set[str] = set()
+    posts: set[str] = set()
+    for sent in negatives:
+        people = find_people(sent)
+        names |= {p[2].lower() for p in people}
+        posts |= {clean_role(r[2]).lower() for r in find_roles(sent, people)}
+    return names, posts
 
 
-def _segment(unit: str, start: int, end: int) -> str:
-    """The clause around a person, bounded by semicolons, to find 'the Scottish Government's ...'."""
-    a = max(unit.rfind(";", 0, start), unit.rfind(":", 0, start), unit.rfind(" and ", 0, start) + 4) + 1
-    b_candidates = [x for x in (unit.find(";", end), unit.find(" and ", end)) if x != -1]
-    b = min(b_candidates) if b_candidates else len(unit)
-    return unit[a:b]
+def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, past: bool = False) -> list[Person]:
+    """Everyone the text says took part, in order of first mention.
 
-
-def _attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> str | None:
-    """The government phrase that belongs to the person at [lo, hi): inside, before if possessive, else after."""
-    from igr.extract.people import GOV_PATTERNS
-
-    best = None
-    for rx, key in GOV_PATTERNS:
-        for m in rx.finditer(unit, left, right):
-            possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
-            inside = lo <= m.start() < hi
-            represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end():lo]))
-            before = m.end() <= lo and (possessive or represented or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
-                                                                               unit[max(left, m.start() - 20):m.start()]))
-            after = m.start() >= hi and not possessive
-            # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
-            # person by "from"/"on behalf of" is theirs, whatever precedes them.
-            own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
-                                               unit[hi:m.start()])
-            if inside or before or after:
-                dist = 0 if inside or own_after or represented else (lo - m.end() if before else m.start() - hi)
-                if best is None or dist < best[0]:
-                    best = (dist, key)
-    return best[1] if best else None
-
-
-def extract_attendees(text: str, base: int = 0) -> list[Person]:
-    """Everyone the text says took part, in order of first mention."""
+    ``home_gov``: the government whose document it is (its bare "First Minister" is its own); ``past``: the
+    meeting is over, so a sentence in the future tense speaks of another.
+    """
     found: list[Person] = []
-    for off, unit, header_gov, officials_list in attendance_units(text):
+    negatives: list[str] = []
+    for off, unit, header_gov, officials_list in attendance_units(text, negatives):
+        if past and tense_of(unit) == "future":
+            continue
         people = find_people(unit)
         forums = [(h.start, h.end) for h in find_forums(unit)] if FORUM_WORD.search(unit) else []
         # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
@@ -197,23 +172,29 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
         spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
         last_end, last_gov = -1, None
-        for person, role in _pair(unit, people, roles):
+        for person, role in pair(unit, people, roles):
             if person is None:
-                if role is None or not re.search(r"Minister|Secretary|Chancellor|Taoiseach|Paymaster", role[2]):
-                    continue
+                if role is None or not MINISTERIAL.search(role[2]) or CY_PLURAL_POST.search(role[2]):
+                    continue  # a Welsh plural post ("Prif Weinidogion Jersey, Guernsey ac Ynys Manaw"): see welsh_plurals
                 # "In the absence of a First Minister ...": a post said to be vacant or missing did not attend.
                 if re.search(r"\b(?:absence|absent|without|vacan\w*)\b[^.;]{0,30}$", unit[max(0, role[0] - 60):role[0]], re.I):
                     continue
+                if SELF_POST.search(unit[max(0, role[0] - 30):role[0]]):
+                    continue  # "by me as deputy First Minister": the speaker's own post
                 generic = re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?(?:Ministers?|Secretary|Secretaries)", role[2])
                 # A bare "First Minister" is someone only where the sentence says whose ("The Executive was
-                # represented by the First Minister, deputy First Minister ...").
+                # represented by the First Minister, deputy First Minister ..."), or in a devolved government's
+                # own document, where it is that government's.
+                bare_first = re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2])
+                own_first = bare_first and not sentence_gov and home_gov in HAS_FIRST_MINISTER
                 specific = re.fullmatch(r"(?:the\s+)?(?:Deputy\s+)?Prime Minister", role[2]) or (
-                    sentence_gov and re.fullmatch(r"(?:the\s+)?(?:[Dd]eputy\s+)?First Minister", role[2]))
-                if (generic and not specific) or len(unit) > 400:
+                    bare_first and (sentence_gov or own_first))
+                # A long sentence lists many things; only a post that says whose it is counts there.
+                if (generic and not specific) or (len(unit) > 400 and not re.search(r"\b(?:of|for)\b", role[2])):
                     continue
                 for r in expand_plural(clean_role(role[2])):
-                    gov = explicit_government(_segment(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
-                        or sentence_gov
+                    gov = explicit_government(clause_around(unit, role[0], role[1]))[0] or header_gov or role_government(r) \
+                        or sentence_gov or (home_gov if own_first else None)
                     found.append(Person(None, r, gov, capacity_of(r, unit if observer else ""),
                                         base + off + role[0], base + off + role[1], 0.5))
                 continue
@@ -225,11 +206,11 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             right = min((x[0] for x in spans if x[0] >= hi and x not in own), default=len(unit))
             if ";" in unit[hi:right]:
                 right = unit.index(";", hi)
-            seg = _segment(unit, lo, hi)
+            seg = clause_around(unit, lo, hi)
             dept = re.search(r"\((\w{2,6})\)", unit[e:e + 10]) if officials_list else None
             # "Northern Ireland's Senior Officials A and B": B shares A's government.
-            shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&)\s*", unit[last_end:s]) else None
-            gov = _attached_government(unit, lo, hi, left, right) or shared or header_gov \
+            shared = last_gov if last_end >= 0 and re.fullmatch(r"\s*(?:,|and|&|a|ac)\s*", unit[last_end:s]) else None
+            gov = attached_government(unit, lo, hi, left, right) or shared or header_gov \
                 or (DEPT_GOV.get(dept.group(1)) if dept else None) \
                 or (role_government(role_text) if pgov == "wales" and role_government(role_text) == "uk" else None) \
                 or pgov or role_government(role_text) or sentence_gov
@@ -247,14 +228,26 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
             last_end, last_gov = e, gov
             found.append(Person(name, role_text or (dept.group(1) if dept else None), gov, cap,
                                 base + off + s, base + off + e, conf))
-        found += leaders_from(unit, base + off) + welsh_plurals(unit, base + off)
-        covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles]
+        groups = leaders_from(unit, base + off) + welsh_plurals(unit, base + off) + described(unit, base + off)
+        found += groups
+        # A group already read by its government ("swyddogion Gweithrediaeth Gogledd Iwerddon") is not read again
+        # as officials.
+        covered = [(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles] + [
+            (g.start - base - off, g.end - base - off) for g in groups]
         for m in OFFICIALS.finditer(unit):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
                 continue
             if re.search(r"officials? (?:to|should|were tasked|will)", unit[m.start():m.end() + 15]):
                 continue
             follow = [p for p in people if 0 <= p[0] - m.end() <= 3]
+            # "Jane Doe (Senior Official)", "Jane Doe, official": the post of the name before it.
+            before = [p for p in people if re.fullmatch(r"\s*[(,]\s*", unit[p[1]:m.start()])]
+            if before:
+                at = base + off + before[-1][0]
+                for p in found:
+                    if p.start == at and p.role is None:
+                        p.capacity, p.role = "official", m.group(0).strip()
+                continue
             if follow:
                 for p in found:
                     if p.start - base - off >= m.end() and p.capacity == "minister" and p.role is None:
@@ -264,4 +257,7 @@ def extract_attendees(text: str, base: int = 0) -> list[Person]:
                 "northern-ireland" if re.search(r"Northern Ireland", unit) else sentence_gov)
             found.append(Person(None, m.group(0).strip(), gov, "observer" if observer else "official",
                                 base + off + m.start(), base + off + m.end(), 0.5))
+    absent_names, absent_posts = _absent(negatives)
+    found = [p for p in found if not (p.name and p.name.lower() in absent_names)
+             and not (p.name is None and (p.role or "").lower() in absent_posts)]
     return dedupe(found)

@@ -39,9 +39,14 @@ DMY = rule("dates.dmy", re.compile(
     rf"(?P<m>{_MONTH_RE})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
     re.I,
 ))
-MDY = rule("dates.mdy", re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s+(?P<y>(?:19|20)\d\d)\b", re.I))
+
 # "Thursday, October 3": a weekday makes a month-first date without a year safe to read.
-WMD = rule("dates.wmd", re.compile(rf"{_WEEKDAY},?\s+(?P<m>{'|'.join(_EN)})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)", re.I))
+# Month first ("April 27, 2023", "Thursday, October 3", "Thursday June 3rd"): safe to read only with a year or a
+# weekday beside it (checked where it is read).
+_EN_MONTH_RE = "|".join(sorted((k for k in MONTHS if k not in WELSH_MONTHS), key=len, reverse=True))
+MONTH_FIRST = rule("dates.month_first", re.compile(
+    rf"(?:{_WEEKDAY},?\s+)?\b(?P<m>{_EN_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+    re.I))
 MY = rule("dates.my", re.compile(rf"\b(?:(?:in|ym\s+mis|o)\s+)?(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I))
 ISO = rule("dates.iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"))
 MONTH_ONLY = rule("dates.month_only", re.compile(rf"\b(?:in|ym\s+mis|yn)\s+(?P<m>{'|'.join(_EN)}|{'|'.join(sorted(WELSH_MONTHS))})\b", re.I))
@@ -86,9 +91,9 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for rx in (ISO, DMY, MDY, WMD, MY):
+    for rx in (ISO, DMY, MONTH_FIRST, MY):
         for m in rx.finditer(text):
-            if not free(m.start(), m.end()):
+            if not free(m.start(), m.end()) or (rx is MONTH_FIRST and not (m["y"] or m["wd"] or m["wdcy"])):
                 continue
             month = int(m["m"]) if rx is ISO else _month(m["m"])
             if not month:
@@ -158,9 +163,9 @@ def weekday_year(span: DateSpan, hint: int | None = None, latest: int | None = N
     return cands[-1]
 
 
-# A year written as a target or horizon ("net zero by 2050", "the 2030 target") says nothing about when
-# a document was written.
-_HORIZON = rule("dates._horizon", re.compile(r"(?:\b(?:by|until|to|before|erbyn|tan)\s+$)", re.I))
+# A date or year that bounds a period ("by 2050", "since 2018", "from 5 May", "until 31 March", "erbyn 2030",
+# "ers 2018") is a target, deadline or range, not when something happened or was written.
+BOUND = rule("dates.bound", re.compile(r"\b(?:by|until|till|to|before|since|from|erbyn|tan|ers|hyd at)\s+$", re.I))
 
 
 def year_hint(text: str, latest: int | None = None) -> int | None:
@@ -171,13 +176,15 @@ def year_hint(text: str, latest: int | None = None) -> int | None:
     """
     years = [int(m[1]) for m in re.finditer(r"\b((?:19|20)\d\d)\b", text)
              if 1999 <= int(m[1]) <= (latest + 1 if latest is not None else 9999)
-             and not _HORIZON.search(text[max(0, m.start() - 8):m.start()])]
+             and not BOUND.search(text[max(0, m.start() - 8):m.start()])]
     return max(years) if years else None
 
 
 # "ahead of" names a later event, not the tense of the sentence's own verb ("met ahead of the summit").
-FUTURE_CUES = rule("dates.future_cues", re.compile(r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|cynhelir|bydd|fydd)\b",
-                         re.I))
+# ... and agreeing to meet is a meeting to come ("There is also agreement to a wider meeting with ...").
+FUTURE_CUES = rule("dates.future_cues", re.compile(
+    r"\b(will|shall|is due to|are due to|is expected to|scheduled|next|cynhelir|bydd|fydd|"
+    r"agree(?:d|ment) to (?:hold |have )?(?:an?|meet|convene))\b", re.I))
 
 
 def tense_of(sentence: str) -> str:

@@ -1,7 +1,9 @@
 """Document-level fields: splitting combined files, type, publisher, author, date and recipients.
 
-Why separate from meetings: these follow the publishers' page furniture (llyw.cymru "First published",
-gov.uk "Policy paper", letterheads and sign-offs), which is independent of how a meeting is described.
+Why separate from meetings: these follow the publisher's page furniture, which is independent of how a meeting
+is described. Where each publisher puts its date, byline and format label is data (``igr.extract.publishers``);
+this module holds the generic reading every publisher falls back on: letterheads, salutations and sign-offs,
+a date on a line of its own, "X said:".
 """
 
 from __future__ import annotations
@@ -9,20 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from igr.extract import proceedings
+from igr.extract import publishers as P
 from igr.extract.dates import DMY, ISO, find_dates, weekday_year, year_hint
 from igr.extract.people import explicit_government, find_people, find_roles, role_government
 from igr.extract.readers import guess_language
 from igr.extract.rules import rule
 
-STATEMENT_HEAD = rule("document.statement_head", re.compile(r"^(?:STATEMENT BY THE \w+ GOVERNMENT|DATGANIAD (?:YSGRIFENEDIG )?GAN LYWODRAETH CYMRU|"
-                            r"Written Statement:|Datganiad Ysgrifenedig:)", re.M))
 LETTERHEAD_LINE = rule("document.letterhead_line", re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$"))
 
 
 def split_documents(text: str) -> list[tuple[int, str]]:
     """Cut a file holding several documents (a letter, then a statement) at each later statement heading."""
     cuts = [0]
-    for m in STATEMENT_HEAD.finditer(text):
+    heads = sorted((m for r in P.generic().rules("statement_head") for m in r.finditer(text)), key=lambda m: m.start())
+    for m in heads:
         if m.start() < 300 or len(text[cuts[-1]:m.start()].strip()) < 300:
             continue
         lines = text[:m.start()].split("\n")
@@ -40,23 +43,40 @@ def head(text: str, n: int = 600) -> str:
     return text[:n]
 
 
-def doc_type(text: str) -> tuple[str, float]:
+# How the genres announce themselves, whoever publishes them.
+REPORT = rule("document.report", re.compile(r"\b(?:Annual|Quarterly|Overview|Progress) Report\b|Adroddiad (?:Blynyddol|Chwarterol)",
+                                            re.I))
+# A press release speaks of "today (Friday 19 November)", quotes someone ("X said:", "meddai") or ends with
+# notes to editors.
+PRESS = rule("document.press", re.compile(
+    r"(?:\bsaid:|\b(?:[Dd]ywedodd|meddai)\b[^\n]{0,80}:\s*$)|spokesperson|Notes to editors|Nodiadau i olygyddion|"
+    r"(?:\b[Tt]oday \((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b[Hh]eddiw \((?:dydd|ddydd) )", re.M))
+
+
+def doc_type(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str, float]:
+    """The document's genre; ``text`` is the page as published (its format label is furniture, but says what it is)."""
+    profiles = profiles or (P.generic(),)
     top = head(text, 400)
-    if STATEMENT_HEAD.search(top) or re.search(r"\bWritten Statement\b|Datganiad Ysgrifenedig", top, re.I):
+    hint = P.doc_type_hint(text[:P.HEAD], profiles)
+    if hint:
+        return hint, 0.9
+    if P.first_match(top, profiles, "statement_head") or re.search(r"\bWritten Statement\b|Datganiad Ysgrifenedig", top, re.I):
         return "written_statement", 0.95
-    if re.search(r"\bAnnual Report\b|Adroddiad Blynyddol", top, re.I):
+    if REPORT.search(top):
         return "transparency_report", 0.8
-    if re.search(r"\bMinutes\b|\bTo ask the\b|Official Report|Photo of", head(text, 1200)):
+    salutation = re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) or re.search(
+        r"\b(?:19|20)\d\d\s+(?:Dear|Annwyl)\s+[A-Z]", text[:3000])
+    if re.search(r"\bMinutes\b|\bTo ask the\b|Official Report", head(text, 1200)) or (
+            profiles[0].kind == "parliament" and not salutation):
         return "other", 0.7
     # A salutation opening a line, or straight after the letter's date in text that lost its line breaks.
-    if (re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) or re.search(
-            r"\b(?:19|20)\d\d\s+(?:Dear|Annwyl)\s+[A-Z]", text[:3000])) and not re.search(r"Communiqu", top, re.I):
+    if salutation and not re.search(r"Communiqu", top, re.I):
         return "letter", 0.9
     if re.search(r"communiq|Cydddatganiad|Communique", top, re.I):
         return "communique", 0.9
-    if re.search(r"\bsaid:|spokesperson|Notes to editors|Nodiadau i olygyddion", text):
+    if PRESS.search(text):
         return "press_release", 0.7
-    if re.search(r"First published|Cyhoeddwyd gyntaf", top) or re.search(
+    if profiles[0].key == "gov-wales" or re.search(
             r"Inter-?\s?institutional Relations Agreement|[Cc]ytundeb\s+(?:ar\s+)?[cg]ysylltiadau\s+rhyng[- ]?sefydliadol",
             head(text, 1500), re.I):
         return "written_statement", 0.6
@@ -68,24 +88,16 @@ def doc_type(text: str) -> tuple[str, float]:
     return "other", 0.3
 
 
-def published_date(text: str) -> tuple[str | None, int, int]:
-    """The document's own date: 'First published', 'Published', a letter's date line, 'DATE ...'."""
-    # A parliamentary record gives its sitting: "– in the Scottish Parliament on 11th September 2019",
-    # "Part of the debate – Senedd Cymru am 2:45 pm ar 23 Tachwedd 2021".
-    m = re.search(r"^(?:[^\n]{0,200}?[–—-]\s*|\W*)(?:in the |yn )?(?:Scottish Parliament|Senedd(?: Cymru)?|Welsh Parliament|House of Commons|"
-                  r"House of Lords|Northern Ireland Assembly)\b[^\n]{0,40}?\b(?:on|ar) (?P<d>[^\n]{6,30})", text[:1500], re.M)
-    dates = find_dates(m["d"]) if m else []
-    if m and dates and dates[0].year and dates[0].day:
-        return dates[0].iso(), m.start("d"), m.end("d")
-    rx = re.compile(r"(?:First published|Cyhoeddwyd gyntaf|Date published|^Published|^DATE|^DYDDIAD|^date|"
-                    r"\b(?:[Dd]ebated|[Aa]nswered|[Tt]abled|[Mm]ade) on)\s*:?\s*\**\s*"
-                    r"(?P<d>[^\n*]{6,40})", re.M | re.I)
-    m = rx.search(text[:3000])
-    if m:
-        dates = find_dates(m["d"])
-        if dates and dates[0].year:
-            return dates[0].iso(), m.start("d"), m.start("d") + len(m["d"])
-    # A line holding only a date near the top (letters, llyw.cymru statements without the label).
+def published_date(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str | None, int, int]:
+    """The document's own date: where its publisher puts it (a label, a sitting, an answer's date), a line
+    holding only a date near the top, or a letter's date before its salutation."""
+    profiles = profiles or (P.generic(),)
+    for r in P.rules(profiles, "date"):
+        m = r.search(text, 0, min(len(text), 3000))
+        dates = find_dates(m["d"]) if m else []
+        if m and dates and dates[0].year:
+            return dates[0].iso(), m.start("d") + dates[0].start, m.start("d") + dates[0].end
+    # A line holding only a date near the top (letters, statements without a label).
     for lm in re.finditer(r"^[ \t]*(?P<d>[^\n]{6,30})[ \t]*$", text[:2500], re.M):
         line = lm["d"].strip()
         dm = DMY.fullmatch(line) or ISO.fullmatch(line)
@@ -121,44 +133,37 @@ def reference_date(text: str, published: str | None, handed_in: str | None = Non
     return dt.date.fromisoformat(iso) if iso else None
 
 
-BYLINE = rule("document.byline", re.compile(r"^(?:BY\s+\**|GAN\s+\**)?(?P<line>[^\n]{5,160}\b(?:MS|AM|AS|AC|MSP|ASA|MLA|ACD|MP|"
-                                            r"AS/MS)\b[^\n]{0,160})$", re.M))
+POST_NOMINAL = re.compile(r"\b(?:MS|AM|AS|AC|MSP|ASA|MLA|ACD|MP)\b")
 
 
-def author(text: str, kind: str, gov_hint: str | None) -> tuple[list[dict], int, int]:
-    """The signing or stating person(s), from a byline, letterhead, sign-off or the first 'X said'."""
+def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[list[dict], int, int]:
+    """The signing or stating person(s): a record's answering minister, a byline, a letterhead, a sign-off or
+    the first 'X said'."""
+    profiles = profiles or (P.generic(),)
     if kind in ("communique", "transparency_report"):
         return [], 0, 0
-    top = text[:1500]
-    if kind == "other" and not re.search(r"Photo of", top):
-        return [], 0, 0
     if kind == "other":
-        # A parliamentary answer: the member answering the question.
-        m = re.search(r"To ask[^\n]*\n(?:\s*\n)*Photo of (?P<n>[A-Z][\w'-]+ [A-Z][\w'-]+)", text)
-        if m:
-            return [{"name": m["n"], "role": None}], m.start("n"), m.end("n")
-        return [], 0, 0
+        return proceedings.author(text, profiles) if proceedings.is_record(text, kind, profiles) else ([], 0, 0)
+    top = text[:1500]
     if kind in ("written_statement", "letter"):
-        for m in BYLINE.finditer(top):
+        # The first byline in the text, whichever shape it has.
+        found_lines = sorted(((m, r) for r in P.rules(profiles, "byline") for m in r.finditer(top)),
+                             key=lambda mr: mr[0].start())
+        for m, r in found_lines:
             line = m["line"].strip(" *")
             if re.match(r"(?:Dear|Cc|I |The |In )", line) or len(line) > 250:
                 continue
             found = _people_with_roles(line, text, m.start("line"))
-            if found:
-                end = m.end("line")
-                # Joint statements give one byline per minister, on consecutive lines.
-                for nxt in BYLINE.finditer(top, end + 1):
-                    if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
-                        break
-                    found += more
-                    end = nxt.end("line")
-                return found, m.start("line"), end
-        for m in re.finditer(r"^(?P<line>[A-Z][^\n,]{3,40}, (?:[Yy] |[Yy]r )?(?:Minister|Cabinet Secretary|First Minister|"
-                             r"Counsel General|Deputy|Gweinidog|Prif Weinidog|Cwnsler Cyffredinol|Ysgrifennydd|Dirprwy)"
-                             r"[^\n]{3,120})$", top, re.M):
-            found = _people_with_roles(m["line"], text, m.start("line"))
-            if found and found[0]["role"]:
-                return found, m.start("line"), m.end("line")
+            if not found or not (found[0]["role"] or POST_NOMINAL.search(line)):
+                continue
+            end = m.end("line")
+            # Joint statements give one byline per minister, on consecutive lines.
+            for nxt in r.finditer(top, end + 1):
+                if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
+                    break
+                found += more
+                end = nxt.end("line")
+            return found, m.start("line"), end
         if kind == "letter":
             m = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
             if m:
@@ -211,23 +216,20 @@ def _people_with_roles(line: str, text: str, offset: int) -> list[dict]:
     return out
 
 
-def publisher(text: str, kind: str, authors: list[dict]) -> str | None:
-    """The government that published the document, from page furniture, then the author's side."""
+def publisher(text: str, kind: str, authors: list[dict], profiles: tuple[P.Profile, ...] = ()) -> str | None:
+    """The government that published the document: its publisher's profile, a record's speaking minister,
+    then the generic evidence (a Welsh title, the author's side, the first government named)."""
+    profiles = profiles or (P.generic(),)
+    if profiles[0].kind == "government":
+        return profiles[0].government
+    if proceedings.is_record(text, kind, profiles):
+        return proceedings.government(text, profiles, authors)
     top = text[:1500]
     if kind == "written_statement" or re.search(r"Llywodraeth Cymru|gov\.wales|llyw\.cymru", top):
         return "wales"
-    # llyw.cymru / gov.wales pages give the title in English and Welsh: a Welsh line among the first three.
+    # Bilingual pages give the title in English and Welsh: a Welsh line among the first three.
     if any(len(line) > 20 and guess_language(line) == "cy" for line in text.strip().split("\n")[:3]):
         return "wales"
-    if re.search(r"^(?:Policy paper|Notice|Guidance|Press release|Corporate report)\s*$|GOV\.UK|Downing Street spokesperson"
-                 r"|^(?:Published|Updated) \d", top, re.M):
-        return "uk"
-    if re.search(r"This document is part of a collection|Communiqu[eé] agreed at the|gov\.scot|Riaghaltas", top):
-        return "scotland"
-    if re.search(r"Date published:|Executive Office|DAERA|nidirect|Stormont Castle", top):
-        return "northern-ireland"
-    if kind == "other" and re.search(r"Scottish Parliament", top):
-        return "scotland"
     for a in authors:
         gov = role_government(a.get("role")) if a.get("role") else None
         if re.search(rf"{re.escape(a.get('name') or '~')}\s+MSP", text):

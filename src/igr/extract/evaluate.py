@@ -26,6 +26,10 @@ from urllib.parse import urlparse
 from igr.extract import extract_path
 from igr.extract.rules import REGISTRY, disabled, recording
 
+# Publisher profiles' entries describe a publisher's page (its furniture, its date line), not how the domain
+# writes; they are listed apart from the reading rules (see igr.extract.publishers).
+PROFILE_PREFIX = "publisher."
+
 # Publisher families, by the host a document was taken from; a document with no address is "unattributed".
 # Parliaments and Northern Ireland come first: their hosts also end in .uk.
 FAMILIES = [
@@ -180,14 +184,23 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
           f"switched off)", file=out)
 
     counts = Counter(r for n in names for r in fired[n])
-    single = sorted(r for r, c in counts.items() if c == 1)
+    single = sorted(r for r, c in counts.items() if c == 1 and not r.startswith(PROFILE_PREFIX))
+    layout = sorted(r for r, c in counts.items() if c == 1 and r.startswith(PROFILE_PREFIX))
+
+    def listing(found: list[str]) -> None:
+        for r in found:
+            base, _, alt = r.partition("#")
+            where = next(n for n in names if r in fired[n])
+            text = REGISTRY[base].alternative_text(int(alt)) if alt else REGISTRY[base].pattern
+            print(f"  {r:36} {where:16} {text[:90]}", file=out)
+
     print(f"\nRules or phrases that fire in only one development document: {len(single)}", file=out)
-    for r in single:
-        base, _, alt = r.partition("#")
-        where = next(n for n in names if r in fired[n])
-        text = REGISTRY[base].alternative_text(int(alt)) if alt else REGISTRY[base].pattern
-        print(f"  {r:36} {where:16} {text[:90]}", file=out)
+    listing(single)
+    print(f"\nPublisher profile entries (page layout, not reading rules) matched in only one development document: "
+          f"{len(layout)}", file=out)
+    listing(layout)
     figures["single_document_rules"] = single
+    figures["single_document_profile_entries"] = layout
 
     bands = calibration(scorer, docs, preds, whole["bodies"])
     print("\nConfidence calibration (forum, date and named attendee of each meeting):", file=out)

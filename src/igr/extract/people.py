@@ -23,7 +23,8 @@ HON = (r"(?:(?:the\s+)?(?:Rt\.?\s*Hon\.?|Right Honourable)\s+|(?:Dr|Mr|Mrs|Ms|Mi
 POSTNOM = (r"(?:,?\s+(?:" + "|".join(POST_NOMINALS) + r")(?:/(?:" + "|".join(POST_NOMINALS) + r"))?\b|\s+(?:"
            + "|".join(re.escape(k) for k in SPELLED_POST_NOMINALS) + r")\b)")
 RUN_RE = rule("people.run_re", re.compile(
-    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:of[ \t]+|o[ \t]+(?=[A-Z]))?(?!Aelod\b){NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
+    rf"(?P<hon>{HON}+)?(?P<run>{NAMEWORD}(?:[ \t]+(?:(?:of|o|de|van|von|der|du|da|di|ap|ab)[ \t]+(?=[A-Z]))?(?!Aelod\b)"
+    rf"{NAMEWORD})*)(?P<post>(?:{POSTNOM})+)?(?![{_LO}])"
 ))
 # "Minister Hoare", "Taoiseach Micheál Martin": a name straight after a post. A Welsh post is followed by its
 # portfolio ("Gweinidog Addysg"), so there the name must also start with a given name.
@@ -44,7 +45,14 @@ ROLE_HEAD = (
     r"Deputy Secretary|Director(?: General)?|Head|Chief Negotiator|Sherpa|Chief Executive|Attorney General|"
     r"Lord Advocate|Secretary|(?:P|Ph|B)rif Weinidog(?:ion)?|Ysgrifennydd Cartref)"
 )
-CY_ROLE = r"(?:Gweinidog|Ysgrifennydd y Cabinet dros|Ysgrifennydd Gwladol|Dirprwy Weinidog)(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*[A-ZŴŶ][\w'’-]*)+"
+# Welsh posts, under mutation after an article or a preposition ("y Gweinidog", "Ganghellor Dugiaeth Caerhirfryn"):
+# a portfolio follows in capitals, or after "dros" / "ar gyfer" in running text ("ar gyfer gadael yr Undeb").
+_CY_HEAD = (r"(?:(?:Dirprwy\s+)?(?:P|Ph|B)rif\s+Weinidog|[GW]w?einidog(?:\s+Gwladol)?|[YH]?[Yy]sgrifennydd(?:\s+y\s+Cabinet|"
+            r"\s+Gwladol)?|Is-[yY]sgrifennydd\s+Gwladol(?:\s+Seneddol)?|Dirprwy\s+Weinidog|(?:C|G|Ch|Ng)h?anghellor)"
+            r"(?:\s+(?:newydd|dros dro|blaenorol))?")  # Welsh puts "new", "acting", "former" after the post
+_CY_LIST = r",\s*(?=[A-ZŴŶ][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+(?:a|ac|a['’]r)\s)"  # ", Ewrop a Materion Allanol"
+CY_ROLE = (rf"{_CY_HEAD}(?:\s+(?:dros|ar gyfer)\s+(?:[^,.;:\n]|{_CY_LIST}){{2,80}}?(?=[,.;:\n]|\s+(?:yn|ym|gyda)\s)|"
+           rf"(?:(?:\s+(?:y|yr|a'r|a|ac|dros|ar)?\s*|{_CY_LIST})[A-ZŴŶ][\w'’-]*)+)")
 ROLE_RE = rule("people.role_re", re.compile(
     rf"(?<![\w-])(?P<role>{CY_ROLE}|{ROLE_HEAD}(?:\s*\([^)]{{1,50}}\))?(?:(?:\s*,\s*|\s+)(?:for|of|to|at|in|on|dros|y|yr)\s+"
     rf"(?:the\s+)?{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD})*)?(?:\s+and\s+(?:{ROLE_HEAD})(?:\s+(?:for|of|to)\s+(?:the\s+)?"
@@ -60,6 +68,9 @@ def _cy(pattern: str) -> str:
     return rf"(?i:{pattern})"
 
 
+# A government named in Welsh, under any mutation: "Llywodraeth y DU", "Lywodraeth Cymru", "Weithrediaeth Gogledd Iwerddon".
+LLYWODRAETH_CY = (rf"(?i:{_LLYW}|{_GWEITH})\s+(?:y\s+DU|y\s+Deyrnas\s+Unedig|Cymru|yr\s+Alban|Gogledd\s+Iwerddon|Iwerddon|"
+                  r"Jersey|Guernsey|Ynys\s+Manaw)")
 GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:UK|United Kingdom|HM|Her Majesty's|His Majesty's)\s+[Gg]overnment\b|\bUKG\b|"
                 rf"\b{_cy(_LLYW)}\s+(?:y\s+DU|y\s+Deyrnas\s+Unedig|Ei\s+Fawrhydi)\b"), "uk"),
@@ -74,6 +85,9 @@ GOV_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "guernsey"),
     (re.compile(rf"\b(?:Isle of Man Government|Government of the Isle of Man)\b|\b{_cy(_LLYW)}\s+Ynys\s+Manaw\b"),
      "isle-of-man"),
+    # Welsh: "dirprwyaeth y DU" (the UK delegation), "Gweinidogion y DU", "dirprwyaeth Weithredol Gogledd Iwerddon".
+    (re.compile(r"\b(?:[Dd]d?irprwyaeth|[GW]w?einidog(?:ion)?|[Ss]wyddogion)\s+y\s+DU\b"), "uk"),
+    (re.compile(r"\b[GW]w?eithredol\s+Gogledd\s+Iwerddon\b"), "northern-ireland"),
     (re.compile(r"\bNorthern Ireland['’]s\b|\b(?:from|o)\s+(?:Northern Ireland|Ogledd Iwerddon)\b|"
                 r"\b[Cc]ynrychiolwyd\s+Gogledd\s+Iwerddon\b"), "northern-ireland"),
     (re.compile(r"\bScotland['’]s\b"), "scotland"),
@@ -84,7 +98,8 @@ DEPT_GOV = {"DWP": "uk", "SO": "uk", "NIO": "uk", "Defra": "uk", "DEFRA": "uk", 
             "DLUHC": "uk", "MHCLG": "uk", "CO": "uk", "SG": "scotland", "WG": "wales", "UKG": "uk", "DAERA": "northern-ireland"}
 ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Taoiseach|T[aá]naiste", re.I), "ireland"),
-    (re.compile(r"Ysgrifennydd (?:Cartref|Gwladol)|(?:P|Ph|B)rif Weinidog y DU"), "uk"),
+    (re.compile(r"[YH]?[Yy]sgrifennydd (?:Cartref|Gwladol)|Is-[yY]sgrifennydd|[GW]w?einidog Gwladol|(?:P|Ph|B)rif Weinidog y DU|"
+                r"(?:C|G|Ch|Ng)h?anghellor"), "uk"),
     (re.compile(r"(?:P|Ph|B)rif Weinidog yr Alban"), "scotland"),
     (re.compile(r"(?:(?:P|Ph|B)rif|Dirprwy Brif) Weinidog Gogledd Iwerddon"), "northern-ireland"),
     (re.compile(r"Ynys Manaw"), "isle-of-man"),
@@ -98,9 +113,14 @@ ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Secretar(?:y|ies) of State|Under[ \-–]Secretary|Minister of State|Prime Minister|Chancellor|Paymaster"
                 r"|Home Secretary|Foreign Secretary|Treasury|Defra|DEFRA|BEIS|\bLord\b|Downing"), "uk"),
     # Only the Welsh Government has "Deputy Minister" posts.
-    (re.compile(r"Counsel General|Trefnydd|Gweinidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"), "wales"),
+    (re.compile(r"Counsel General|Cwnsler Cyffredinol|Trefnydd|[GW]w?einidog|Welsh Language|^(?:the\s+)?Deputy Minister\b"),
+     "wales"),
     (re.compile(r"Cabinet Secretary"), "scotland"),
 ]
+# A post held by a minister, in either language (under mutation in Welsh); a Welsh plural post names several.
+MINISTERIAL = re.compile(r"Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste|Paymaster|[GW]w?einidog|[Yy]sgrifennydd|"
+                         r"(?:C|G|Ch|Ng)h?anghellor")
+CY_PLURAL_POST = re.compile(r"[GW]w?einidogion|[Yy]sgrifenyddion")
 OFFICIAL_RE = rule("people.official_re", re.compile(r"\b(?:Head|Director|Permanent Secretary|Deputy Secretary|Sherpa|Negotiator|Adviser|official|"
                          r"[Cc]ivil [Ss]erv|Chief Executive)", re.I))
 
@@ -224,7 +244,7 @@ def find_roles(text: str, people: list[tuple[int, int, str, str | None, bool]]) 
         role = re.sub(r",?\s*(?:the\s+)?(?:(?:UK|Scottish|Welsh|Irish) [Gg]overnment|Northern Ireland Executive)\.?$", "",
                       m["role"]).rstrip(" ,&.")
         role = re.sub(r"(?:,?\s+(?:the\s+)?(?:Rt\.?|Hon\.?|Right|Honourable|Dr|Mr|Mrs|Ms|Sir|Dame))+$", "", role)
-        role = re.sub(r"\s+(?:(?!EU\b|UK\b)[A-Z]{2,}|&)$", "", role) if not role.endswith(")") else role
+        role = re.sub(r"\s+(?:(?!EU\b|UK\b|DU\b|UE\b)[A-Z]{2,}|&)$", "", role) if not role.endswith(")") else role
         role = re.sub(r"(?:\s+(?:and|the|of|for|to|in|at))+$", "", role).rstrip(" ,")
         if role in ("Head", "Secretary", "Minister", "Director"):
             continue

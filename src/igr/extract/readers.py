@@ -250,7 +250,10 @@ def _read_html(data: bytes, name: str = "") -> Document:
         body = node.get_text("\n")
     heading = title.get_text(" ", strip=True) if title else ""
     text = body if heading and heading in body[:500] else f"{heading}\n\n{body}" if heading else body
-    return Document(text, "html", lang)
+    # The page's own address names its publisher (see igr.extract.publishers).
+    link = soup.find("link", rel="canonical") or soup.find("meta", property="og:url")
+    url = (link.get("href") or link.get("content") or "") if link else ""
+    return Document(text, "html", lang, meta={"url": url} if url.startswith(("http://", "https://")) else {})
 
 
 def sniff(data: bytes, name: str = "") -> str:

@@ -21,14 +21,24 @@ REGISTRY: dict[str, Rule] = {}
 class Rule:
     """A compiled pattern with a name; matching records that it fired, and a disabled rule matches nothing."""
 
-    __slots__ = ("_alts", "lang", "name", "rx")
+    __slots__ = ("_alts", "lang", "name", "needle", "rx")
 
-    def __init__(self, name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0) -> None:
+    def __init__(self, name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0,
+                 needle: str | None = None) -> None:
         self.name, self.lang = name, lang
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        # Words every match contains: a text without any of them is passed over without running the pattern.
+        self.needle = re.compile(needle, re.I) if needle else None
         self._alts: list[re.Pattern[str]] | None = None
 
-    def _on(self) -> bool:
+    def _on(self, text: str = "", pos: int = 0, endpos: int | None = None) -> bool:
+        if self.needle is not None and not self.needle.search(text, pos, len(text) if endpos is None else endpos):
+            return False
+        return self.name not in _DISABLED.get()
+
+    @property
+    def enabled(self) -> bool:
+        """False inside ``disabled()``: a rule that gates something off must then let it through."""
         return self.name not in _DISABLED.get()
 
     def fired(self, m: re.Match[str] | None = None) -> None:
@@ -57,7 +67,7 @@ class Rule:
         return split_alternatives(self.rx.pattern)[i]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if not self._on():
+        if not self._on(text, pos, endpos):
             return None
         m = self.rx.search(text, pos, len(text) if endpos is None else endpos)
         if m:
@@ -65,7 +75,7 @@ class Rule:
         return m
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if not self._on():
+        if not self._on(text, pos):
             return None
         m = self.rx.match(text, pos)
         if m:
@@ -73,7 +83,7 @@ class Rule:
         return m
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        if not self._on():
+        if not self._on(text):
             return None
         m = self.rx.fullmatch(text)
         if m:
@@ -81,7 +91,7 @@ class Rule:
         return m
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        if not self._on():
+        if not self._on(text, pos, endpos):
             return
         for m in self.rx.finditer(text, pos, len(text) if endpos is None else endpos):
             self.fired(m)
@@ -91,7 +101,7 @@ class Rule:
         return [m.group(0) for m in self.finditer(text)]
 
     def sub(self, repl: str, text: str, count: int = 0) -> str:
-        return self.rx.sub(repl, text, count) if self._on() else text
+        return self.rx.sub(repl, text, count) if self._on(text) else text
 
     @property
     def pattern(self) -> str:
@@ -128,11 +138,11 @@ def split_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def rule(name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0) -> Rule:
+def rule(name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0, needle: str | None = None) -> Rule:
     """Register a named rule (names are unique: two rules under one name would hide each other)."""
     if name in REGISTRY:
         raise ValueError(f"rule {name!r} is defined twice")
-    REGISTRY[name] = r = Rule(name, pattern, lang, flags)
+    REGISTRY[name] = r = Rule(name, pattern, lang, flags, needle)
     return r
 
 
@@ -161,8 +171,10 @@ def disabled(names: set[str] | frozenset[str]) -> Iterator[None]:
 
 
 def _clear_caches() -> None:
-    from igr.extract import dates, forums, gazetteer
+    from igr.extract import attendance, dates, forums, gazetteer, publishers
 
+    publishers.stack.cache_clear()
+    attendance.sentences.cache_clear()
     dates._find_dates.cache_clear()
     forums._find_forums.cache_clear()
     forums.resolve.cache_clear()

@@ -12,6 +12,7 @@ from igr.welsh.mutations import (
     aspirate_mutation,
     mutated_forms,
     nasal_mutation,
+    place_after_yn,
     radicals,
     soft_mutation,
     word_pattern,
@@ -21,6 +22,6 @@ from igr.welsh.text import and_word, fold, join, with_article
 
 __all__ = [
     "MONTHS", "ORDINAL_WORDS", "WEEKDAYS", "and_word", "aspirate_mutation", "fold", "join", "month_number",
-    "month_pattern", "mutated_forms", "nasal_mutation", "ordinal_noun", "ordinal_value", "radicals",
+    "month_pattern", "mutated_forms", "nasal_mutation", "ordinal_noun", "ordinal_value", "place_after_yn", "radicals",
     "soft_mutation", "weekday_number", "weekday_pattern", "with_article", "word_pattern",
 ]

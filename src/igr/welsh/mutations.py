@@ -92,3 +92,17 @@ def radical_set(word: str) -> frozenset[str]:
 def radicals(word: str) -> set[str]:
     """A lower-case word and every form it could be a mutation of (including a dropped initial g or h)."""
     return set(radical_set(word))
+
+
+# After "yn" (in) a place name takes the nasal mutation: "yng Nghaerdydd", "ym Mhontypridd", "yn Nhyddewi". Where
+# the mutated letters could only come from one radical they are restored; "yn N…" and "ym M…" (Dulyn or Newport,
+# Bangor or Machynlleth) stay as written.
+_AFTER_YN = {"yng": (("ngh", "c"), ("ng", "g")), "ym": (("mh", "p"),), "yn": (("nh", "t"),)}
+
+
+def place_after_yn(preposition: str, word: str) -> str:
+    """The radical of a place name written after "yn"/"yng"/"ym", where the mutation is unambiguous."""
+    for mutated, radical in _AFTER_YN.get(preposition.lower(), ()):
+        if word.lower().startswith(mutated) and len(word) > len(mutated):
+            return _match_case(word, radical) + word[len(mutated):]
+    return word

@@ -28,6 +28,10 @@ for _n, _w in SIMPLE.items():
     ORDINAL_WORDS[_w] = _n
 ORDINAL_WORDS["nawfed"] = 9
 ORDINAL_WORDS["naweg"] = 9
+# Read under soft mutation too: an ordinal that is a verb's object mutates ("mynychais drydydd cyfarfod y
+# Cyngor", "y bedwaredd sesiwn").
+for _w, _n in list(ORDINAL_WORDS.items()):
+    ORDINAL_WORDS.setdefault(soft_mutation(_w), _n)
 
 _WORDS = "|".join(sorted((w for w in ORDINAL_WORDS if w not in ("cyntaf", "gyntaf")), key=len, reverse=True))
 FIGURE = re.compile(r"\b(?P<n>\d{1,3})(?:af|il|ydd|edd|ed|fed|eg|ain|fed)\b", re.I)
