@@ -11,7 +11,6 @@ import json
 
 import pytest
 
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FORUMS = ["Interministerial Group for Environment, Food and Rural Affairs", "Interministerial Group on Trade",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.db.models import Max
 
 from igr.register import events
@@ -118,3 +119,22 @@ def link(document: Document, meeting: Meeting) -> None:
     through = Document.meetings.through
     through.objects.bulk_create([through(document_id=document.pk, meeting_id=meeting.pk)])
     events.announce(events.DocumentLinked(document.pk, (meeting.pk,)))
+
+
+def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
+    """The documents already holding each of these content hashes."""
+    found: dict[str, set[int]] = {}
+    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list("content_hash", "document_id"):
+        found.setdefault(h, set()).add(doc)
+    return found
+
+
+def claim_hash(content_hash: str) -> set[int]:
+    """Inside a write transaction: wait for any other run writing the same bytes, then the documents holding them.
+
+    PostgreSQL: an advisory lock on the hash, held to the end of the transaction. SQLite: the transaction took the
+    database's write lock when it began (IMMEDIATE), so what it reads now cannot change before it commits."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(content_hash[:15], 16)])
+    return known_hashes([content_hash]).get(content_hash, set())

@@ -11,57 +11,37 @@ again, so that two runs of the same bytes at once add them once.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from igr.extract import ExtractionError, Limits, extract_document, read_bytes
 from igr.ingest.models import IngestRun
 from igr.register import events
-from igr.register.models import Body, Document, DocumentVersion, Government, Meeting, meeting_reference
+from igr.register.models import Government, Meeting
 
-from .attendance import import_attendees
-from .context import Ctx, Hook
-from .documents import link, make_version
+from .context import Hook
+from .documents import claim_hash, known_hashes
 from .limits import time_limit
-from .meetings import import_meeting, meeting_provenance, merge, resolve_day_month
-from .pairing import Pair, find_counterpart, flag_disagreements
-from .people import resolve_person
+from .records import import_record, reported
 from .registry import Registry
+from .report import Failure, RunReport
 from .runs import beat, worker_id
 from .sources import Source, content_kind, expand, from_path
 from .staging import Stage
-from .validate import MeetingIn, RecordIn, validate_record
+from .validate import validate_record
 
 logger = logging.getLogger(__name__)
 CHUNK = 200  # documents whose content hashes are looked up in one query
 GROUP = 50  # documents committed in one transaction (each in a savepoint), their obligations synced together
-
-
-def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
-    """The documents already holding each of these content hashes."""
-    found: dict[str, set[int]] = {}
-    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list("content_hash", "document_id"):
-        found.setdefault(h, set()).add(doc)
-    return found
-
-
-def claim_hash(content_hash: str) -> set[int]:
-    """Inside a write transaction: wait for any other run writing the same bytes, then the documents holding them.
-
-    PostgreSQL: an advisory lock on the hash, held to the end of the transaction. SQLite: the transaction took the
-    database's write lock when it began (IMMEDIATE), so what it reads now cannot change before it commits."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(content_hash[:15], 16)])
-    return known_hashes([content_hash]).get(content_hash, set())
 
 
 @dataclass
@@ -72,35 +52,6 @@ class Prepared:
     kind: str
     text: str
     raw: list[dict[str, Any]]
-
-
-@dataclass
-class Failure:
-    name: str
-    message_en: str
-    message_cy: str
-    detail: str = ""
-
-
-@dataclass
-class RunReport:
-    documents: Counter = field(default_factory=Counter)
-    meeting_status: dict[int, str] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[dict[str, str]] = field(default_factory=list)  # {"name", "en", "cy"}: read, but check
-    review_items: int = 0
-    run: IngestRun | None = None
-
-    @property
-    def meetings(self) -> Counter:
-        return Counter({k: 0 for k in ("inserted", "updated", "unchanged")}) + Counter(self.meeting_status.values())
-
-    def as_dict(self) -> dict[str, Any]:
-        docs = {k: self.documents.get(k, 0) for k in ("new", "unchanged", "revised", "failed")}
-        meetings = {k: self.meetings.get(k, 0) for k in ("inserted", "updated", "unchanged")}
-        return {"documents": docs, "meetings": meetings, "review_items": self.review_items, "skipped": self.skipped,
-                "failures": [f.__dict__ for f in self.failures], "warnings": self.warnings}
 
 
 class Pipeline:
@@ -149,8 +100,6 @@ class Pipeline:
 
     def _beat(self, force: bool = False) -> None:
         """A sign of life and the progress, every few seconds, between documents (never inside a transaction)."""
-        import time
-
         if self.report.run is not None and (force or time.monotonic() - self._last_beat >= 2):
             beat(self.report.run, self._processed)
             self._last_beat = time.monotonic()
@@ -333,7 +282,9 @@ class Pipeline:
             with events.batch() if self.defer else transaction.atomic():
                 same = claim_hash(source.content_hash)  # another run (or this batch) may have written it meanwhile
                 for record in records if not same else []:
-                    status, statuses, items, notes = self._import(source, kind, text, record, documents)
+                    status, statuses, items, notes = import_record(
+                        self.registry, source, kind, text, record, documents, run=self.report.run, hook=self.hook,
+                        stage=self.stage)
                     outcome[status] += 1
                     outcome["items"] += items
                     skipped += notes
@@ -362,78 +313,6 @@ class Pipeline:
         order = {"unchanged": 0, "updated": 1, "inserted": 2}
         if pk not in self.report.meeting_status or order[how] > order[self.report.meeting_status[pk]]:
             self.report.meeting_status[pk] = how
-
-    def _import(self, source: Source, kind: str, text: str, record: RecordIn,
-                documents: set[int]) -> tuple[str, dict[int, str], int, list[str]]:
-        reg = self.registry
-        publisher = reg.government(record.publisher)
-        pair: Pair | None = None
-
-        def pairing() -> Document | None:
-            nonlocal pair
-            pair = find_counterpart(record, publisher, reg)
-            return pair.document if pair else None
-
-        document, version, status, _wrote = make_version(source, record, kind, text, publisher, pairing, self.stage)
-        documents.add(document.pk)
-        ctx = Ctx(reg, document, version, text, record.language, run=self.report.run, hook=self.hook)
-        for field_name, key in (("kind", "doc_type"), ("date", "published_date"), ("publisher", "issuing_government")):
-            if key in record.spans and getattr(document, field_name if field_name != "publisher" else "publisher_id"):
-                ctx.note(document, field_name, record.spans[key])
-        ctx.step("document", document)
-        skipped = list(record.issues)
-        linked = set(document.meetings.values_list("pk", flat=True)) if status != "new" else set()
-        for i, m in enumerate(record.meetings):
-            body = reg.body(m.body_key, m.body_name) or self._new_body(ctx, m)
-            if body is not None and m.date is None and m.day_month:
-                m.date, m.precision = resolve_day_month(body, *m.day_month), "day"
-            if body is None or m.date is None:
-                skipped.append(f"meeting {i + 1}: " + ("no forum named" if body is None else "no date given" if not m.day_month
-                                                       else "no year given, and no meeting of the forum on that day"))
-                continue
-            target = pair.meeting_for(body, len(record.meetings)) if pair else None
-            chairs = [a for a in m.attendees if a.name and a.is_chair]  # known before the meeting, to create it with
-            chair = resolve_person(ctx, chairs[-1].name or "", chairs[-1].span) if chairs else None
-            meeting, created = import_meeting(ctx, body, m, record.published, target, chair)
-            if meeting.pk not in linked:
-                link(document, meeting)
-                linked.add(meeting.pk)
-                ctx.touch(meeting.pk, "updated")
-            ctx.step("meeting", meeting)
-            chair = import_attendees(ctx, meeting, m.attendees, fresh=created)
-            if chair and not created and merge(ctx, meeting, "chair_id", chair.pk, m.spans.get("chair"), meeting_provenance(meeting)):
-                meeting.save(update_fields=["chair", "updated_at"])
-                ctx.touch(meeting.pk, "updated")
-            ctx.flush()
-            ctx.step("attendance", meeting)
-        if status != "new":  # a version joining, or revising, a document that may have one in the other language
-            flag_disagreements(ctx, record)
-        ctx.flush()
-        return "new" if status == "paired" else status, ctx.meetings, ctx.items, skipped
-
-    def _new_body(self, ctx: Ctx, m: MeetingIn) -> Body | None:
-        """A forum the register does not know: proposed as a new body, with the text that names it as evidence."""
-        if not m.body_name:
-            return None
-        reg = self.registry
-        proposed = m.body_proposed_key or m.body_key
-        key = proposed if proposed and proposed not in reg.bodies else reg.unique_slug(m.body_name, reg.bodies, 80)
-        tier = m.body_tier if m.body_tier in Body.Tier.values else Body.Tier.BILATERAL
-        welsh = m.body_name_cy or ""
-        body = Body.objects.create(key=key, tier=tier, name_en=m.body_name, name_cy=welsh)
-        reg.add_body(body)
-        span = m.spans.get("body")
-        ctx.note(body, "name_en", span)
-        evidence = ctx.text[span.start:span.end] if span else ""
-        ctx.flag("new_body", body, "name", span, value={"en": body.name_en, "cy": welsh, "evidence": evidence})
-        return body
-
-
-def reported(meeting: MeetingIn) -> str:
-    """A meeting as a document reported it, for the log: its reference, as far as the document gave one."""
-    body = meeting.body_key or meeting.body_name or "?"
-    return meeting_reference(body, meeting.date, meeting.precision) if meeting.date else f"{body}/?"
-
 
 def ingest_paths(paths: Iterable[str | Path], **kwargs: Any) -> RunReport:
     return Pipeline(**kwargs).run_paths(paths)

@@ -33,6 +33,28 @@ DIED = ("The run stopped before it finished (the server or the worker was stoppe
         "nad oedd wedi'i gorffen. Ychwanegwch y ddogfen eto.")
 
 
+INTERRUPTED = ("The run was stopped before the end; the documents read until then are in the register, nothing from "
+               "the one being read was kept.",
+               "Cafodd y rhediad ei atal cyn y diwedd; mae'r dogfennau a ddarllenwyd hyd hynny yn y gofrestr, ac ni "
+               "chadwyd dim o'r un a oedd yn cael ei darllen.")
+STOPPED = ("The worker was stopped while it read this document; nothing from the document was kept. Add it again.",
+           "Cafodd y gweithiwr ei atal tra oedd yn darllen y ddogfen hon; ni chadwyd dim ohoni. Ychwanegwch hi eto.")
+
+
+class Stopped(BaseException):  # noqa: N818 - a request to stop (SIGTERM), not an error of the document
+    """The process was asked to stop: raised wherever it is, so that open transactions roll back."""
+
+
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM (systemd stopping the service) into ``Stopped`` in the main thread."""
+    import signal
+
+    def stop(signum, frame):
+        raise Stopped(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 class RunAbandoned(BaseException):  # noqa: N818 - not an error of the document: the run must stop at once
     """The run was marked failed by another process (it had shown no sign of life for too long)."""
 
@@ -54,10 +76,14 @@ def beat(run: IngestRun, processed: int, now: dt.datetime | None = None) -> None
     run.heartbeat_at, run.processed = now, processed
 
 
-def fail(run: IngestRun, message_en: str, message_cy: str, now: dt.datetime | None = None) -> bool:
-    """Mark a queued or running run failed, with why, and clean up its files; False if it had already ended."""
+def fail(run: IngestRun, message_en: str, message_cy: str, now: dt.datetime | None = None,
+         report: dict | None = None) -> bool:
+    """Mark a queued or running run failed, with why (and what it did until then), and clean up its files;
+    False if it had already ended."""
+    extra = {"report": report} if report is not None else {}
     changed = IngestRun.objects.filter(pk=run.pk, status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING]).update(
-        status=IngestRun.Status.FAILED, finished_at=now or timezone.now(), error_en=message_en, error_cy=message_cy)
+        status=IngestRun.Status.FAILED, finished_at=now or timezone.now(), error_en=message_en, error_cy=message_cy,
+        **extra)
     clean_up(run.pk, run.upload)
     return bool(changed)
 
