@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "igr.harvest",
     "igr.accounts",
     "igr.ops",
+    "igr.audit",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # the audit trail's "who" (igr.audit)
 ]
 
 ROOT_URLCONF = "igr.urls"

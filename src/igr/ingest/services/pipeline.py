@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from igr.extract import ExtractionError, Limits, extract_document, read_bytes
 from igr.ingest.models import IngestRun
-from igr.register import events
+from igr.register import events, history
 from igr.register.models import Government, Meeting
 
 from .context import Hook
@@ -128,7 +128,7 @@ class Pipeline:
         outcomes: list[str] = []
         if sources:
             self.begin()
-        with events.batch(atomic=False) if self.defer else nullcontext():
+        with self.acting(), events.batch(atomic=False) if self.defer else nullcontext():
             for start in range(0, len(sources), CHUNK):
                 chunk = sources[start:start + CHUNK]
                 self._known = known_hashes([s.content_hash for s in chunk])
@@ -230,9 +230,16 @@ class Pipeline:
 
     def ingest(self, source: Source) -> str:
         """Ingest one file's bytes: 'unchanged', 'new', 'revised' or 'failed'."""
-        outcome = self.write(self.prepare(source))
+        self.begin()
+        with self.acting():
+            outcome = self.write(self.prepare(source))
         self._processed += 1
         return outcome
+
+    def acting(self):
+        """The register's changes are recorded in the audit trail as this run's, for the official it works for."""
+        run = self.report.run
+        return history.acting(self.user, via="ingest", run_id=run.pk if run else None)
 
     def _unchanged(self, same: set[int]) -> str:
         self.report.documents["unchanged"] += len(same)
