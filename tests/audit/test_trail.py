@@ -149,3 +149,31 @@ def test_the_trail_is_for_officials_only(client, body, lang):
     assert client.get(url).status_code == 200
     assert client.get(f"/{lang}/audit/provenance/1/").status_code == 404  # not a record whose changes are kept
     assert client.get(f"/{lang}/audit/meeting/99999999999999999999/").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_documents_date_and_text_changed_for_an_official_are_theirs(client, settings, tmp_path, lang):
+    from igr.ingest.services.pipeline import ingest_paths
+    from igr.register.history import acting
+    from igr.register.models import Document, DocumentVersion
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ingest_paths([DOCS / "letter.txt"])
+    document, version = Document.objects.get(), DocumentVersion.objects.get()
+    editor = official("editor", first_name="Rhys", last_name="Owen")
+    before = document.date
+    with acting(editor, via="command", command="shell"):
+        document.date = D(2023, 8, 1)
+        document.save()
+        version.text = version.text.replace("Minister", "Minister for Social Justice", 1)
+        version.save()
+    client.force_login(editor)
+    text = page(client, f"/{lang}/audit/document/{document.pk}/")
+    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
+    assert ("by Rhys Owen" if lang == "en" else "gan Rhys Owen") in latest
+    assert ("1 August 2023" if lang == "en" else "1 Awst 2023") in latest
+    assert (f"{before.day} " if before else "—") in latest
+    text = page(client, f"/{lang}/audit/documentversion/{version.pk}/")
+    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
+    assert "Minister for Social Justice" in latest and ("by Rhys Owen" if lang == "en" else "gan Rhys Owen") in latest
+    assert ("By the command igr shell" if lang == "en" else "Gan y gorchymyn igr shell") in latest.replace("<code>", "").replace("</code>", "")
