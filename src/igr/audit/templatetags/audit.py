@@ -18,3 +18,9 @@ def audit_url(obj) -> str:
 def audit_admin_link(obj) -> dict:
     """The admin's link to a record's audit trail (beside Django's own history of admin edits)."""
     return {"url": audit_url(obj)}
+
+
+@register.inclusion_tag("audit/link.html")
+def audit_link(obj) -> dict:
+    """A link to a record's audit trail for the officials' pages (nothing for a record whose changes are not kept)."""
+    return {"url": audit_url(obj)}
