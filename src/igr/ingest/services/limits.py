@@ -32,18 +32,31 @@ class TimeLimitError(ExtractionError):
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``TimeLimitError`` inside the block once it has run for ``seconds`` (main thread only)."""
+    """Raise ``TimeLimitError`` inside the block once it has run for ``seconds`` (main thread only).
+
+    A signal's exception raised while Python runs a finaliser or a callback is printed and dropped, so the timer
+    fires again every tenth of a second until the error gets out of the block; once the block is left, it is a
+    no-op, and leaving never lets a late one escape."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
+    active = [True]
 
     def expire(signum, frame):
-        raise TimeLimitError(seconds)
+        if active[0]:
+            signal.setitimer(signal.ITIMER_REAL, 0.1)
+            raise TimeLimitError(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:
+            try:
+                active[0] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except TimeLimitError:  # fired as the block was left: the block's own outcome stands
+                continue
