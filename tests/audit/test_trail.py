@@ -59,6 +59,9 @@ def test_a_postponement_is_kept_with_who_when_the_dates_and_the_reason(client, b
     assert json.loads(changed.history_change_reason) == {
         "en": "The UK Government asked to move it.", "cy": "Gofynnodd Llywodraeth y DU am ei symud."}
 
+    officials_page = page(client, f"/{lang}/reporting/meetings/img-test/2031-03-11/")
+    assert f'href="/{lang}/audit/meeting/{meeting.pk}/"' in officials_page
+    assert ("Audit trail: every change to this record" if lang == "en" else "Trywydd archwilio: pob newid i'r cofnod hwn") in officials_page
     text = page(client, f"/{lang}/audit/meeting/{meeting.pk}/")
     latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
     if lang == "en":
