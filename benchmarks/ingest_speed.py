@@ -1,6 +1,7 @@
 """Ingest speed: documents per second and database queries per document (prints figures; not a test).
 
     .venv/bin/python benchmarks/ingest_speed.py [--docs 3000]                    # SQLite, in a temporary directory
+    .venv/bin/python benchmarks/ingest_speed.py --no-history                     # without the audit trail, to compare
     DATABASE_URL=postgres://... .venv/bin/python benchmarks/ingest_speed.py      # PostgreSQL (use a throwaway database)
 
 The documents are generated from templates written for this benchmark (a Welsh Government written statement,
@@ -113,6 +114,7 @@ def main() -> None:
     ap.add_argument("--block", type=int, default=500)
     ap.add_argument("--pipeline-only", action="store_true",
                     help="time ingest alone: no app follows the register's events (search index, tallies, obligations)")
+    ap.add_argument("--no-history", action="store_true", help="keep no audit trail (to measure what keeping it costs)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="igr-bench-")
     os.environ.setdefault("IGR_VAR_DIR", tmp)
@@ -121,7 +123,10 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    settings.SIMPLE_HISTORY_ENABLED = not args.no_history
     from django.db import connection
 
     from igr.ingest.services.pipeline import Pipeline
@@ -161,7 +166,8 @@ def main() -> None:
     report = pipeline.finish().as_dict()
     total_docs = sum(b[0] for b in blocks)
     total_time = sum(b[1] for b in blocks)
-    print(f"database: {connection.vendor}; {'ingest pipeline alone' if args.pipeline_only else 'with every app listening'}")
+    print(f"database: {connection.vendor}; {'ingest pipeline alone' if args.pipeline_only else 'with every app listening'}; "
+          f"{'no audit trail' if args.no_history else 'audit trail kept'}")
     print(f"documents: {total_docs} ({report['documents']}); meetings in the register: {Meeting.objects.count()}")
     print(f"speed: {total_docs / total_time:.1f} documents/second")
     print(f"queries/document: {queries[0] / total_docs:.1f} overall; first block {blocks[0][2] / blocks[0][0]:.1f}, "

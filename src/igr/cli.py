@@ -20,8 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    from igr.register.history import acting
+
     try:
-        execute_from_command_line(argv)
+        with acting(via="command", command=argv[1] if len(argv) > 1 else ""):  # the audit trail's "through what"
+            execute_from_command_line(argv)
     except ImproperlyConfigured as exc:  # a deployment setting is missing: say which, without a traceback
         print(f"igr: {exc}", file=sys.stderr)
         return 2

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "igr.harvest",
     "igr.accounts",
     "igr.ops",
+    "igr.audit",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # the audit trail's "who" (igr.audit)
 ]
 
 ROOT_URLCONF = "igr.urls"
@@ -95,9 +97,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and a busy timeout let the web server and a CLI import share the file without "database is locked".
+    # WAL and a busy timeout (IGR_DB_TIMEOUT seconds) let the web server, the ingest worker and a CLI import share
+    # the file without "database is locked"; IMMEDIATE transactions take the write lock when they begin, so a
+    # transaction that read first never finds the database changed under it when it comes to write.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {"timeout": float(os.environ.get("IGR_DB_TIMEOUT", "20")), "transaction_mode": "IMMEDIATE",
+         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -188,6 +193,11 @@ IGR_SUPERUSER_SELF_APPROVAL = _env_bool("IGR_SUPERUSER_SELF_APPROVAL", False)
 # The upload and extraction size limit, in bytes; ingest and extract refuse larger files.
 IGR_MAX_UPLOAD_BYTES = int(os.environ.get("IGR_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The time one document may take to be read and extracted (ingest stops it and says so); a run silent for longer
+# than this (plus two minutes) is taken for dead by the ingest worker's reaper.
+IGR_INGEST_DOCUMENT_SECONDS = float(os.environ.get("IGR_INGEST_DOCUMENT_SECONDS", "300"))
+# Seconds the ingest worker waits between looks at an empty queue.
+IGR_INGEST_POLL_SECONDS = float(os.environ.get("IGR_INGEST_POLL_SECONDS", "2"))
 
 # Harvesting (docs/harvest.md): who to contact about the harvester (sent in its User-Agent; required to run),
 # seconds between requests to one host, the timeout, the size cap per response, feeds, and the run lock.

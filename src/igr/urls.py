@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("reporting/", include("igr.reporting.urls")),
     path("ingest/", include("igr.ingest.urls")),
     path("harvest/", include("igr.harvest.urls")),
+    path("audit/", include("igr.audit.urls")),
     path("", include("igr.accounts.urls")),
     path("", include("igr.public.urls")),
     prefix_default_language=True,

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from igr.ingest.models import ReviewItem
+from igr.ingest.models import IngestRun, ReviewItem
 from igr.ingest.roles import INGEST, ensure_role
 from igr.ingest.services.pipeline import ingest_paths
 from igr.reporting.roles import TRANSLATOR, ensure_roles
@@ -44,6 +44,7 @@ def test_staff_without_the_ingest_role_can_neither_upload_nor_confirm(client, gr
     upload = client.post(f"/{lang}/ingest/", {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())})
     assert upload.status_code == 403
     assert client.get(f"/{lang}/ingest/review/").status_code == 403
+    assert client.get(f"/{lang}/ingest/runs/{IngestRun.objects.get().pk}/").status_code == 403
     assert client.post(f"/{lang}/ingest/review/{item.pk}/", {"action": "confirm"}).status_code == 403
     assert row_counts() == before
     item.refresh_from_db()
@@ -57,7 +58,8 @@ def test_a_member_of_the_ingest_role_uploads_and_confirms(client):
     user = _user("clerk", INGEST)
     client.force_login(user)
     assert 'href="/en/ingest/"' in client.get("/en/").content.decode()
-    assert client.post("/en/ingest/", {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())}).status_code == 200
+    queued = client.post("/en/ingest/", {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())})
+    assert queued.status_code == 302 and client.get(queued["Location"]).status_code == 200  # the upload's run page
     assert client.post(f"/en/ingest/review/{item.pk}/", {"action": "confirm"}).status_code == 302
     item.refresh_from_db()
     assert item.status == "confirmed" and item.decided_by == user

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 
 from tests.conftest import SHARED
+from tests.ingest.shared_db import migrated_sqlite, shared  # noqa: F401 - fixtures for processes sharing a database
 
 DOCS = Path(__file__).parent / "documents"
 SEED = SHARED / "corpus" / "seed"

@@ -1,4 +1,5 @@
-"""Officials' pages in English and Welsh: the upload (content check, size limit, path tricks) and the review queue."""
+"""Officials' pages in English and Welsh: the upload (content check, size limit, path tricks, the queue and the
+run's page) and the review queue."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from igr.ingest.models import ReviewItem
+from igr.ingest.models import IngestRun, ReviewItem
+from igr.ingest.services import queue
 from igr.ingest.services.pipeline import ingest_paths
 from igr.register.models import DocumentVersion, Meeting, Provenance
 
@@ -30,17 +32,32 @@ def _upload(client, lang: str, name: str, data: bytes):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_upload_reads_a_document_into_the_register(client, official, lang, media):
+def test_upload_is_queued_then_read_by_the_worker_and_followed_on_its_page(client, official, lang, media):
     response = _upload(client, lang, "../../../etc/letter.txt", (DOCS / "letter.txt").read_bytes())
-    assert response.status_code == 200
-    text = response.content.decode()
-    assert ("1 new, 0 unchanged, 0 revised" if lang == "en" else "1 newydd, 0 heb newid, 0 wedi'u diwygio") in text
+    run = IngestRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/{lang}/ingest/runs/{run.pk}/"
+    assert run.status == "queued" and run.user == official and not DocumentVersion.objects.exists()
+    queued = Path(media, run.upload).resolve()
+    assert queued.is_file() and queued.is_relative_to(Path(media).resolve()) and "letter" not in run.upload
+    page = client.get(response["Location"]).content.decode()
+    assert ("Queued" if lang == "en" else "Yn y ciw") in page and 'http-equiv="refresh"' in page
+    assert ("Waiting for the worker; 0 uploads are ahead of it." if lang == "en"
+            else "Yn aros am y gweithiwr; mae 0 ffeil o'i blaen.") in page.replace("&#x27;", "'")
+
+    assert queue.work_once().pk == run.pk
+    run.refresh_from_db()
+    assert run.status == "done" and run.processed == 1 and not run.upload and not queued.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert ("1 new, 0 unchanged, 0 revised" if lang == "en" else "1 newydd, 0 heb newid, 0 wedi'u diwygio") in page
+    assert 'http-equiv="refresh"' not in page
     version = DocumentVersion.objects.get()
     assert Meeting.objects.count() == 1
     stored = Path(media, version.file.name).resolve()
     assert stored.is_file() and stored.is_relative_to(Path(media).resolve())
     assert version.file.name == f"documents/{version.content_hash[:2]}/{version.content_hash}.txt"
-    assert [p for p in Path(media).rglob("*") if p.is_file()] == [stored]  # nothing written under the given name
+    assert [p for p in Path(media).rglob("*") if p.is_file()] == [stored]  # nothing under the given name, nothing left over
+    listing = client.get(f"/{lang}/ingest/").content.decode()
+    assert f"/{lang}/ingest/runs/{run.pk}/" in listing and ("Finished" if lang == "en" else "Wedi gorffen") in listing
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -70,15 +87,19 @@ def test_upload_size_limit(client, official, lang, settings):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_corrupt_pdf_gets_the_readers_message_in_the_users_language(client, official, lang):
+def test_a_corrupt_pdf_gets_the_readers_message_in_the_users_language(client, official, lang, media):
     before = row_counts()
     response = _upload(client, lang, "x.pdf", b"%PDF-1.7\n" + b"\x01broken" * 40)
-    text = response.content.decode().replace("&#x27;", "'")
+    queue.work_once()
+    text = client.get(response["Location"]).content.decode().replace("&#x27;", "'")
+    assert ("Failed" if lang == "en" else "Wedi methu") in text
     assert ("The PDF is damaged or incomplete." if lang == "en" else "Mae'r PDF wedi'i ddifrodi neu'n anghyflawn.") in text
-    assert row_counts() == before
+    assert row_counts() == before | {"ingest.IngestRun": 1}  # the register unchanged; the upload's run says why
+    assert not [p for p in Path(media).rglob("*") if p.is_file()]
 
 
-@pytest.mark.parametrize("url", ["/en/ingest/", "/cy/ingest/", "/en/ingest/review/", "/cy/ingest/review/", "/en/ingest/review/1/"])
+@pytest.mark.parametrize("url", ["/en/ingest/", "/cy/ingest/", "/en/ingest/review/", "/cy/ingest/review/", "/en/ingest/review/1/",
+                                 "/en/ingest/runs/1/"])
 def test_officials_pages_are_never_visible_anonymously_or_to_the_public(client, url):
     ingest_paths([DOCS / "letter.txt"])
     response = client.get(url)

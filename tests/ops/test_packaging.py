@@ -33,4 +33,7 @@ def test_the_systemd_units_run_commands_the_register_has():
     commands = {line.split("/srv/igr/venv/bin/igr ", 1)[1].split()[0].strip("'\"")
                 for unit in units for line in unit.read_text().splitlines()
                 if line.startswith("ExecStart=") and "/srv/igr/venv/bin/igr " in line}
-    assert {"serve", "backup"} <= commands
+    assert {"serve", "backup", "harvest", "ingest_worker"} <= commands
+    from django.core.management import get_commands
+
+    assert commands <= set(get_commands())

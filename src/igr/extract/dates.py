@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from igr.extract.rules import rule
+from igr.extract.spans import Taken
 from igr.welsh import calendar as welsh_calendar
 
 MONTHS: dict[str, int] = {}
@@ -86,14 +87,11 @@ def find_dates(text: str) -> list[DateSpan]:
 def _find_dates(text: str) -> tuple[DateSpan, ...]:
     """Cached: the same document text is searched for dates by several fields."""
     found: list[DateSpan] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = Taken()
 
     for rx in (ISO, DMY, MONTH_FIRST, MY):
         for m in rx.finditer(text):
-            if not free(m.start(), m.end()) or (rx is MONTH_FIRST and not (m["y"] or m["wd"] or m["wdcy"])):
+            if not taken.free(m.start(), m.end()) or (rx is MONTH_FIRST and not (m["y"] or m["wd"] or m["wdcy"])):
                 continue
             month = int(m["m"]) if rx is ISO else _month(m["m"])
             if not month:
@@ -104,7 +102,7 @@ def _find_dates(text: str) -> tuple[DateSpan, ...]:
             if day is not None and not 1 <= day <= 31:
                 continue
             year = int(m["y"]) if "y" in rx.groupindex and m["y"] else None
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             found.append(DateSpan(m.start(), m.end(), year, month, day, weekday))
     return tuple(sorted(found, key=lambda d: d.start))
 

@@ -28,12 +28,13 @@ def split_documents(text: str) -> list[tuple[int, str]]:
     for m in heads:
         if m.start() < 300 or len(text[cuts[-1]:m.start()].strip()) < 300:
             continue
-        lines = text[:m.start()].split("\n")
         cut = m.start()
-        # Walk back over the government letterhead that heads the new document.
-        while lines and LETTERHEAD_LINE.match(lines[-1]) and len("\n".join(lines)) > cuts[-1]:
-            cut -= len(lines[-1]) + 1
-            lines.pop()
+        # Walk back over the government letterhead that heads the new document, line by line (cut < 0: none left).
+        while cut >= 0:
+            line_start = text.rfind("\n", 0, cut) + 1
+            if not (LETTERHEAD_LINE.match(text[line_start:cut]) and cut > cuts[-1]):
+                break
+            cut = line_start - 1
         cuts.append(max(cut, cuts[-1] + 1))
     cuts.append(len(text))
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from igr.extract.gazetteer import BodyHit, fold, gazetteer
 from igr.extract.rules import rule
+from igr.extract.spans import SpanIndex
 from igr.welsh import radicals, word_pattern
 
 OPEN_PREFIX = "new:"
@@ -139,7 +140,7 @@ def find_forums(text: str) -> list[BodyHit]:
 @lru_cache(maxsize=32)
 def _find_forums(text: str) -> tuple[BodyHit, ...]:
     """Known forums by name, then every forum-shaped phrase: resolved to a known body, or kept as written."""
-    known = list(gazetteer().find_bodies(text))
+    known = SpanIndex(gazetteer().find_bodies(text))
     found: list[BodyHit] = []
     for shape in SHAPES:
         for m in shape.finditer(text):
@@ -148,7 +149,7 @@ def _find_forums(text: str) -> tuple[BodyHit, ...]:
                 continue
             start = m.start() + m.group(0).find(name)
             end = start + len(name)
-            inside = [h for h in known if h.start < end and start < h.end]  # known names it overlaps
+            inside = known.overlapping(start, end)  # known names it overlaps
             key, score = resolve(name)
             if key is None and not _stems(name):
                 continue  # "the Interministerial Group": a forum's kind with nothing to say which
@@ -156,7 +157,7 @@ def _find_forums(text: str) -> tuple[BodyHit, ...]:
                 continue  # a known name already covers it; a longer name of another known forum, or a work sector, wins
             found.append(BodyHit(start, end, key or proposed_key(name), name))
             shape.fired()
-    hits = sorted(found + known, key=lambda h: (h.start, -(h.end - h.start)))
+    hits = sorted(found + list(known), key=lambda h: (h.start, -(h.end - h.start)))
     out: list[BodyHit] = []
     for h in hits:
         if out and h.start < out[-1].end:

@@ -16,6 +16,7 @@ from igr.extract.dates import BOUND, find_dates, infer_year, relative_dates, ten
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, in_context, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
 from igr.extract.rules import rule
+from igr.extract.spans import SpanIndex
 from igr.welsh import numbers as welsh_numbers
 from igr.welsh import place_after_yn
 
@@ -137,13 +138,12 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
                  title_end: int, future_ok: bool = False) -> tuple[str | None, int, int, float]:
     """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
     best = None
-    all_dates = find_dates(text)
+    all_dates = SpanIndex(find_dates(text))
     known = {(d.month, d.day): d.year for d in all_dates if d.year and d.day}
     for off, sent in sentences(text):
         if not MEETING_WORDS.search(sent) and off >= title_end and not off <= forum_span[0] < off + len(sent):
             continue
-        local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates
-                 if off <= d.start and d.end <= off + len(sent)]
+        local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates.inside(off, off + len(sent))]
         for d in local:
             a, b = off + d.start, off + d.end
             if a < pub_span[1] and b > pub_span[0]:

@@ -22,6 +22,7 @@ from igr.extract.groups import DESCRIBED
 from igr.extract.meetings import HELD, NOT_A_MEETING
 from igr.extract.people import find_people, find_roles
 from igr.extract.rules import rule
+from igr.extract.spans import SpanIndex
 
 # "I attended a meeting with", "will hold bilateral talks with", "had a call with", "This morning I met X".
 BILATERAL = rule("segments.bilateral", re.compile(
@@ -68,14 +69,14 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
     out: list[Introducer] = []
     forum_named = bool(primary_key) and (is_open(primary_key) or gazetteer().bodies[primary_key]["tier"] != "bilateral")
     # Found once over the whole text (cached and shared with the other fields), then sliced per sentence.
-    all_hits = [h for h in find_forums(text) if start <= h.start and h.end <= end]
-    all_dates = [d for d in find_dates(text) if d.day and start <= d.start and d.end <= end]
+    all_hits = SpanIndex([h for h in find_forums(text) if start <= h.start and h.end <= end])
+    all_dates = SpanIndex([d for d in find_dates(text) if d.day and start <= d.start and d.end <= end])
     for off, sent in sentences(text[start:end], start):
         lo, hi = off, off + len(sent)
         # "following the British-Irish Council Summit, the Group met": the forum after "following" is context.
-        hits = [replace(h, start=h.start - lo, end=h.end - lo) for h in all_hits if lo <= h.start and h.end <= hi]
+        hits = [replace(h, start=h.start - lo, end=h.end - lo) for h in all_hits.inside(lo, hi)]
         hits = [h for h in hits if not in_context(sent, h, 30)]
-        dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates if lo <= d.start and d.end <= hi]
+        dates = [replace(d, start=d.start - lo, end=d.end - lo) for d in all_dates.inside(lo, hi)]
         tense = tense_of(sent)
         if any(OFFICIALS_MEETING.search(sent[max(0, h.start - 40):h.start] + "\x00" + sent[h.end:h.end + 20])
                for h in hits):

@@ -23,7 +23,23 @@ class IngestRun(models.Model):
         UPLOAD = "upload", _("Upload")
         API = "api", _("Program")
 
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being read")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.API)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    upload = models.CharField(
+        _("queued file"), max_length=200, blank=True,
+        help_text=_("An upload waiting for the worker, stored under a name of its own; removed once read."))
+    total = models.PositiveIntegerField(_("documents"), default=0)
+    processed = models.PositiveIntegerField(_("documents read"), default=0)
+    worker = models.CharField(_("worker"), max_length=200, blank=True, help_text=_("The host and process running it."))
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    error_en = models.TextField(_("why it failed (English)"), blank=True)
+    error_cy = models.TextField(_("why it failed (Welsh)"), blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -35,9 +51,17 @@ class IngestRun(models.Model):
         ordering = ["-started_at", "-pk"]
         verbose_name = _("ingest run")
         verbose_name_plural = _("ingest runs")
+        indexes = [models.Index(fields=["status", "started_at"])]
 
     def __str__(self) -> str:
         return f"{self.get_origin_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def error(self) -> str:
+        """Why it failed, in the language of the page."""
+        from django.utils.translation import get_language
+
+        return self.error_cy if (get_language() or "").startswith("cy") and self.error_cy else self.error_en
 
 
 class ReviewItem(models.Model):

@@ -1,4 +1,4 @@
-"""Officials' pages: upload a document into the pipeline, and work through the review queue.
+"""Officials' pages: upload a document (queued for the worker) and follow its run, and work through the review queue.
 
 Thin views: the pipeline, the decisions and the highlighting live in services; everything here needs a
 signed-in member of staff with the ingest role (``roles``), so nothing in the queue is ever visible to the
@@ -7,6 +7,7 @@ public, and a translator or approver cannot change the register's facts.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +19,9 @@ from django.views.decorators.http import require_http_methods
 from igr.ingest import roles
 from igr.ingest.forms import UploadForm, correction_form
 from igr.ingest.models import IngestRun, ReviewItem
-from igr.ingest.services import decisions
+from igr.ingest.services import decisions, queue
 from igr.ingest.services.highlight import excerpt
-from igr.ingest.services.pipeline import Pipeline
-from igr.ingest.services.sources import Source
 from igr.register.models import DocumentVersion
-from igr.register.translation import current_language
 
 
 def _role(permission: str):
@@ -46,17 +44,26 @@ may_review = _role(roles.REVIEW)
 @may_upload
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    """Check and queue an upload; the worker reads it, and the run's page follows it."""
     form = UploadForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
-        kind = form.cleaned_data["kind"]
-        # The stored name comes from the content's hash and kind; the uploader's file name never reaches the disk.
-        pipeline = Pipeline(user=request.user, origin=IngestRun.Origin.UPLOAD)
-        pipeline.ingest(Source(f"upload.{kind}", form.cleaned_data["data"]))
-        report = pipeline.finish()
-        for failure in report.failures:
-            form.add_error("document", failure.message_cy if current_language() == "cy" else failure.message_en)
-    return render(request, "ingest/upload.html", {"form": form, "report": report.as_dict() if report else None})
+        # Stored under a name of its own; the uploader's file name never reaches the disk.
+        run = queue.enqueue(form.cleaned_data["data"], form.cleaned_data["kind"], request.user)
+        return redirect("ingest:run", pk=run.pk)
+    recent = IngestRun.objects.filter(origin=IngestRun.Origin.UPLOAD).select_related("user")[:20]
+    return render(request, "ingest/upload.html", {"form": form, "runs": recent, "limit": settings.IGR_MAX_UPLOAD_BYTES})
+
+
+@may_upload
+def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An upload's progress (the page refreshes itself until the run ends), then what it added or why it failed."""
+    run = get_object_or_404(IngestRun.objects.select_related("user"), pk=pk)
+    ahead = (IngestRun.objects.filter(status=IngestRun.Status.QUEUED, started_at__lt=run.started_at).count()
+             if run.status == IngestRun.Status.QUEUED else 0)
+    return render(request, "ingest/run.html", {
+        "run": run, "report": run.report or None, "ahead": ahead,
+        "working": run.status in (IngestRun.Status.QUEUED, IngestRun.Status.RUNNING),
+    })
 
 
 @may_review

@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
-from igr.register import events
+from igr.register import events, history
 from igr.register.models import DatePrecision, Meeting
 from igr.reporting import context
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
@@ -109,7 +109,7 @@ def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = No
         obligations = _plan(meeting, loaded[meeting.pk], calendar, delivered)
         new += [o for o in obligations if o.pk is None]
         result[meeting.pk] = obligations
-    Obligation.objects.bulk_create(new)
+    history.bulk_create(Obligation, new)
     events.announce(*(events.ReportingChanged(pk) for pk in dict.fromkeys(o.meeting_id for o in new)))  # no save() to say it
     for rows in result.values():
         for obligation in rows:

@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 
 from igr.register import events as E
+from igr.register import history
 from igr.register.models import Agreement, Attendance, Government, Meeting
 from igr.reporting import engine, subjects
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
@@ -96,7 +97,10 @@ def _sync(pending: dict[int, None], welsh: set[int], calendar: WorkingCalendar |
         minister = responsible_minister(meetings[pk])
         missing = [o.pk for o in synced.get(pk, []) if o.minister_id is None]
         if minister and missing:
-            Obligation.objects.filter(pk__in=missing, minister__isnull=True).update(minister=minister)
+            rows = list(Obligation.objects.filter(pk__in=missing, minister__isnull=True))
+            for row in rows:
+                row.minister = minister
+            history.bulk_update(Obligation, rows, ["minister"])
 
 
 def _with_attendances(pks: set[int]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 
 from igr.ingest.models import ReviewItem
-from igr.register import events
+from igr.register import events, history
 from igr.register.models import Attendance, DatePrecision, Government, Meeting, Person, Provenance
 
 from .context import Ctx
@@ -86,7 +86,7 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
 def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
     """One insert for a report's new attendances (their provenance was queued already, keyed at flush), announced
     as the register's events, one per row, as saving each would have."""
-    rows = Attendance.objects.bulk_create([row for row, _span, _value in new])
+    rows = history.bulk_create(Attendance, [row for row, _span, _value in new])
     events.announce(*(events.AttendanceChanged(row.meeting_id, row.person_id, row.government_id) for row in rows))
     for row in rows:
         if row.person_id and row.post_id and row.meeting.date_precision == DatePrecision.DAY:

@@ -12,12 +12,14 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.db.models import Max
 
 from igr.register import events
 from igr.register.models import Document, DocumentVersion, Government, Meeting
 
 from .sources import MEDIA_TYPES, Source
+from .staging import Stage
 from .validate import RecordIn
 
 _TITLE = re.compile(r"^\s*(?:TITLE|TEITL)\s+\**(?P<t>[^\n*]+?)\**\s*$", re.M)
@@ -53,19 +55,26 @@ def find_document(source: Source, record: RecordIn, publisher: Government | None
     return None
 
 
-def store_file(version: DocumentVersion, source: Source, kind: str) -> bool:
-    """Store the bytes under their content hash; True when this call wrote the file (to undo on rollback)."""
+def store_file(version: DocumentVersion, source: Source, kind: str, stage: Stage | None = None) -> bool:
+    """Store the bytes under their content hash; True when this call wrote the file (to undo on rollback).
+
+    With a ``stage``, the file is written to the run's staging folder and put in place once committed."""
     field = DocumentVersion._meta.get_field("file")
     name = field.generate_filename(version, f"upload.{'html' if kind == 'html' else kind}")
-    if default_storage.exists(name):
+    if default_storage.exists(name) or (stage is not None and stage.holds(name)):
         version.file.name = name
         return False
+    if stage is not None:
+        stage.write(name, source.data)
+        version.file.name = name
+        return True
     version.file.name = default_storage.save(name, ContentFile(source.data))
     return True
 
 
 def make_version(source: Source, record: RecordIn, kind: str, text: str, publisher: Government | None,
-                 pair: Callable[[], Document | None] | None = None) -> tuple[Document, DocumentVersion, str, bool]:
+                 pair: Callable[[], Document | None] | None = None,
+                 stage: Stage | None = None) -> tuple[Document, DocumentVersion, str, bool]:
     """The document (new, matched for a revision, or its other language's) and the new version; says which
     ("new", "revised", "paired"), and if a file was written. ``pair`` finds the other-language document."""
     title = title_of(text, record.kind)
@@ -96,7 +105,7 @@ def make_version(source: Source, record: RecordIn, kind: str, text: str, publish
         f = source.fetch
         version.retrieved_at, version.fetched_from, version.http_status = f.fetched_at, f.fetched_from, f.http_status
         version.etag, version.last_modified = f.etag[:300], f.last_modified[:100]
-    wrote = store_file(version, source, kind)
+    wrote = store_file(version, source, kind, stage)
     version.save()
     return document, version, status, wrote
 
@@ -110,3 +119,22 @@ def link(document: Document, meeting: Meeting) -> None:
     through = Document.meetings.through
     through.objects.bulk_create([through(document_id=document.pk, meeting_id=meeting.pk)])
     events.announce(events.DocumentLinked(document.pk, (meeting.pk,)))
+
+
+def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
+    """The documents already holding each of these content hashes."""
+    found: dict[str, set[int]] = {}
+    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list("content_hash", "document_id"):
+        found.setdefault(h, set()).add(doc)
+    return found
+
+
+def claim_hash(content_hash: str) -> set[int]:
+    """Inside a write transaction: wait for any other run writing the same bytes, then the documents holding them.
+
+    PostgreSQL: an advisory lock on the hash, held to the end of the transaction. SQLite: the transaction took the
+    database's write lock when it began (IMMEDIATE), so what it reads now cannot change before it commits."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(content_hash[:15], 16)])
+    return known_hashes([content_hash]).get(content_hash, set())

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from igr.ingest.models import IngestRun
+from igr.ingest.services import runs
 from igr.ingest.services.pipeline import Pipeline, RunReport
 from igr.ingest.services.sources import expand
 
@@ -29,15 +30,21 @@ class Command(BaseCommand):
         files = expand(options["paths"])
         pipeline = Pipeline(origin=IngestRun.Origin.COMMAND)
         show = not options["no_progress"] and len(files) > 1 and sys.stderr.isatty()
-        if show:
-            from rich.console import Console
-            from rich.progress import Progress
+        runs.stop_on_sigterm()
+        try:
+            if show:
+                from rich.console import Console
+                from rich.progress import Progress
 
-            with Progress(console=Console(stderr=True), transient=True) as bar:
-                task = bar.add_task("Ingesting", total=len(files))
-                report = pipeline.run_paths(files, progress=lambda _name: bar.advance(task))
-        else:
-            report = pipeline.run_paths(files)
+                with Progress(console=Console(stderr=True), transient=True) as bar:
+                    task = bar.add_task("Ingesting", total=len(files))
+                    report = pipeline.run_paths(files, progress=lambda _name: bar.advance(task))
+            else:
+                report = pipeline.run_paths(files)
+        except (runs.Stopped, KeyboardInterrupt):
+            if pipeline.report.run is not None:  # what was committed stays; the document being read is dropped
+                runs.fail(pipeline.report.run, *runs.INTERRUPTED, report=pipeline.report.as_dict())
+            raise CommandError("Stopped before the end; the documents read until then are in the register.") from None
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         else:
