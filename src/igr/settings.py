@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "igr.harvest",
     "igr.accounts",
     "igr.ops",
+    "ninja",
+    "igr.api",
 ]
 
 MIDDLEWARE = [
