@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("harvest/", include("igr.harvest.urls")),
     path("", include("igr.accounts.urls")),
     path("", include("igr.public.urls")),
+    path("", include("igr.api.page_urls")),
     prefix_default_language=True,
 )
