@@ -91,7 +91,7 @@ def test_popolo_people_organisations_and_memberships_refer_to_each_other(exporte
 
 
 @pytest.mark.parametrize("language, heading, licence", [("en", "Downloads", "Open Government Licence v3.0"),
-                                                         ("cy", "Lawrlwythiadau", "Drwydded Llywodraeth Agored")])
+                                                         ("cy", "Lawrlwythiadau", "Trwydded Llywodraeth Agored v3.0")])
 def test_the_data_page_offers_every_file_with_its_licence_and_time(client, exported, language, heading, licence):
     page = client.get(f"/{language}/data/")
     html = page.content.decode()
