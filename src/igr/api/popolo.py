@@ -61,9 +61,10 @@ def _post(row: dict[str, Any]) -> dict[str, Any]:
     return post
 
 
-def document(tables: dict[Any, list[dict[str, Any]]], meta: dict[str, Any]) -> dict[str, Any]:
-    """The Popolo document: ``persons``, ``organizations``, ``posts``, ``memberships`` and ``meta``."""
-    rows = {table.name: table_rows for table, table_rows in tables.items()}
+def document(rows: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> dict[str, Any]:
+    """The Popolo document from the export's rows by table name: ``persons``, ``organizations``, ``posts``,
+    ``memberships`` and ``meta``."""
+    rows = {name: rows.get(name, []) for name in ("governments", "bodies", "body_governments", "people", "posts", "tenures")}
     posts = {p["key"]: p for p in rows["posts"]}
     memberships = [
         {"id": f"tenure/{i}", "person_id": f"person/{t['person']}", "post_id": f"post/{t['post']}",
