@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.e2e.test_csp import WATCH
@@ -24,3 +26,15 @@ def test_the_api_documentation_lists_every_operation_without_a_policy_violation(
     assert len(paths) == 11
     problems += page.evaluate("window.__cspViolations")
     assert not problems, problems
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_the_data_page_is_accessible(page, live_server, demo, settings, tmp_path, language):
+    from igr.api.bulk import export
+    from tests.e2e.test_accessibility import _violations
+
+    settings.IGR_EXPORT_DIR = tmp_path / "export"
+    export(settings.IGR_EXPORT_DIR, dt.datetime(2026, 3, 4, 10, 30, tzinfo=dt.UTC))
+    page.goto(f"{live_server.url}/{language}/data/")
+    assert page.locator("a[download]").count() >= 18
+    assert _violations(page) == []
