@@ -26,6 +26,14 @@ def walk(client, path: str, **params) -> list[dict]:
         response = client.get(data["next"])
 
 
+def test_the_openapi_description_is_31_and_lists_every_operation(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.1")
+    assert set(schema["paths"]) == {f"/api/v1/{p}" for p in (
+        "meetings", "meetings/{body_key}/{day}", "bodies", "bodies/{key}", "people", "people/{key}", "agreements",
+        "agreements/{key}", "obligations", "timeliness", "search")}
+
+
 def test_the_seed_meeting_has_attendance_agenda_positions_and_editions(client, register):
     meeting = client.get(f"/api/v1/meetings/{SEED}").json()
     assert meeting["reference"] == SEED
