@@ -97,7 +97,7 @@ def test_the_data_page_offers_every_file_with_its_licence_and_time(client, expor
     html = page.content.decode()
     assert page.status_code == 200 and heading in html and licence in html
     assert ("4 March 2026" if language == "en" else "4 Mawrth 2026") in html
-    links = re.findall(r'href="(/%s/data/files/[^"]+)"' % language, html)
+    links = re.findall(rf'href="(/{language}/data/files/[^"]+)"', html)
     manifest = json.loads((exported / "manifest.json").read_text())
     assert len(links) == len(manifest["files"])
     for link in links:
