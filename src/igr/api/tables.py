@@ -124,19 +124,19 @@ def _public_documents():
 
 
 def _documents(today: dt.date) -> Iterator[dict[str, Any]]:
-    for d in _public_documents():
+    for d in _public_documents().iterator(chunk_size=CHUNK):
         yield {"id": d.pk, "kind": d.kind, **records.both(d, "title"), "publisher": records.government_ref(d.publisher),
                "date": d.date.isoformat() if d.date else None}
 
 
 def _document_meetings(today: dt.date) -> Iterator[dict[str, Any]]:
-    for d in _public_documents():
+    for d in _public_documents().iterator(chunk_size=CHUNK):
         for meeting in d.public_meetings:
             yield {"document": d.pk, "meeting": meeting.reference}
 
 
 def _document_versions(today: dt.date) -> Iterator[dict[str, Any]]:
-    for d in _public_documents():
+    for d in _public_documents().iterator(chunk_size=CHUNK):
         for v in d.versions.all():
             yield {"document": d.pk, **records.document_version(v)}
 
