@@ -222,10 +222,13 @@ def document(d: Document) -> dict[str, Any]:
 
 def document_version(v: DocumentVersion) -> dict[str, Any]:
     stored = bool(v.file) and bool(v.source_url)
+    if stored:
+        with translation.override(v.language):  # the copy's own language, whatever the request's
+            copy = _reverse("public:source_file", v.document_id, v.language, v.revision)
     return {
         "language": v.language, "revision": v.revision, "media_type": v.media_type or None,
         "source_url": v.source_url or None, "retrieved_at": _iso(v.retrieved_at), "sha256": v.content_hash,
-        "stored_copy_url": _reverse("public:source_file", v.document_id, v.language, v.revision) if stored else None,
+        "stored_copy_url": copy if stored else None,
     }
 
 
