@@ -19,10 +19,20 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def api_schema(register):
+    """The schema, with requests served by the WSGI application inside the test's transaction: as Django's test
+    client does, a request's end must not close the database connection (PostgreSQL would lose the test data)."""
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
     plant_drafts()
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def no_drafts(ctx, response, case) -> None:
