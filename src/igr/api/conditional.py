@@ -2,7 +2,7 @@
 
 The ETag is a hash of the body itself, so it is right whatever changed (a record, a published edition, the day
 on which a deadline is judged). Last-Modified is the later of the register's last recorded change
-(``igr.public.cache``'s version row, which every save bumps) and the start of today, since an obligation's
+(``igr.public.cache``'s version row, which every register event moves) and the start of today, since an obligation's
 status moves with the date even when nothing is saved.
 """
 
