@@ -31,6 +31,7 @@ run: install
 	$(BIN)/igr migrate --no-input -v0
 	$(BIN)/igr load_demo -v0 > /dev/null
 	$(BIN)/igr load_reporting_demo -v0 > /dev/null
+	$(BIN)/igr export var/export > /dev/null
 	@echo "IGR Register: http://$(HOST):$(PORT)/  (English /en/, Cymraeg /cy/)"
 	$(BIN)/igr runserver $(HOST):$(PORT)
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "igr.accounts",
     "igr.ops",
     "igr.audit",
+    "ninja",
+    "igr.api",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +135,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("IGR_MEDIA_ROOT", VAR_DIR / "media"))
+# Where `igr export` writes the bulk downloads that the public Data page offers (docs/opendata.md).
+IGR_EXPORT_DIR = Path(os.environ.get("IGR_EXPORT_DIR", VAR_DIR / "export"))
 MEDIA_URL = "/media/"
 
 # Security. Every default is the production one; development (IGR_DEBUG=1) relaxes only what plain-http

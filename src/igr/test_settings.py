@@ -17,3 +17,5 @@ from igr.settings import STORAGES  # noqa: E402
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_AUTOREFRESH = True  # no collected static root in tests; look files up per request instead
+# No bulk export unless a test makes one (a developer's var/export must not change what the pages show).
+IGR_EXPORT_DIR = BASE_DIR / "var" / "no-export-in-tests"  # noqa: F405

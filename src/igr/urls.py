@@ -13,6 +13,7 @@ register_converter(RecordId, "id")  # before the apps' URL modules are imported:
 
 urlpatterns = [
     path("", language_root, name="root"),
+    path("api/v1/", include("igr.api.urls", namespace="api-v1")),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}govuk-frontend/assets/images/favicon.ico")),
 ]
 urlpatterns += i18n_patterns(
@@ -23,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("audit/", include("igr.audit.urls")),
     path("", include("igr.accounts.urls")),
     path("", include("igr.public.urls")),
+    path("", include("igr.api.page_urls")),
     prefix_default_language=True,
 )
