@@ -6,11 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from igr.public import exports, queries
 from igr.public.charts import Chart, bar_chart
-from igr.register.models import Body, Government, Person, Tenure
+from igr.register.models import Body, Government, Person, Post, Tenure
 from igr.register.translation import translated
 
 RECENT = 20
@@ -39,9 +41,7 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
     charts = []
     if per_year:
         busiest = max(per_year, key=lambda r: r["count"])
-        summary = _("%(name)s met %(total)s times between %(first)s and %(last)s; most often in %(year)s (%(n)s meetings).") % {
-            "name": name, "total": total, "first": per_year[0]["year"], "last": per_year[-1]["year"],
-            "year": busiest["year"], "n": busiest["count"]}
+        summary = _met_summary(name, total, per_year[0]["year"], per_year[-1]["year"], busiest["year"], busiest["count"])
         charts.append(Chart("meetings-per-year", _("Meetings each year"), summary, [year, count],
                             [[r["year"], r["count"]] for r in per_year],
                             bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
@@ -58,6 +58,19 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
                             [year, gov, people], [[v["year"], v["gov"], v["n"]] for v in values],
                             bar_chart(values, "year", "n", year, people, colour="gov", colour_title=gov)))
     return charts
+
+
+def _met_summary(name: str, total: int, first: int, last: int, year: int, busiest: int) -> str:
+    """The chart's sentence, with each number agreeing with its noun in the page's language."""
+    if first == last:
+        return ngettext("%(name)s met once in %(first)s.", "%(name)s met %(total)s times in %(first)s.", total) % {
+            "name": name, "total": total, "first": first}
+    met = ngettext("%(name)s met once between %(first)s and %(last)s.",
+                   "%(name)s met %(total)s times between %(first)s and %(last)s.", total) % {
+        "name": name, "total": total, "first": first, "last": last}
+    most = ngettext("It met most often in %(year)s: %(n)s meeting.", "It met most often in %(year)s: %(n)s meetings.",
+                    busiest) % {"year": year, "n": busiest}
+    return f"{met} {most}"
 
 
 def _attendance_by_government(top: dict[int, tuple[list[dict], int]]) -> list[tuple[Government, list[dict], int]]:
@@ -79,8 +92,33 @@ def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     })
 
 
+def _people_filter(request: HttpRequest) -> tuple[dict[str, str], list[Government], list[Post]]:
+    """The government and post chosen (unknown keys are ignored), with the choices offered."""
+    governments = list(Government.objects.filter(posts__tenures__person__in=Person.objects.public()).distinct().order_by("sort_order"))
+    posts = list(Post.objects.filter(tenures__person__in=Person.objects.public()).select_related("government").distinct()
+                 .order_by("government__sort_order", "title_en"))
+    chosen = {"government": request.GET.get("government", ""), "post": request.GET.get("post", ""),
+              "sort": "meetings" if request.GET.get("sort") == "meetings" else ""}
+    if chosen["government"] not in {g.key for g in governments}:
+        chosen["government"] = ""
+    if chosen["post"] not in {p.key for p in posts}:
+        chosen["post"] = ""
+    return chosen, governments, posts
+
+
 def person_list(request: HttpRequest) -> HttpResponse:
     index = queries.people_index()
+    chosen, governments, posts = _people_filter(request)
+    if chosen["government"] or chosen["post"]:
+        tenures = Tenure.objects.all()
+        if chosen["government"]:
+            tenures = tenures.filter(post__government__key=chosen["government"])
+        if chosen["post"]:
+            tenures = tenures.filter(post__key=chosen["post"])
+        wanted = set(tenures.values_list("person_id", flat=True))
+        index = [row for row in index if row[0] in wanted]
+    if chosen["sort"]:
+        index = sorted(index, key=lambda row: -row[1])  # stable: equal counts stay in name order
     fmt = exports.requested_format(request)
     if fmt:
         rows = ({"key": p.key, "name": p.name, "honorific_en": p.honorific_en, "honorific_cy": p.honorific_cy,
@@ -88,7 +126,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
                 for start in range(0, len(index), 1000) for p in queries.people_page(index[start:start + 1000]))
         return exports.export(fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"])
     page = Paginator(index, 100).get_page(request.GET.get("page"))
-    return render(request, "public/person_list.html", {"page": page, "people": queries.people_page(list(page.object_list))})
+    query = urlencode({k: v for k, v in chosen.items() if v})
+    return render(request, "public/person_list.html", {
+        "page": page, "people": queries.people_page(list(page.object_list)), "chosen": chosen,
+        "governments": governments, "posts": posts, "query": query, "count": len(index),
+    })
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
