@@ -34,7 +34,7 @@ def test_body_page_has_charts_with_summaries_and_tables(client, demo, language):
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
     assert spec["encoding"]["x"]["title"] == ("Year" if language == "en" else "Blwyddyn")
     assert ("Show the figures as a table" if language == "en" else "Dangos y ffigurau fel tabl") in html
-    assert ("met 3 times between" if language == "en" else "3 o weithiau rhwng") in html
+    assert ("met 3 times between" if language == "en" else "deirgwaith rhwng") in html
     assert ("Who attended for each government" if language == "en" else "Pwy a fu'n bresennol ar ran pob llywodraeth") in html
 
 

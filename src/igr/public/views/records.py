@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -29,7 +31,16 @@ def body_list(request: HttpRequest) -> HttpResponse:
                  "predecessor": b.predecessor.key if b.predecessor else None, "meeting_count": b.meeting_count,
                  "last_met": b.last_met} for b in bodies)
         return exports.export(fmt, "bodies", rows, columns)
-    return render(request, "public/body_list.html", {"bodies": bodies})
+    sort = request.GET.get("sort", "")
+    if sort == "name":
+        bodies.sort(key=lambda b: str(translated(b, "name") or b.name_en).casefold())
+    elif sort == "meetings":
+        bodies.sort(key=lambda b: -b.meeting_count)
+    elif sort == "last_met":
+        bodies.sort(key=lambda b: b.last_met or dt.date.min, reverse=True)
+    else:
+        sort = ""
+    return render(request, "public/body_list.html", {"bodies": bodies, "sort": sort})
 
 
 def _body_charts(body: Body, figures: dict) -> list[Chart]:
@@ -89,6 +100,7 @@ def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     return render(request, "public/body_detail.html", {
         "body": body, "recent": list(meetings[:RECENT]), "meeting_count": figures["count"],
         "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": attendance,
+        "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
     })
 
 
@@ -142,7 +154,7 @@ def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
     meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
     return render(request, "public/person_detail.html", {
         "person": person, "tenures": list(person.tenures.all()), "recent": list(meetings[:RECENT]),
-        "meeting_count": meetings.count(),
+        "meeting_count": meetings.count(), "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
     })
 
 

@@ -6,6 +6,7 @@ import html
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -70,7 +71,8 @@ def _notice_label(low: int) -> str:
 
 
 def reporting(request: HttpRequest) -> HttpResponse:
-    stats = cached("reporting", timeliness.statistics)
+    today = timezone.localdate()  # the page's reference date: what is overdue is judged as of this day
+    stats = cached("reporting", lambda: timeliness.statistics(today), today)
     overall = stats["overall"]
     days, meetings = _("Days from meeting to statement"), _("Meetings")
     charts = []
