@@ -5,6 +5,7 @@ a Welsh page, a page without breadcrumbs, and any axe-core violation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -23,7 +24,8 @@ PUBLIC = [
 ]
 OFFICIAL = [
     "reporting/", "reporting/obligations/?status=open", "reporting/commitments/", f"reporting/meetings/{SEED}/",
-    "reporting/calendar/", "ingest/", "ingest/review/", "harvest/",
+    "reporting/calendar/", "reporting/documents/{statement}/", "reporting/documents/{draft}/",
+    "reporting/documents/{draft}/translate/", "reporting/periods/{period}/", "ingest/", "ingest/review/", "harvest/",
 ]
 MISSING = "meetings/no-such-body/2023-07-11/"
 WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
@@ -60,6 +62,18 @@ def official(db):
     return user
 
 
+@pytest.fixture
+def officials_records(register, official):  # noqa: F811
+    """The records behind the officials' page types: a published statement, a draft letter, a reporting period."""
+    from igr.reporting import workflow
+    from igr.reporting.models import ReportDocument, ReportingPeriod
+
+    period = ReportingPeriod.objects.first()
+    draft = workflow.start_draft(official, "annual_report", period=period, on=dt.date(2024, 5, 1))
+    return {"statement": ReportDocument.objects.filter(kind="statement", state="published").first().pk,
+            "draft": draft.pk, "period": period.key}
+
+
 def _sign_in(context, live_server, user) -> None:
     from django.conf import settings
     from django.test import Client
@@ -88,7 +102,7 @@ def _problems(page, language: str, width: int, path: str) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_every_page_type_passes_the_review(live_server, page, register, official, language, width):  # noqa: F811
+def test_every_page_type_passes_the_review(live_server, page, register, official, officials_records, language, width):  # noqa: F811
     page.set_viewport_size(WIDTHS[width])
     failures: dict[str, list[str]] = {}
     for path in PUBLIC + [MISSING]:
@@ -99,7 +113,8 @@ def test_every_page_type_passes_the_review(live_server, page, register, official
         if found := _problems(page, language, WIDTHS[width]["width"], path):
             failures[path] = found
     _sign_in(page.context, live_server, official)
-    for path in OFFICIAL:
+    for template in OFFICIAL:
+        path = template.format(**officials_records)
         response = page.goto(f"{live_server.url}/{language}/{path}")
         assert response.status == 200, path
         if found := _problems(page, language, WIDTHS[width]["width"], path):

@@ -17,7 +17,7 @@ SEED = "meetings/img-safety-security-migration/2023-07-11/"
 
 @pytest.mark.parametrize(("language", "owed", "late"), [
     ("en", "What the Welsh Government owed the Senedd for this meeting", "days late"),
-    ("cy", "Yr hyn yr oedd Llywodraeth Cymru yn ei ddyledus i'r Senedd am y cyfarfod hwn", "diwrnod yn hwyr"),
+    ("cy", "Adroddiadau sy'n ddyledus gan Lywodraeth Cymru i'r Senedd am y cyfarfod hwn", "diwrnod yn hwyr"),
 ])
 def test_meeting_page_shows_what_was_owed_and_how_late(client, demo, language, owed, late):
     html = client.get(f"/{language}/{SEED}").content.decode().replace("&#x27;", "'")
