@@ -42,3 +42,14 @@ def test_the_timeliness_sentence_leaves_out_what_is_not_known():
         text = _lag_summary({"count": 2, "median": 2, "on_time_rate": 50})
     assert text.startswith("Mae Datganiad Ysgrifenedig wedi'i gyhoeddi am 2 gyfarfod.") and "2 ddiwrnod" in text
     assert "None" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,styled", [("en", "The Rt Hon. Suella Braverman KC MP"), ("cy", "Y Gwir Anrhydeddus Suella Braverman CB AS")])
+def test_people_are_named_with_honorifics_and_post_nominals(client, demo, language, styled):
+    from igr.register.models import Person
+
+    person = Person.objects.get(key="suella-braverman")
+    assert person.styled(language).lower() == styled.lower()
+    for path in ("people/suella-braverman/", "meetings/img-safety-security-migration/2023-07-11/", "people/?government=uk"):
+        assert styled in client.get(f"/{language}/{path}").content.decode(), path
