@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize(("language", "body_label", "apply", "one_meeting"), [
     ("en", "Body", "Apply filters", "3 meetings"),
-    ("cy", "Corff", "Defnyddio'r hidlyddion", "3 cyfarfod"),
+    ("cy", "Corff", "Defnyddio'r hidlyddion", "3 chyfarfod"),
 ])
 def test_filter_meetings_by_body_and_year(live_server, page, demo, language, body_label, apply, one_meeting):
     page.goto(f"{live_server.url}/{language}/meetings/")

@@ -114,7 +114,12 @@ def test_a_drafter_records_a_postponement_and_a_cancellation_on_screen(client, u
     client.force_login(users["drafter"])
     meeting = Meeting.objects.create(body=body, date=D(2031, 3, 4), status="planned")
     url = "/en/reporting/meetings/img-test/2031-03-04/change/"
-    response = client.post(url, {"change": "postpone", "new_date": "2031-03-11"})
+    typed_wrong = client.post("/cy/reporting/meetings/img-test/2031-03-04/change/",
+                              {"change": "postpone", "new_date_day": "31", "new_date_month": "2", "new_date_year": "2031"}, follow=True)
+    page = typed_wrong.content.decode()
+    assert "Er enghraifft, 27 3 2026" in page and "er enghraifft, 27 3 2026" in page  # the hint and the error agree
+    assert Meeting.objects.get(pk=meeting.pk).date == D(2031, 3, 4)
+    response = client.post(url, {"change": "postpone", "new_date_day": "11", "new_date_month": "3", "new_date_year": "2031"})
     meeting.refresh_from_db()
     assert response.status_code == 302 and meeting.date == D(2031, 3, 11) and meeting.status == "postponed"
     notice = Obligation.objects.get(meeting=meeting, rule_key="W21-PRE")

@@ -16,6 +16,8 @@ from django.core.cache import cache
 
 FONT = "Noto Sans, arial, sans-serif"
 CHART_TIMEOUT = 24 * 3600
+NARROW = 3
+STEP = 80
 COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#4c2c92", "#f47738", "#28a197", "#5694ca", "#912b88"]
 
 
@@ -56,18 +58,20 @@ def bar_chart(values: list[dict[str, Any]], x: str, y: str, x_title: str, y_titl
     """
     domain = list(dict.fromkeys(str(v[colour]) for v in values)) if colour else []
     shape = [x, y, str(x_title), str(y_title), colour, str(colour_title), x_type, domain]
-    key = "igr-chart:" + hashlib.sha1(json.dumps(shape, sort_keys=True).encode()).hexdigest()
+    key = "igr-chart-v2:" + hashlib.sha1(json.dumps(shape, sort_keys=True).encode()).hexdigest()
     spec = cache.get(key)
     if spec is None:
         spec = _bar_chart(x, y, x_title, y_title, colour, colour_title, x_type, domain)
         cache.set(key, spec, CHART_TIMEOUT)
+    if len({v[x] for v in values}) <= NARROW:  # a bar or two drawn at a bar's width, not stretched across the page
+        return {**spec, "width": {"step": STEP}, "data": {"values": values}}
     return {**spec, "data": {"values": values}}
 
 
 def _bar_chart(x: str, y: str, x_title: str, y_title: str, colour: str | None, colour_title: str, x_type: str,
                domain: list[str]) -> dict[str, Any]:
     encoding: dict[str, Any] = {
-        "x": alt.X(f"{x}:{x_type}", title=x_title, axis=alt.Axis(labelAngle=0)),
+        "x": alt.X(f"{x}:{x_type}", title=x_title, axis=alt.Axis(labelAngle=0, labelLimit=90), sort=None),  # data order
         "y": alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
         "tooltip": [alt.Tooltip(f"{x}:{x_type}", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title)],
     }

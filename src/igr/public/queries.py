@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import CharField, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Cast, Substr
-from django.utils import timezone
 
 from igr.register.models import (
     Agreement,
@@ -37,13 +36,11 @@ def public_agreements() -> QuerySet[Agreement]:
     return Agreement.objects.public()
 
 
-def upcoming_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
-    today = today or timezone.localdate()
+def upcoming_meetings(today: dt.date, limit: int = 10) -> list[Meeting]:
     return list(public_meetings().filter(date__gte=today, status__in=UPCOMING_STATUSES).order_by("date")[:limit])
 
 
-def recent_meetings(today: dt.date | None = None, limit: int = 10) -> list[Meeting]:
-    today = today or timezone.localdate()
+def recent_meetings(today: dt.date, limit: int = 10) -> list[Meeting]:
     return list(public_meetings().filter(date__lte=today, status=Meeting.Status.HELD).order_by("-date")[:limit])
 
 

@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
-
 from igr.register.models import Meeting
 from igr.reporting import summary
 
@@ -61,14 +59,13 @@ def notice_statistics() -> dict[str, Any]:
     return {"notice_buckets": buckets, "noticed_count": sum(notices.values()), "short_notice_ids": tallies.short_notice_ids()}
 
 
-def statistics(today: dt.date | None = None) -> dict[str, Any]:
+def statistics(today: dt.date) -> dict[str, Any]:
     """Every figure the reporting page shows, as plain data (ids, numbers) so that it can be cached.
 
     The same figures as reading every obligation (``igr.reporting.summary.reporting_stats``) would give: lag in
     days from meeting to statement, on time or late against the obligation's due date, overdue when unmet and
     past due, waived ones left out; by year, body and Welsh Government minister.
     """
-    today = today or timezone.localdate()
     groups: dict[tuple[str, Any], _Group] = defaultdict(_Group)
     for cell in tallies.statement_counts():
         targets = [groups[(cell.per, cell.owner)]] + ([groups[("overall", None)]] if cell.per == "year" else [])
@@ -92,13 +89,12 @@ def statistics(today: dt.date | None = None) -> dict[str, Any]:
     }
 
 
-def overdue_meetings(limit: int = 10, today: dt.date | None = None) -> list[Meeting]:
+def overdue_meetings(today: dt.date, limit: int = 10) -> list[Meeting]:
     """Public meetings whose written statement is past its deadline, oldest first.
 
     The tallies say at once whether any statement is unmet and past due; only then is the reporting engine
     asked (``summary.overdue_meeting_ids``), and its answer is cached.
     """
-    today = today or timezone.localdate()
     if not any(due < today for due in tallies.owed_dates()):
         return []
     ids = cached("overdue", lambda: summary.overdue_meeting_ids(today, limit), today, limit)

@@ -2,8 +2,44 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+DATE_HINT = _("For example, 27 3 2026")
+
+
+class DateParts(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes, posted as NAME_day, NAME_month and NAME_year."""
+
+    def __init__(self) -> None:
+        box = {"inputmode": "numeric"}
+        super().__init__({"day": forms.TextInput(box), "month": forms.TextInput(box), "year": forms.TextInput(box)})
+
+    def decompress(self, value: dt.date | None) -> list:
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A day typed as three numbers; a date that does not exist is refused with the hint's own example."""
+
+    widget = DateParts
+
+    def __init__(self, **kwargs) -> None:
+        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(parts, require_all_fields=False, **kwargs)
+
+    def compress(self, values: list) -> dt.date | None:
+        if not values or not any(v.strip() for v in values if v):
+            return None
+        try:
+            day, month, year = (int(v) for v in values)
+            if year < 1000:
+                raise ValueError
+            return dt.date(year, month, day)
+        except (TypeError, ValueError):
+            raise forms.ValidationError(_("Enter a real date, with day, month and year as numbers: for example, 27 3 2026.")) from None
 
 
 class BilingualReasonMixin(forms.Form):
@@ -17,7 +53,7 @@ class BilingualReasonMixin(forms.Form):
 
 class ChangeMeetingForm(BilingualReasonMixin):
     change = forms.ChoiceField(label=_("What has happened?"), choices=[("postpone", _("The meeting has been postponed")), ("cancel", _("The meeting has been cancelled"))], widget=forms.RadioSelect)
-    new_date = forms.DateField(label=_("New date (YYYY-MM-DD)"), required=False, input_formats=["%Y-%m-%d"])
+    new_date = GovukDateField(label=_("New date"), required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -36,7 +72,7 @@ class WaiveForm(BilingualReasonMixin):
 
 
 class DocumentDateForm(forms.Form):
-    date = forms.DateField(label=_("Date the document bears (YYYY-MM-DD)"), input_formats=["%Y-%m-%d"])
+    date = GovukDateField(label=_("Date the document bears"))
 
 
 class CorrectionForm(forms.Form):

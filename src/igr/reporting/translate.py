@@ -56,6 +56,12 @@ class TextRow:
         return self.text("cy")
 
     @property
+    def rows(self) -> int:
+        """Tall enough to show the longer language's text whole (about 60 characters a line in half the page)."""
+        longest = max(len(self.en), len(self.cy))
+        return min(30, max(5, longest // 60 + 2))
+
+    @property
     def missing(self) -> str:
         """The language still to write, when the other language has text."""
         if self.en.strip() and not self.cy.strip():

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from igr.public.models import SearchEntry
 from igr.register.models import Agreement, Body, Document, Meeting, Person
@@ -34,6 +34,7 @@ class Hit:
     snippet: SafeString
     date: Any = None
     snippet_language: str = ""
+    title_html: SafeString | str = ""
 
 
 @dataclass
@@ -110,9 +111,24 @@ def search(query: str, language: str, kinds: list[str] | None = None, offset: in
         if obj is None:
             continue
         title, url = _title_and_url(entry.kind, obj, language)
-        own, other = (entry.text_cy, entry.text_en) if language == "cy" else (entry.text_en, entry.text_cy)
-        text, text_language = snippet(own, groups), language
-        if not text:
-            text, text_language = snippet(other, groups), ("en" if language == "cy" else "cy")
-        results.hits.append(Hit(entry.kind, labels[entry.kind], title, url, text, entry.date, text_language))
+        title_html = snippet(title, groups, before=len(title), length=len(title))
+        text, text_language = _snippet(entry, title, bool(title_html), groups, language)
+        results.hits.append(Hit(entry.kind, labels[entry.kind], title, url, text, entry.date, text_language, title_html))
     return results
+
+
+def _snippet(entry: SearchEntry, title: str, title_matched: bool, groups: list[list[str]], language: str) -> tuple[SafeString, str]:
+    """Where the words matched, beyond the title: a document's own text, or a record's other names.
+
+    A record's index text is its names, so a snippet of it would repeat the title: it is shown only when the
+    match lies in another name, and in the page's language first.
+    """
+    own, other = (entry.text_cy, entry.text_en) if language == "cy" else (entry.text_en, entry.text_cy)
+    if entry.kind != Kind.DOCUMENT:
+        if title_matched:
+            return mark_safe(""), language
+        own, other = own.replace(title, " "), other.replace(title, " ")
+    text = snippet(own, groups)
+    if text:
+        return text, language
+    return snippet(other, groups), ("en" if language == "cy" else "cy")

@@ -29,7 +29,7 @@ def snippet(text: str, groups: list[list[str]], before: int = 8, length: int = 3
     start_index = max(0, first - before)
     end_index = min(len(tokens), start_index + length)
     start = tokens[start_index].start() if start_index else 0
-    end = tokens[end_index - 1].end()
+    end = tokens[end_index - 1].end() if end_index < len(tokens) else len(text)  # the whole tail when it fits
     pieces = ["… " if start_index else ""]
     cursor = start
     for token in tokens[start_index:end_index]:

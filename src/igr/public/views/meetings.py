@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_from_request
 
@@ -24,8 +25,10 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()  # the one reading of the clock: every list on the page is as of this day
     return render(request, "public/home.html", {
-        "upcoming": queries.upcoming_meetings(), "recent": queries.recent_meetings(), "overdue": timeliness.overdue_meetings(),
+        "upcoming": queries.upcoming_meetings(today), "recent": queries.recent_meetings(today),
+        "overdue": timeliness.overdue_meetings(today),
     })
 
 

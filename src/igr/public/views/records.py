@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from igr.public import exports, queries
 from igr.public.charts import Chart, bar_chart
-from igr.register.models import Body, Government, Person, Tenure
+from igr.register.models import Body, Government, Person, Post, Tenure
 from igr.register.translation import translated
 
 RECENT = 20
@@ -27,7 +31,16 @@ def body_list(request: HttpRequest) -> HttpResponse:
                  "predecessor": b.predecessor.key if b.predecessor else None, "meeting_count": b.meeting_count,
                  "last_met": b.last_met} for b in bodies)
         return exports.export(fmt, "bodies", rows, columns)
-    return render(request, "public/body_list.html", {"bodies": bodies})
+    sort = request.GET.get("sort", "")
+    if sort == "name":
+        bodies.sort(key=lambda b: str(translated(b, "name") or b.name_en).casefold())
+    elif sort == "meetings":
+        bodies.sort(key=lambda b: -b.meeting_count)
+    elif sort == "last_met":
+        bodies.sort(key=lambda b: b.last_met or dt.date.min, reverse=True)
+    else:
+        sort = ""
+    return render(request, "public/body_list.html", {"bodies": bodies, "sort": sort})
 
 
 def _body_charts(body: Body, figures: dict) -> list[Chart]:
@@ -39,9 +52,7 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
     charts = []
     if per_year:
         busiest = max(per_year, key=lambda r: r["count"])
-        summary = _("%(name)s met %(total)s times between %(first)s and %(last)s; most often in %(year)s (%(n)s meetings).") % {
-            "name": name, "total": total, "first": per_year[0]["year"], "last": per_year[-1]["year"],
-            "year": busiest["year"], "n": busiest["count"]}
+        summary = _met_summary(name, total, per_year[0]["year"], per_year[-1]["year"], busiest["year"], busiest["count"])
         charts.append(Chart("meetings-per-year", _("Meetings each year"), summary, [year, count],
                             [[r["year"], r["count"]] for r in per_year],
                             bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
@@ -60,6 +71,19 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
     return charts
 
 
+def _met_summary(name: str, total: int, first: int, last: int, year: int, busiest: int) -> str:
+    """The chart's sentence, with each number agreeing with its noun in the page's language."""
+    if first == last:
+        return ngettext("%(name)s met once in %(first)s.", "%(name)s met %(total)s times in %(first)s.", total) % {
+            "name": name, "total": total, "first": first}
+    met = ngettext("%(name)s met once between %(first)s and %(last)s.",
+                   "%(name)s met %(total)s times between %(first)s and %(last)s.", total) % {
+        "name": name, "total": total, "first": first, "last": last}
+    most = ngettext("It met most often in %(year)s: %(n)s meeting.", "It met most often in %(year)s: %(n)s meetings.",
+                    busiest) % {"year": year, "n": busiest}
+    return f"{met} {most}"
+
+
 def _attendance_by_government(top: dict[int, tuple[list[dict], int]]) -> list[tuple[Government, list[dict], int]]:
     """Per government in its usual order: the people who came most often, and how many others came."""
     governments = {g.pk: g for g in Government.objects.all()}
@@ -76,11 +100,37 @@ def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     return render(request, "public/body_detail.html", {
         "body": body, "recent": list(meetings[:RECENT]), "meeting_count": figures["count"],
         "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": attendance,
+        "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
     })
+
+
+def _people_filter(request: HttpRequest) -> tuple[dict[str, str], list[Government], list[Post]]:
+    """The government and post chosen (unknown keys are ignored), with the choices offered."""
+    governments = list(Government.objects.filter(posts__tenures__person__in=Person.objects.public()).distinct().order_by("sort_order"))
+    posts = list(Post.objects.filter(tenures__person__in=Person.objects.public()).select_related("government").distinct()
+                 .order_by("government__sort_order", "title_en"))
+    chosen = {"government": request.GET.get("government", ""), "post": request.GET.get("post", ""),
+              "sort": "meetings" if request.GET.get("sort") == "meetings" else ""}
+    if chosen["government"] not in {g.key for g in governments}:
+        chosen["government"] = ""
+    if chosen["post"] not in {p.key for p in posts}:
+        chosen["post"] = ""
+    return chosen, governments, posts
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
     index = queries.people_index()
+    chosen, governments, posts = _people_filter(request)
+    if chosen["government"] or chosen["post"]:
+        tenures = Tenure.objects.all()
+        if chosen["government"]:
+            tenures = tenures.filter(post__government__key=chosen["government"])
+        if chosen["post"]:
+            tenures = tenures.filter(post__key=chosen["post"])
+        wanted = set(tenures.values_list("person_id", flat=True))
+        index = [row for row in index if row[0] in wanted]
+    if chosen["sort"]:
+        index = sorted(index, key=lambda row: -row[1])  # stable: equal counts stay in name order
     fmt = exports.requested_format(request)
     if fmt:
         rows = ({"key": p.key, "name": p.name, "honorific_en": p.honorific_en, "honorific_cy": p.honorific_cy,
@@ -88,7 +138,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
                 for start in range(0, len(index), 1000) for p in queries.people_page(index[start:start + 1000]))
         return exports.export(fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"])
     page = Paginator(index, 100).get_page(request.GET.get("page"))
-    return render(request, "public/person_list.html", {"page": page, "people": queries.people_page(list(page.object_list))})
+    query = urlencode({k: v for k, v in chosen.items() if v})
+    return render(request, "public/person_list.html", {
+        "page": page, "people": queries.people_page(list(page.object_list)), "chosen": chosen,
+        "governments": governments, "posts": posts, "query": query, "count": len(index),
+    })
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
@@ -100,7 +154,7 @@ def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
     meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
     return render(request, "public/person_detail.html", {
         "person": person, "tenures": list(person.tenures.all()), "recent": list(meetings[:RECENT]),
-        "meeting_count": meetings.count(),
+        "meeting_count": meetings.count(), "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
     })
 
 

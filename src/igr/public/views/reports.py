@@ -6,9 +6,11 @@ import html
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from igr.public import exports, timeliness
 from igr.public.cache import cached
@@ -46,6 +48,19 @@ def search(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _lag_summary(overall: dict) -> str:
+    """The histogram's sentence: each number agrees with its noun, and a figure not known yet is left out."""
+    count, median, rate = overall["count"], overall["median"], overall["on_time_rate"]
+    parts = [ngettext("%(count)s meeting has a published written statement.",
+                      "%(count)s meetings have a published written statement.", count) % {"count": count}]
+    if median is not None:
+        parts.append(ngettext("Half of them were made within %(median)s day of the meeting.",
+                              "Half of them were made within %(median)s days of the meeting.", int(median)) % {"median": median})
+    if rate is not None:
+        parts.append(_("%(rate)s%% of the statements due were made by their deadline.") % {"rate": rate})
+    return " ".join(parts)
+
+
 def _bucket_label(low: int, high: int | None) -> str:
     return _("%(low)s days or more") % {"low": low} if high is None else _("%(low)s to %(high)s days") % {"low": low, "high": high}
 
@@ -56,14 +71,14 @@ def _notice_label(low: int) -> str:
 
 
 def reporting(request: HttpRequest) -> HttpResponse:
-    stats = cached("reporting", timeliness.statistics)
+    today = timezone.localdate()  # the page's reference date: what is overdue is judged as of this day
+    stats = cached("reporting", lambda: timeliness.statistics(today), today)
     overall = stats["overall"]
     days, meetings = _("Days from meeting to statement"), _("Meetings")
     charts = []
     if overall["count"]:
         dist = stats["distribution"]
-        figures = {"count": overall["count"], "median": overall["median"], "rate": overall["on_time_rate"] or 0}
-        summary = _("%(count)s meetings have a published written statement. The median wait was %(median)s days; %(rate)s%% of the statements due were made by their deadline.") % figures
+        summary = _lag_summary(overall)
         charts.append(Chart("lag-distribution", _("How long statements took"), summary, [days, meetings],
                             [[_bucket_label(b["low"], b["high"]), b["count"]] for b in dist],
                             bar_chart([{"bucket": _bucket_label(b["low"], b["high"]), "n": b["count"]} for b in dist],

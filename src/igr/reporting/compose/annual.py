@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from statistics import median
 
+from babel import Locale
+
 from igr.register.dates import format_date
 from igr.register.models import Agreement, Meeting
 from igr.reporting import context
@@ -26,10 +28,10 @@ T = {
         "cy": "Mae'r adroddiad hwn yn cwmpasu {start} i {end}. Fe'i gwneir o dan {agreement}, ac mae'n seiliedig ar y gofrestr o gyfarfodydd rhynglywodraethol a gedwir gan Lywodraeth Cymru.",
     },
     "summary": {
-        "en": "In the period the register records {meetings} meetings held by {bodies} bodies; the Welsh Government took part in {attended}. {statements} written statements were made, {on_time} of them within the administration's target.",
-        "cy": "Yn ystod y cyfnod mae'r gofrestr yn cofnodi {meetings} o gyfarfodydd a gynhaliwyd gan {bodies} o gyrff; cymerodd Llywodraeth Cymru ran yn {attended} ohonynt. Gwnaed {statements} o ddatganiadau ysgrifenedig, {on_time} ohonynt o fewn targed y weinyddiaeth.",
+        "en": "In the period the register records {meetings} held by {bodies}; the Welsh Government took part in {attended}. {statements}; {on_time} within the administration's target.",
+        "cy": "Yn ystod y cyfnod mae'r gofrestr yn cofnodi {meetings} a gynhaliwyd gan {bodies}; cymerodd Llywodraeth Cymru ran yn {attended} ohonynt. {statements}; {on_time} o fewn targed y weinyddiaeth.",
     },
-    "median": {"en": "The median time from a meeting to its statement was {days} days.", "cy": "Y canolrif o ran yr amser rhwng cyfarfod a'i ddatganiad oedd {days} diwrnod."},
+    "median": {"en": "The median time from a meeting to its statement was {days}.", "cy": "Y canolrif o ran yr amser rhwng cyfarfod a'i ddatganiad oedd {days}."},
     "targets_note": {
         "en": "Deadlines are the administration's own targets, not terms of the agreement: {note}",
         "cy": "Targedau'r weinyddiaeth ei hun yw'r terfynau amser, nid telerau'r cytundeb: {note}",
@@ -44,14 +46,29 @@ T = {
     "commitments_cols": {"en": ["Commitment", "Made", "Kept"], "cy": ["Ymrwymiad", "Dyddiad", "Cadwyd"]},
     "agreements": {"en": "Agreements concluded", "cy": "Cytundebau a wnaed"},
     "agreements_cols": {"en": ["Agreement", "Kind", "Concluded"], "cy": ["Cytundeb", "Math", "Dyddiad"]},
-    "none": {"en": "None recorded.", "cy": "Dim wedi'u cofnodi."},
+    "none": {"en": "Nothing is recorded for this period.", "cy": "Does dim wedi'i gofnodi ar gyfer y cyfnod hwn."},
     "open": {"en": "Open", "cy": "Heb ei gadw"},
     "outstanding": {"en": "Not yet made", "cy": "Heb ei wneud eto"},
     "on_time": {"en": "On time", "cy": "Mewn pryd"},
     "late": {"en": "Late", "cy": "Yn hwyr"},
     "waived": {"en": "Waived", "cy": "Hepgorwyd"},
 }
+# A number with its noun, by plural category (CLDR, through babel): Welsh mutates after two, three and six.
+COUNTED = {
+    "meetings": {"en": {"one": "{n} meeting", "other": "{n} meetings"},
+                 "cy": {"two": "{n} gyfarfod", "few": "{n} chyfarfod", "many": "{n} chyfarfod", "other": "{n} cyfarfod"}},
+    "bodies": {"en": {"one": "{n} body", "other": "{n} bodies"},
+               "cy": {"two": "{n} gorff", "few": "{n} chorff", "many": "{n} chorff", "other": "{n} corff"}},
+    "statements": {"en": {"one": "{n} written statement was made", "other": "{n} written statements were made"},
+                   "cy": {"two": "Gwnaed {n} Ddatganiad Ysgrifenedig", "other": "Gwnaed {n} Datganiad Ysgrifenedig"}},
+    "days": {"en": {"one": "{n} day", "other": "{n} days"}, "cy": {"two": "{n} ddiwrnod", "other": "{n} diwrnod"}},
+}
 AGREEMENT_KINDS = {"concordat": ("Concordat", "Concordat"), "mou": ("Memorandum of understanding", "Memorandwm cyd-ddealltwriaeth"), "iga": ("Intergovernmental agreement", "Cytundeb rhynglywodraethol"), "common_framework": ("Common framework", "Fframwaith cyffredin")}
+
+
+def counted(key: str, n: int | float, language: str) -> str:
+    forms = COUNTED[key][language]
+    return forms.get(Locale.parse(language).plural_form(n), forms["other"]).format(n=f"{n:g}")
 
 
 def t(key: str, language: str, **values):
@@ -87,10 +104,13 @@ def compose_annual(period, language: str, on: dt.date) -> Composed:
     on_time = [1 for _m, o in made if o.met_on <= o.due_date]
     intro = [
         Paragraph(t("intro", language, start=format_date(period.start_date, language), end=format_date(period.end_date, language), agreement=profile.name(language))),
-        Paragraph(t("summary", language, meetings=len(meetings), bodies=len({m.body_id for m in meetings}), attended=sum(1 for m in meetings if _welsh(m)), statements=len(made), on_time=len(on_time))),
+        Paragraph(t("summary", language, meetings=counted("meetings", len(meetings), language),
+                    bodies=counted("bodies", len({m.body_id for m in meetings}), language),
+                    attended=sum(1 for m in meetings if _welsh(m)), statements=counted("statements", len(made), language),
+                    on_time=len(on_time))),
     ]
     if made:
-        intro.append(Paragraph(t("median", language, days=f"{median((o.met_on - m.date).days for m, o in made):g}")))
+        intro.append(Paragraph(t("median", language, days=counted("days", median((o.met_on - m.date).days for m, o in made), language))))
     intro.append(Paragraph(t("targets_note", language, note=profile.text_note_cy if language == "cy" else profile.text_note_en)))
     doc.sections = [Section(paragraphs=intro)]
     doc.sections.append(_table_section(language, "by_body", _by_body(meetings, language)))

@@ -45,6 +45,12 @@ def meeting_or_404(body_key: str, day: str) -> Meeting:
     return meeting
 
 
+def _default_kind(meeting: Meeting, startable: list[str]) -> str:
+    """The document an official most likely starts next: advance notice before the meeting, the letter after."""
+    order = ("letter", "statement", "notice") if meeting.status == Meeting.Status.HELD else ("notice", "letter", "statement")
+    return next((kind for kind in order if kind in startable), startable[0] if startable else "")
+
+
 @officials_only
 def dashboard(request: HttpRequest) -> HttpResponse:
     data = queries.dashboard(timezone.localdate())
@@ -91,10 +97,11 @@ def meeting_page(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     from igr.reporting import context
 
     profile = context.meeting_profile(meeting)
+    startable = [(k, label) for k, label in ReportDocument.Kind.choices
+                 if k != "annual_report" and k not in unfinished and not published[k]]
     return render(request, "reporting/meeting.html", {
         "meeting": meeting, "obligations": obligations, "today": today, "documents": documents,
-        "startable": [(k, label) for k, label in ReportDocument.Kind.choices
-                      if k != "annual_report" and k not in unfinished and not published[k]],
+        "startable": startable, "default_kind": _default_kind(meeting, [k for k, _label in startable]),
         "follow_ups": follow_ups, "follow_up_form": FollowUpForm(),
         "commitments": list(Commitment.objects.filter(meeting=meeting).select_related("made_in", "kept_by")),
         "profile": profile, "report": context.report_for(meeting),
