@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("ingest/", include("igr.ingest.urls")),
     path("harvest/", include("igr.harvest.urls")),
     path("", include("igr.accounts.urls")),
+    path("", include("igr.follow.urls")),
     path("", include("igr.public.urls")),
     prefix_default_language=True,
 )
