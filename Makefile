@@ -46,8 +46,8 @@ lint: install
 messages: export IGR_DEBUG = 1
 messages: install
 	# The project catalogue covers register/, templates/ and settings; each other app keeps its own locale/.
-	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*' -i 'accounts/*' -i 'ops/*'
-	for app in public reporting ingest api harvest accounts ops; do \
+	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*' -i 'accounts/*' -i 'ops/*' -i 'follow/*'
+	for app in public reporting ingest api harvest accounts ops follow; do \
 	  if [ -d src/igr/$$app/locale ]; then (cd src/igr/$$app && ../../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings); fi; \
 	done
 	cd src/igr && ../../$(BIN)/django-admin compilemessages -l cy --settings=igr.settings
