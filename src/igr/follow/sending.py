@@ -64,6 +64,10 @@ def send_alerts(now: dt.datetime) -> Report:
 
 @transaction.atomic
 def _send_one(subscription: Subscription, top: int, now: dt.datetime, connection, report: Report) -> int:
+    # Locked: a run alongside waits, then finds the items recorded; one unsubscribed meanwhile is gone.
+    subscription = Subscription.objects.select_for_update().filter(pk=subscription.pk).first()
+    if subscription is None or not due(subscription, now):
+        return 0
     changed = Change.objects.filter(id__gt=subscription.cursor, id__lte=top).values_list("meeting_id", flat=True)
     items = []
     if subscription.cursor < top:
