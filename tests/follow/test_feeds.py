@@ -131,3 +131,11 @@ def test_each_page_advertises_its_feeds_and_they_work(client, drafts):
     body_page = client.get(f"/cy/bodies/{SEED_BODY}/").content.decode()
     assert f'href="/cy/alerts/?topic=body&amp;key={SEED_BODY}"' in body_page
     assert "Dilyn hwn" in body_page
+    search_page = client.get("/cy/search/?q=Mudo").content.decode()
+    assert 'href="/cy/alerts/?q=Mudo"' in search_page
+    assert "Rydych yn dilyn: <strong>y chwiliad “Mudo”</strong>" in client.get("/cy/alerts/?q=Mudo").content.decode()
+
+
+def test_an_empty_feed_is_dated_never_not_now(client, demo):
+    parsed = _feed(client, "/en/feeds/search/?q=nothingmatchesthis")
+    assert not parsed.entries and parsed.feed.updated == "1970-01-01T00:00:00+00:00"

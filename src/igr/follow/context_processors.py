@@ -39,7 +39,7 @@ def _links(name: str, kwargs: dict, request: HttpRequest) -> tuple[list[dict], d
     if name == "search" and request.GET.get("q", "").strip():
         words = request.GET["q"].strip()[:200]
         return [{"type": ATOM, "title": _("This search (Atom feed)"), "href": _with(reverse("follow:search_feed"), {"q": words})}], \
-            {"topic": "search", "key": " ".join(words.split())}
+            {"q": " ".join(words.split())}
     return [], {}
 
 

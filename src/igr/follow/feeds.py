@@ -22,10 +22,19 @@ from igr.reporting.models import ReportDocument
 from .items import meeting_summary, meeting_title
 
 FEED_SIZE = 50
+NEVER = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+class Feed(Atom1Feed):
+    """Atom, with an empty feed dated never rather than now: a feed's date says when its entries last changed."""
+
+    def latest_post_date(self) -> dt.datetime:
+        dates = [item[key] for item in self.items for key in ("updateddate", "pubdate") if item.get(key)]
+        return max(dates) if dates else NEVER
 
 
 def new_feed(title: str, link: str, feed_url: str, language: str, description: str = "") -> Atom1Feed:
-    return Atom1Feed(title=title, link=link, feed_url=feed_url, description=description, language=language,
+    return Feed(title=title, link=link, feed_url=feed_url, description=description, language=language,
                      id=feed_url, author_name=title)
 
 

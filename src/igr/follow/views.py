@@ -114,6 +114,8 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             return render(request, "follow/check_email.html", {"email": data["email"]})
     else:
         topic, key = request.GET.get("topic", ""), request.GET.get("key", "")
+        if request.GET.get("q", "").strip():  # from a search page, with its words as the search page names them
+            topic, key = "search", " ".join(request.GET["q"].split())[:200]
         form = SubscribeForm(initial={"language": current_language(), "topic": topic, "key": key})
     topic, key = form["topic"].value() or "", form["key"].value() or ""
     chosen = topic_label(topic, key, current_language()) if topic and key and (topic == "search" or target(topic, key)) else ""
