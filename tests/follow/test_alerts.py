@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from igr.follow.models import Subscription
@@ -205,3 +205,8 @@ def test_a_search_alert_finds_new_meetings_by_its_words(drafts, smtp):
     [alert] = smtp.messages
     assert subject(alert) == "1 diweddariad am y chwiliad “aberystwyth”"
     assert "Prifysgol Aberystwyth" in text_of(alert) and "Bangor" not in text_of(alert)
+
+
+def test_send_alerts_refuses_a_time_it_cannot_read(db):
+    with pytest.raises(CommandError, match="--now takes a date and time"):
+        call_command("send_alerts", now="yesterday")
