@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
@@ -68,9 +68,10 @@ def add_documents(feed: Atom1Feed, language: str, absolute: Callable[[str], str]
             "title": title, "link": url, "unique_id": url, "description": note or meeting_title(document.meeting, language),
             "categories": [document.kind]}))
     kinds = (Document.Kind.LETTER, Document.Kind.WRITTEN_STATEMENT)
-    held = Document.objects.public().filter(kind__in=kinds).order_by("-created_at", "-pk").prefetch_related("meetings__body")
+    about = Prefetch("meetings", queryset=Meeting.objects.public().select_related("body"), to_attr="public_meetings")
+    held = Document.objects.public().filter(kind__in=kinds).order_by("-created_at", "-pk").prefetch_related(about)
     for document in held[:FEED_SIZE]:
-        meetings = [m for m in document.meetings.all() if m.published]
+        meetings = document.public_meetings
         if not meetings:  # about an agreement or nothing: not a letter or statement about a meeting
             continue
         link = absolute(meetings[0].get_absolute_url()) + "#documents"
