@@ -47,8 +47,8 @@ lint: install
 messages: export IGR_DEBUG = 1
 messages: install
 	# The project catalogue covers register/, templates/ and settings; each other app keeps its own locale/.
-	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*' -i 'accounts/*' -i 'ops/*' -i 'audit/*'
-	for app in public reporting ingest api harvest accounts ops audit; do \
+	cd src/igr && ../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings -i 'extract/*' -i 'reporting/*' -i 'ingest/*' -i 'api/*' -i 'public/*' -i 'harvest/*' -i 'static/*' -i 'accounts/*' -i 'ops/*' -i 'audit/*' -i 'follow/*'
+	for app in public reporting ingest api harvest accounts ops audit follow; do \
 	  if [ -d src/igr/$$app/locale ]; then (cd src/igr/$$app && ../../../$(BIN)/django-admin makemessages -l cy --settings=igr.settings); fi; \
 	done
 	cd src/igr && ../../$(BIN)/django-admin compilemessages -l cy --settings=igr.settings

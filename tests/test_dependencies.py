@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "igr"
-APPS = {"register", "ingest", "reporting", "public", "extract", "harvest", "api", "audit"}
+APPS = {"register", "ingest", "reporting", "public", "extract", "harvest", "api", "audit", "follow"}
 WIRING = {"listeners", "receivers", "signals"}  # modules that connect handlers: private to their app
 
 

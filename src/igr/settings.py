@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "igr.audit",
     "ninja",
     "igr.api",
+    "igr.follow",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "igr.register.context_processors.site",
+                "igr.follow.context_processors.follow",
             ],
         },
     }
@@ -211,6 +213,17 @@ IGR_HARVEST_TIMEOUT = float(os.environ.get("IGR_HARVEST_TIMEOUT", "30"))
 IGR_HARVEST_MAX_BYTES = int(os.environ.get("IGR_HARVEST_MAX_BYTES", str(20 * 1024 * 1024)))
 IGR_HARVEST_FEEDS = [f for f in os.environ.get("IGR_HARVEST_FEEDS", "").split() if f]
 IGR_HARVEST_LOCK = Path(os.environ.get("IGR_HARVEST_LOCK", VAR_DIR / "harvest.lock"))
+
+# Email alerts (docs/follow.md): the mail server, the sender, the site's address for links in emails, and the
+# hour (local) from which daily digests go.
+EMAIL_HOST = os.environ.get("IGR_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("IGR_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("IGR_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("IGR_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("IGR_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("IGR_EMAIL_FROM", "IGR Register <alerts@localhost>")
+IGR_SITE_URL = os.environ.get("IGR_SITE_URL", "http://localhost:8000")
+IGR_ALERTS_DIGEST_HOUR = int(os.environ.get("IGR_ALERTS_DIGEST_HOUR", "7"))
 
 # One line per event on stderr: when, how serious, which module, what (with its document, run or meeting).
 # IGR_LOG_LEVEL sets the level (default: INFO for the project's own "igr.*" loggers, WARNING for libraries).

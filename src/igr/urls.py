@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("harvest/", include("igr.harvest.urls")),
     path("audit/", include("igr.audit.urls")),
     path("", include("igr.accounts.urls")),
+    path("", include("igr.follow.urls")),
     path("", include("igr.public.urls")),
     path("", include("igr.api.page_urls")),
     prefix_default_language=True,
