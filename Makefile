@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps eval lint assets messages docs benchmarks clean
+.PHONY: run test install system-deps eval lint style assets messages docs benchmarks clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,26 @@ eval: install
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
+
+# What CI checks before the tests: lint, formatting, and types where the code is typed (pyproject's [tool.mypy]).
+style: install
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy
+
+# The CLI reference is generated from the commands; the docs test fails while anything has drifted.
+docs: export IGR_DEBUG = 1
+docs: install
+	$(BIN)/python scripts/gen_cli_docs.py
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_docs.py
+
+# Speed and memory figures at the sizes the targets are set for (several minutes; each script's --help
+# gives smaller sizes). PostgreSQL figures: run a script with DATABASE_URL set (see its docstring).
+benchmarks: install
+	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/render_speed.py
+	$(BIN)/python benchmarks/ingest_speed.py
+	$(BIN)/python benchmarks/site_latency.py
 
 messages: export IGR_DEBUG = 1
 messages: install

@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 
 from igr.register.models import Agreement, Government
-from igr.reporting import engine
+from igr.reporting import delivery, engine
 from igr.reporting.models import ConsentIntention, Obligation, RecessPeriod, ReportingPeriod, Status
 
 D = dt.date
@@ -81,7 +81,7 @@ def test_postponement_moves_open_obligations(make_meeting):
 
 def test_postponing_a_notified_meeting_owes_the_committees_an_update(make_meeting):
     meeting = make_meeting(D(2023, 5, 2), status="planned", **called(D(2023, 4, 3)))
-    engine.mark_met(by_rule(meeting)["W21-PRE"], D(2023, 4, 26))
+    delivery.mark_met(by_rule(meeting)["W21-PRE"], D(2023, 4, 26))
     engine.postpone_meeting(meeting, D(2023, 6, 13), today=D(2023, 4, 27))
     owed = by_rule(meeting)
     assert owed["W21-PRE"].due_date == D(2023, 4, 28), "a met obligation does not move"
@@ -99,7 +99,7 @@ def test_editing_the_date_in_the_admin_is_a_postponement_too(make_meeting):
 
 def test_cancellation_waives_open_obligations_with_the_reason_in_both_languages(make_meeting, users):
     meeting = make_meeting(D(2023, 5, 2), status="planned", **called(D(2023, 4, 3)))
-    engine.mark_met(by_rule(meeting)["W21-PRE"], D(2023, 4, 26))
+    delivery.mark_met(by_rule(meeting)["W21-PRE"], D(2023, 4, 26))
     engine.cancel_meeting(meeting, "The UK Government withdrew it.", "Tynnodd Llywodraeth y DU ef yn ôl.", users["approver"], today=D(2023, 4, 27))
     owed = by_rule(meeting)
     assert owed["W21-PRE"].status_on(D(2023, 5, 1)) == Status.MET_ON_TIME

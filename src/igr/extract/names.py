@@ -31,10 +31,6 @@ def given_names() -> frozenset[str]:
     return frozenset(names - NOT_NAME_WORDS)
 
 
-def is_given_name(word: str) -> bool:
-    return fold(word) in given_names()
-
-
 HONORIFICS = ("Rt Hon", "Rt. Hon", "Rt Hon.", "Rt. Hon.", "Right Honourable", "The Rt Hon", "Dr", "Dr.", "Mr",
               "Mr.", "Mrs", "Mrs.", "Ms", "Miss", "Sir", "Dame", "Professor", "Prof", "Cllr")
 

@@ -59,11 +59,6 @@ def bodies() -> tuple[dict[str, Any], ...]:
 
 
 @cache
-def tiers() -> dict[str, tuple[str, str]]:
-    return {k: (v[0], v[1]) for k, v in _read("bodies.json")["tiers"].items()}
-
-
-@cache
 def posts() -> tuple[dict[str, Any], ...]:
     items = _read("posts.json")["posts"]
     _require("posts.json", items, ("key", "government", "title_en", "title_cy"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from igr.reporting import engine
+from igr.reporting import delivery
 from igr.reporting.models import (
     Commitment,
     ConsentIntention,
@@ -80,7 +80,7 @@ class ObligationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: Obligation, form, change: bool) -> None:
         if "met_on" in form.changed_data and obj.met_on:
-            engine.mark_met(obj, obj.met_on, record=obj.met_by_record)
+            delivery.mark_met(obj, obj.met_on, record=obj.met_by_record)
         else:
             super().save_model(request, obj, form, change)
 

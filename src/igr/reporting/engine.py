@@ -18,19 +18,12 @@ from igr.register.models import DatePrecision, Meeting
 from igr.reporting import context
 from igr.reporting.calendars import WorkingCalendar, calendar_from_db
 from igr.reporting.delivery import (
-    DOCUMENT_KIND,
-    REGISTER_KINDS,
     delivering,
-    mark_met,
     match_documents,
-    refresh_met,
     snapshot,
 )
 from igr.reporting.models import Obligation
 from igr.reporting.profiles import Rule
-from igr.reporting.profiles import profiles as all_profiles
-
-__all__ = ["DOCUMENT_KIND", "REGISTER_KINDS", "mark_met", "refresh_met"]  # kept importable from here
 
 UPCOMING_STATES = (Meeting.Status.PLANNED, Meeting.Status.CONFIRMED, Meeting.Status.POSTPONED)
 CANCELLED_EN = "The meeting was cancelled."
@@ -283,7 +276,3 @@ def recompute_open(calendar: WorkingCalendar | None = None) -> int:
         if obligation.due_date != before or obligation.made_in_recess != in_recess:
             obligation.save()
     return moved
-
-
-def known_profiles() -> list[str]:
-    return list(all_profiles())

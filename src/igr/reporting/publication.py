@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from igr.register.models import Document, DocumentVersion, Government, Meeting
-from igr.reporting import context, engine, subjects
+from igr.reporting import context, delivery, subjects
 from igr.reporting.compose import compose_document
 from igr.reporting.models import REGISTER_KIND, Commitment, PublishedFile, ReportDocument
 from igr.reporting.render import FORMATS, MEDIA_TYPES, render
@@ -39,7 +39,7 @@ def freeze(document: ReportDocument, user, on: dt.date, record: Document | None 
     document.register_document = _register(document, snapshots, files, on, record)
     _save(document, update_fields=["register_document"])
     if document.meeting_id:
-        engine.refresh_met(document.meeting)
+        delivery.refresh_met(document.meeting)
     else:
         subjects.sync_period(document.period)
     if document.relation != ReportDocument.Relation.CORRECTION:

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from igr.register.models import Agreement
 from igr.reporting.calendars import calendar_from_db
-from igr.reporting.engine import mark_met, new_obligation, place
+from igr.reporting.delivery import mark_met
+from igr.reporting.engine import new_obligation, place
 from igr.reporting.models import ConsentIntention, Obligation, ReportDocument, ReportingPeriod
 from igr.reporting.profiles import get_profile, profile_for
 

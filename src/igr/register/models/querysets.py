@@ -13,6 +13,8 @@ Every public page, export, search, feed and API starts from these querysets, and
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -62,7 +64,7 @@ def public_condition(label: str, via: str = "") -> Q:
 class PublicQuerySet(models.QuerySet):
     """A register queryset that knows which of its rows the public may see."""
 
-    def public(self) -> PublicQuerySet:
+    def public(self) -> Self:
         return self.filter(public_condition(self.model._meta.label_lower))
 
     def public_ids(self) -> models.QuerySet:
@@ -71,6 +73,6 @@ class PublicQuerySet(models.QuerySet):
 
 
 class DocumentVersionQuerySet(PublicQuerySet):
-    def public_copies(self) -> DocumentVersionQuerySet:
+    def public_copies(self) -> Self:
         """Stored files anyone may download: of a public document, fetched from a public address."""
         return self.public().exclude(source_url="").exclude(file="")

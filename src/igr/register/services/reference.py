@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
 from igr import reference_data
 from igr.register.models import Body, CommitteeChair, Government, Person, Post, SeneddCommittee
 
+M = TypeVar("M", bound=models.Model)
+
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], counts: Counter) -> models.Model:
+def upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any], counts: Counter) -> M:
     """Create or update one row, counting whether anything changed."""
-    obj = model.objects.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first()
     name = model._meta.model_name
     if obj is None:
-        obj = model.objects.create(**lookup, **values)
+        obj = model._default_manager.create(**lookup, **values)
         counts[f"{name}.inserted"] += 1
         return obj
     changed = [field for field, value in values.items() if getattr(obj, field) != value]

@@ -134,9 +134,6 @@ class Obligation(BilingualMixin):
             return None
         return max(0, (self.met_on - self.due_date).days)
 
-    def get_status_display_on(self, today: dt.date) -> str:
-        return Status(self.status_on(today)).label
-
     def log(self, what: str, **details) -> None:
         from django.utils import timezone
 
