@@ -171,7 +171,8 @@ def extract_attendees(text: str, base: int = 0, home_gov: str | None = None, pas
         observer = bool(re.search(r"observ|arsylw", unit, re.I))
         absence = bool(re.search(r"absence of|in lieu of|on behalf of the absent", unit, re.I))
         spans = sorted([(p[0], p[1]) for p in people] + [(r[0], r[1]) for r in roles])
-        last_end, last_gov = -1, None
+        last_gov: str | None = None
+        last_end = -1
         for person, role in pair(unit, people, roles):
             if person is None:
                 if role is None or not MINISTERIAL.search(role[2]) or CY_PLURAL_POST.search(role[2]):

@@ -166,19 +166,19 @@ def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[
                 end = nxt.end("line")
             return found, m.start("line"), end
         if kind == "letter":
-            m = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
-            if m:
+            signed = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
+            if signed:
                 roles = find_roles(top, [])
-                return [{"name": m["n"], "role": roles[0][2] if roles else None}], m.start("n"), m.end("n")
+                return [{"name": signed["n"], "role": roles[0][2] if roles else None}], signed.start("n"), signed.end("n")
         return [], 0, 0
     if kind == "press_release":
-        m = re.search(r"(?P<who>(?:[A-Z][\w'-]*\s+){1,8}[A-Z][\w'-]+)\s+(?:said|added|commented)\s*:", text)
-        if m:
-            people = find_people(m["who"])
+        quoted = re.search(r"(?P<who>(?:[A-Z][\w'-]*\s+){1,8}[A-Z][\w'-]+)\s+(?:said|added|commented)\s*:", text)
+        if quoted:
+            people = find_people(quoted["who"])
             if people:
                 name = people[-1][2]
                 role = _role_near(text, name)
-                return [{"name": name, "role": role}], m.start("who"), m.end("who")
+                return [{"name": name, "role": role}], quoted.start("who"), quoted.end("who")
     return [], 0, 0
 
 
@@ -208,8 +208,8 @@ def _people_with_roles(line: str, text: str, offset: int) -> list[dict]:
         return []
     # A letterhead gives the Welsh title first: prefer the English line that follows.
     if out and out[0]["role"] is None or (out[0]["role"] or "").startswith("Gweinidog"):
-        nxt = text[offset + len(line): offset + len(line) + 300]
-        for cand in nxt.split("\n"):
+        following = text[offset + len(line): offset + len(line) + 300]
+        for cand in following.split("\n"):
             roles = find_roles(cand, [])
             if roles and not roles[0][2].startswith(("Gweinidog", "Prif", "Ysgrifennydd")):
                 out[0]["role"] = roles[0][2]
@@ -256,6 +256,6 @@ def recipients(text: str) -> list[dict]:
     for m in re.finditer(r"(?:^Cc:?|copying this letter to)\s+(?P<rest>[^\n]+)", text, re.M | re.I):
         for _s, e, name, _g, _st in find_people(m["rest"]):
             if not any(r["name"] == name for r in out):
-                role = m["rest"][e:].strip(" ,.").split(";")[0] or None
-                out.append({"name": name, "role": role, "type": "cc"})
+                copied_as = m["rest"][e:].strip(" ,.").split(";")[0] or None
+                out.append({"name": name, "role": copied_as, "type": "cc"})
     return out

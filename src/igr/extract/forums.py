@@ -180,7 +180,7 @@ AS_CONTEXT = rule("forum.as_context", re.compile(
 
 def in_context(text: str, hit: BodyHit, window: int = 40, past_only: bool = False) -> bool:
     m = AS_CONTEXT.search(text[max(0, hit.start - window):hit.start])
-    return bool(m) and (not past_only or bool(m["past"]))
+    return m is not None and (not past_only or bool(m["past"]))
 
 
 def is_open(key: str | None) -> bool:

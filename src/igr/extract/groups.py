@@ -230,6 +230,7 @@ def described(unit: str, offset: int) -> list[Person]:
     """One person per government a description names; a description of the devolved governments as a whole
     ("ministers from the devolved administrations") is one attendee whose government is not one of them."""
     out: list[Person] = []
+    gov: str | None
     for m in DESCRIBED.finditer(unit):
         if re.search(r"\b(?:absence|absent|without)\b[^.;]{0,20}$", unit[max(0, m.start() - 40):m.start()], re.I):
             continue  # "In the absence of Ministers from the Northern Ireland Executive": no one

@@ -112,7 +112,7 @@ def _add_author(people: list[Person], authors: list[dict], body: str, gov_key: s
     """The author is an attendee where they say they attended, represented or spoke at the meeting."""
     if not authors:
         return
-    said = said or (AUTHOR_ATTENDED.search(body) and not AUTHOR_ABSENT.search(body))
+    said = said or bool(AUTHOR_ATTENDED.search(body) and not AUTHOR_ABSENT.search(body))
     if kind == "press_release":
         said = True
     if not said:

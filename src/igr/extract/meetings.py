@@ -179,10 +179,10 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
         return meeting_date(text, forum_span, ref, pub_span, title_end, future_ok=True)
     if best is None:
         # A press release's "today (Friday 19 November)" dates the event it announces.
-        m = re.search(r"\btoday\s*\(([^)]{5,40})\)", text[:1500], re.I)
-        d = find_dates(m[1]) if m else []
-        iso = infer_year(d[0], ref, "future") if d else None
-        return (iso, m.start(1), m.end(1), 0.5) if iso and m else (None, 0, 0, 0.0)
+        today = re.search(r"\btoday\s*\(([^)]{5,40})\)", text[:1500], re.I)
+        said = find_dates(today[1]) if today else []
+        iso = infer_year(said[0], ref, "future") if said else None
+        return (iso, today.start(1), today.end(1), 0.5) if iso and today else (None, 0, 0, 0.0)
     conf = min(0.95, 0.5 + best[0] / 3)
     return best[1], best[2], best[3], conf if not best[1].startswith("--") else min(conf, 0.5)
 

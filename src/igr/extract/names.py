@@ -22,7 +22,7 @@ def given_names() -> frozenset[str]:
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    names = set()
+    names: set[str] = set()
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line[:1] not in "#=" and len(line) > 30:

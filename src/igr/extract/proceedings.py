@@ -39,7 +39,7 @@ class Turn:
 
 def turns(text: str, profiles: tuple[P.Profile, ...]) -> list[Turn]:
     """The record's contributions, from the speaker headers its publishers use."""
-    heads = []
+    heads: list[tuple[int, int, str | None, str | None]] = []
     for r in P.rules(profiles, "speaker"):
         for m in r.finditer(text):
             if not any(h[0] <= m.start() < h[1] for h in heads):
@@ -96,7 +96,7 @@ def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int,
     speaker = _reporting(P.blank_furniture(text, profiles), turns(text, profiles), profiles)
     if speaker:
         return [{"name": speaker.name, "role": role or speaker.role}], speaker.start, speaker.body_start
-    if role:
+    if post and role:
         return [{"name": None, "role": role}], post.start("role"), post.end("role")
     return [], 0, 0
 

@@ -233,7 +233,7 @@ def _read_html(data: bytes, name: str = "") -> Document:
     except Exception as exc:
         raise E.UnsupportedFormatError("unparseable HTML") from exc
     html = soup.find("html")
-    lang = (html.get("lang") or "").split("-")[0].lower() or None if html else None
+    lang = str(html.get("lang") or "").split("-")[0].lower() or None if html else None
     title = soup.find("h1")
     body = ""
     try:
@@ -252,7 +252,7 @@ def _read_html(data: bytes, name: str = "") -> Document:
     text = body if heading and heading in body[:500] else f"{heading}\n\n{body}" if heading else body
     # The page's own address names its publisher (see igr.extract.publishers).
     link = soup.find("link", rel="canonical") or soup.find("meta", property="og:url")
-    url = (link.get("href") or link.get("content") or "") if link else ""
+    url = str(link.get("href") or link.get("content") or "") if link else ""
     return Document(text, "html", lang, meta={"url": url} if url.startswith(("http://", "https://")) else {})
 
 

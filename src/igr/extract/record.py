@@ -80,8 +80,8 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     publisher = g.government_name(gov_key)
     note("issuing_government", 0, min(len(text), 1500), 0.7 if publisher else 0.2)
     ref = D.reference_date(text, pub, published)
-    record = proceedings.is_record(text, kind, profiles)
-    if record:
+    proceedings_record = proceedings.is_record(text, kind, profiles)
+    if proceedings_record:
         text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)]
                      + proceedings.presiding_spans(raw, profiles))
         # The minister speaking is an attendee where they say so, named or not.
@@ -89,13 +89,13 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
             {"name": None, "role": authors[0]["role"] if authors else None, "speaker": True}]
     title_end = _title_end(text)
     # A byline or letterhead is part of the header; a press release's "X said:" is part of its body.
-    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" and not record else 0)
+    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" and not proceedings_record else 0)
     body_start = _body_start(text, raw, kind, header_end, profiles)
     body_end = max(_body_end(text, profiles), body_start)
 
     meetings: list[dict[str, Any]] = []
     forum, fconf = M.find_forum(text, title_end)
-    if record and forum and not M.reported(text, forum.key):
+    if proceedings_record and forum and not M.reported(text, forum.key):
         forum = None  # a record that asks about a forum, or says it has not met, reports no meeting of it
     key, fs, fe = (forum.key, forum.start, forum.end) if forum else (None, 0, 0)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)

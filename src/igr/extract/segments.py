@@ -67,7 +67,7 @@ def find_introducers(text: str, start: int, end: int, ref: dt.date | None, prima
                      home_gov: str | None = None) -> list[Introducer]:
     """Introducers of meetings other than the primary one, in text[start:end], with each one's region."""
     out: list[Introducer] = []
-    forum_named = bool(primary_key) and (is_open(primary_key) or gazetteer().bodies[primary_key]["tier"] != "bilateral")
+    forum_named = primary_key is not None and primary_key != "" and (is_open(primary_key) or gazetteer().bodies[primary_key]["tier"] != "bilateral")
     # Found once over the whole text (cached and shared with the other fields), then sliced per sentence.
     all_hits = SpanIndex([h for h in find_forums(text) if start <= h.start and h.end <= end])
     all_dates = SpanIndex([d for d in find_dates(text) if d.day and start <= d.start and d.end <= end])
@@ -164,8 +164,8 @@ def _bilateral(sent: str, forum_named: bool) -> re.Match[str] | None:
         if not m["bare"]:
             return m
         before = sent[:m.start()]
-        if forum_named and ([r for r in find_roles(before, []) if r[1] >= len(before) - 1]
-                            or [p for p in find_people(before) if p[1] >= len(before) - 1]):
+        if forum_named and (any(r[1] >= len(before) - 1 for r in find_roles(before, []))
+                            or any(p[1] >= len(before) - 1 for p in find_people(before))):
             return m
     return None
 # Meetings of officials are not ministerial meetings: "officials' meetings of X", "X Officials meetings" (the

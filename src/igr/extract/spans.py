@@ -14,8 +14,11 @@ from typing import Protocol, TypeVar
 
 
 class Span(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 S = TypeVar("S", bound=Span)

@@ -38,8 +38,8 @@ _actor: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("igr_histo
 def acting(user: Any = None, via: str = "", command: str = "", run_id: int | None = None) -> Iterator[Actor]:
     """Changes made inside the block are recorded as this actor's (what is not given is kept from outside)."""
     outer = _actor.get() or Actor()
-    actor = replace(outer, **{k: v for k, v in {"user_id": getattr(user, "pk", None), "via": via, "command": command,
-                                                  "run_id": run_id}.items() if v})
+    given: dict[str, Any] = {"user_id": getattr(user, "pk", None), "via": via, "command": command, "run_id": run_id}
+    actor = replace(outer, **{k: v for k, v in given.items() if v})
     token = _actor.set(actor)
     try:
         yield actor
@@ -71,7 +71,7 @@ def _history(model: type[models.Model]):
 
 def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwargs: Any) -> list[models.Model]:
     """``bulk_create``, and a history row for each new row when the model keeps a history."""
-    created = model.objects.bulk_create(rows, **kwargs)
+    created = model._default_manager.bulk_create(rows, **kwargs)
     history = _history(model)
     if history is not None and created:
         history.bulk_history_create([row for row in created if row.pk is not None], default_change_reason=reason())
@@ -80,7 +80,7 @@ def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwarg
 
 def bulk_update(model: type[models.Model], rows: Sequence[models.Model], fields: list[str]) -> int:
     """``bulk_update``, and a history row for each changed row when the model keeps a history."""
-    changed = model.objects.bulk_update(rows, fields)
+    changed = model._default_manager.bulk_update(rows, fields)
     history = _history(model)
     if history is not None and rows:
         history.bulk_history_create(list(rows), update=True, default_change_reason=reason())
