@@ -48,7 +48,9 @@ def main() -> int:
     took = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"\n{engine}: {meetings} public meetings")
-    print(f"igr export: {took:.1f} s; peak resident memory {peak / 1024:.0f} MiB (before the export {before / 1024:.0f} MiB)")
+    print(
+        f"igr export: {took:.1f} s; peak resident memory {peak / 1024:.0f} MiB (before the export {before / 1024:.0f} MiB)"
+    )
     for entry in manifest["files"]:
         print(f"  {entry['name']:32} {entry.get('rows', ''):>9} rows {entry['bytes'] / 2**20:9.1f} MiB")
     client, pages, url = Client(), 0, "/api/v1/meetings?limit=200"

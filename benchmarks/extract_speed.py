@@ -45,8 +45,10 @@ def corpus_texts() -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files] or [LETTER, STATEMENT]
 
 
-MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                   r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)\b")
+MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)\b"
+)
 
 
 def long_text(texts: list[str], size: int, one_document: bool) -> bytes:
@@ -68,11 +70,16 @@ def long_texts(texts: list[str], sizes: list[float]) -> None:
             records = extract_bytes(data, "long.txt", Limits(max_bytes=len(data)))
             times.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
-            print(f"long text ({'one document, dense in dates' if one_document else 'documents in a row'}): {mib:g} MiB in "
-                  f"{times[-1]:.2f} s ({cpu[-1]:.2f} s of CPU), {len(records)} records", flush=True)
+            print(
+                f"long text ({'one document, dense in dates' if one_document else 'documents in a row'}): {mib:g} MiB in "
+                f"{times[-1]:.2f} s ({cpu[-1]:.2f} s of CPU), {len(records)} records",
+                flush=True,
+            )
         if len(times) > 1:
-            print(f"  {sizes[-1]:g} MiB / {sizes[0]:g} MiB: {times[-1] / times[0]:.2f}x the time "
-                  f"({cpu[-1] / cpu[0]:.2f}x the CPU time) for {sizes[-1] / sizes[0]:g}x the size")
+            print(
+                f"  {sizes[-1]:g} MiB / {sizes[0]:g} MiB: {times[-1] / times[0]:.2f}x the time "
+                f"({cpu[-1] / cpu[0]:.2f}x the CPU time) for {sizes[-1] / sizes[0]:g}x the size"
+            )
 
 
 def main() -> None:
@@ -93,8 +100,10 @@ def main() -> None:
         extract_text(texts[i % len(texts)])
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     rate = n / dt
-    print(f"plain text: {n} documents in {dt:.2f} s = {rate:.0f} docs/s (target >= {TARGET_DOCS_PER_S}: "
-          f"{verdict(rate >= TARGET_DOCS_PER_S)}; CPU time {n / cpu:.0f} docs/s)")
+    print(
+        f"plain text: {n} documents in {dt:.2f} s = {rate:.0f} docs/s (target >= {TARGET_DOCS_PER_S}: "
+        f"{verdict(rate >= TARGET_DOCS_PER_S)}; CPU time {n / cpu:.0f} docs/s)"
+    )
 
     import pdfplumber
 
@@ -110,8 +119,10 @@ def main() -> None:
     for i, data in enumerate(pdfs):
         extract_bytes(data, f"{i}.pdf")
     full = time.perf_counter() - t0
-    print(f"pdf: {len(pdfs)} files; pdfplumber alone {plumber:.2f} s, whole extraction {full:.2f} s, "
-          f"ratio {full / plumber:.2f} (target <= {TARGET_PDF_RATIO}: {verdict(full / plumber <= TARGET_PDF_RATIO)})")
+    print(
+        f"pdf: {len(pdfs)} files; pdfplumber alone {plumber:.2f} s, whole extraction {full:.2f} s, "
+        f"ratio {full / plumber:.2f} (target <= {TARGET_PDF_RATIO}: {verdict(full / plumber <= TARGET_PDF_RATIO)})"
+    )
 
     tracemalloc.start()
     peaks = []
@@ -122,8 +133,11 @@ def main() -> None:
             tracemalloc.reset_peak()
     tracemalloc.stop()
     growth = peaks[-1] / peaks[0] if len(peaks) > 1 and peaks[0] else 1.0
-    print("memory: tracemalloc peak per 1000 documents (KB): " + ", ".join(f"{p:.1f}" for p in peaks)
-          + f" (target: flat, last/first <= {TARGET_MEMORY_GROWTH}: {verdict(growth <= TARGET_MEMORY_GROWTH)})")
+    print(
+        "memory: tracemalloc peak per 1000 documents (KB): "
+        + ", ".join(f"{p:.1f}" for p in peaks)
+        + f" (target: flat, last/first <= {TARGET_MEMORY_GROWTH}: {verdict(growth <= TARGET_MEMORY_GROWTH)})"
+    )
     long_texts(texts, sizes)
 
 

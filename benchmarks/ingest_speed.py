@@ -27,13 +27,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-MINISTERS = [("Jane Hutt", "Minister for Social Justice"), ("Mick Antoniw", "Counsel General and Minister for the Constitution"),
-             ("Jeremy Miles", "Minister for Economy"), ("Lesley Griffiths", "Minister for Rural Affairs"),
-             ("Rebecca Evans", "Minister for Finance and Local Government"), ("Julie James", "Minister for Climate Change")]
-OTHERS = [("Angus Robertson", "Cabinet Secretary for the Constitution", "Scottish Government"),
-          ("Shona Robison", "Deputy First Minister", "Scottish Government"),
-          ("Michael Gove", "Chancellor of the Duchy of Lancaster", "UK Government"),
-          ("Steve Barclay", "Secretary of State for Environment, Food and Rural Affairs", "UK Government")]
+MINISTERS = [
+    ("Jane Hutt", "Minister for Social Justice"),
+    ("Mick Antoniw", "Counsel General and Minister for the Constitution"),
+    ("Jeremy Miles", "Minister for Economy"),
+    ("Lesley Griffiths", "Minister for Rural Affairs"),
+    ("Rebecca Evans", "Minister for Finance and Local Government"),
+    ("Julie James", "Minister for Climate Change"),
+]
+OTHERS = [
+    ("Angus Robertson", "Cabinet Secretary for the Constitution", "Scottish Government"),
+    ("Shona Robison", "Deputy First Minister", "Scottish Government"),
+    ("Michael Gove", "Chancellor of the Duchy of Lancaster", "UK Government"),
+    ("Steve Barclay", "Secretary of State for Environment, Food and Rural Affairs", "UK Government"),
+]
 STATEMENT = """Llywodraeth Cymru
 Welsh Government
 
@@ -97,13 +104,26 @@ def generate(n: int, seed: int = 7) -> list[tuple[str, bytes]]:
         author, role = rng.choice(MINISTERS)
         chair, other = rng.sample(OTHERS, 2)
         template = (STATEMENT, LETTER, COMMUNIQUE)[i % 3]
-        text = template.format(
-            forum=rng.choice(forums), held=f"{held.day} {held:%B %Y}", published=f"{(held + dt.timedelta(days=30)).day} "
-            f"{held + dt.timedelta(days=30):%B %Y}", author=author, role=role, nth=rng.choice(ORDINALS),
-            orole=chair[1], oname=chair[0], ogov=other[2], o2role=other[1], o2name=other[0],
-            topic=rng.choice(["trade", "the cost of living", "farm support", "migration", "energy prices"]),
-            place=rng.choice(["London", "Cardiff", "Edinburgh", "Belfast"]),
-        ) + f"\nReference {i}.\n"
+        text = (
+            template.format(
+                forum=rng.choice(forums),
+                held=f"{held.day} {held:%B %Y}",
+                published=f"{(held + dt.timedelta(days=30)).day} {held + dt.timedelta(days=30):%B %Y}",
+                author=author,
+                role=role,
+                nth=rng.choice(ORDINALS),
+                orole=chair[1],
+                oname=chair[0],
+                ogov=other[2],
+                o2role=other[1],
+                o2name=other[0],
+                topic=rng.choice(
+                    ["trade", "the cost of living", "farm support", "migration", "energy prices"]
+                ),
+                place=rng.choice(["London", "Cardiff", "Edinburgh", "Belfast"]),
+            )
+            + f"\nReference {i}.\n"
+        )
         docs.append((f"bench-{i}.txt", text.encode()))
     return docs
 
@@ -112,9 +132,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=3000)
     ap.add_argument("--block", type=int, default=500)
-    ap.add_argument("--pipeline-only", action="store_true",
-                    help="time ingest alone: no app follows the register's events (search index, tallies, obligations)")
-    ap.add_argument("--no-history", action="store_true", help="keep no audit trail (to measure what keeping it costs)")
+    ap.add_argument(
+        "--pipeline-only",
+        action="store_true",
+        help="time ingest alone: no app follows the register's events (search index, tallies, obligations)",
+    )
+    ap.add_argument(
+        "--no-history", action="store_true", help="keep no audit trail (to measure what keeping it costs)"
+    )
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="igr-bench-")
     os.environ.setdefault("IGR_VAR_DIR", tmp)
@@ -159,19 +184,25 @@ def main() -> None:
     blocks: list[tuple[int, float, int]] = []
     with connection.execute_wrapper(count):
         for start in range(0, len(docs), args.block):
-            block = docs[start:start + args.block]
+            block = docs[start : start + args.block]
             q0, t0 = queries[0], time.perf_counter()
             pipeline.ingest_many([Source(name, data) for name, data in block])  # as `igr ingest` does
             blocks.append((len(block), time.perf_counter() - t0, queries[0] - q0))
     report = pipeline.finish().as_dict()
     total_docs = sum(b[0] for b in blocks)
     total_time = sum(b[1] for b in blocks)
-    print(f"database: {connection.vendor}; {'ingest pipeline alone' if args.pipeline_only else 'with every app listening'}; "
-          f"{'no audit trail' if args.no_history else 'audit trail kept'}")
-    print(f"documents: {total_docs} ({report['documents']}); meetings in the register: {Meeting.objects.count()}")
+    print(
+        f"database: {connection.vendor}; {'ingest pipeline alone' if args.pipeline_only else 'with every app listening'}; "
+        f"{'no audit trail' if args.no_history else 'audit trail kept'}"
+    )
+    print(
+        f"documents: {total_docs} ({report['documents']}); meetings in the register: {Meeting.objects.count()}"
+    )
     print(f"speed: {total_docs / total_time:.1f} documents/second")
-    print(f"queries/document: {queries[0] / total_docs:.1f} overall; first block {blocks[0][2] / blocks[0][0]:.1f}, "
-          f"last block {blocks[-1][2] / blocks[-1][0]:.1f}")
+    print(
+        f"queries/document: {queries[0] / total_docs:.1f} overall; first block {blocks[0][2] / blocks[0][0]:.1f}, "
+        f"last block {blocks[-1][2] / blocks[-1][0]:.1f}"
+    )
     for i, (n, secs, q) in enumerate(blocks):
         print(f"  block {i + 1}: {n / secs:.1f} docs/s, {q / n:.1f} queries/doc")
     from igr.extract import Limits, extract_document, read_bytes
@@ -180,8 +211,10 @@ def main() -> None:
     for name, data in docs:
         extract_document(read_bytes(data, name, Limits()), name)
     secs = time.perf_counter() - t0
-    print(f"of which extraction (igr.extract, measured alone afterwards): {secs / len(docs) * 1000:.1f} ms/document, "
-          f"{secs / total_time * 100:.0f}% of the ingest time")
+    print(
+        f"of which extraction (igr.extract, measured alone afterwards): {secs / len(docs) * 1000:.1f} ms/document, "
+        f"{secs / total_time * 100:.0f}% of the ingest time"
+    )
 
 
 if __name__ == "__main__":

@@ -65,8 +65,12 @@ def main() -> int:
                 median, slowest = statistics.median(times), max(times)
                 worst = max(worst, median)
                 verdict = "ok" if median < TARGET_SECONDS else "SLOW"
-                print(f"{kind:9} {fmt:4} {language}: median {median * 1000:6.0f} ms, slowest {slowest * 1000:6.0f} ms, {size / 1024:5.0f} KiB  {verdict}")
-    print(f"target: under {TARGET_SECONDS} s per document; worst median {worst:.3f} s: {'met' if worst < TARGET_SECONDS else 'NOT met'}")
+                print(
+                    f"{kind:9} {fmt:4} {language}: median {median * 1000:6.0f} ms, slowest {slowest * 1000:6.0f} ms, {size / 1024:5.0f} KiB  {verdict}"
+                )
+    print(
+        f"target: under {TARGET_SECONDS} s per document; worst median {worst:.3f} s: {'met' if worst < TARGET_SECONDS else 'NOT met'}"
+    )
     return 0 if worst < TARGET_SECONDS else 1
 
 

@@ -26,8 +26,52 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MINISTERS_PER_GOVERNMENT = 40
-WORDS_EN = ["the", "group", "discussed", "migration", "trade", "energy", "housing", "finance", "common", "frameworks", "subsidy", "control", "elections", "registration", "security", "health", "education", "transport", "agriculture", "fisheries"]
-WORDS_CY = ["trafododd", "y", "grŵp", "fudo", "masnach", "ynni", "tai", "cyllid", "fframweithiau", "cyffredin", "rheoli", "cymorthdaliadau", "etholiadau", "cofrestru", "diogelwch", "iechyd", "addysg", "trafnidiaeth", "amaeth", "pysgodfeydd", "yng", "Nghymru"]
+WORDS_EN = [
+    "the",
+    "group",
+    "discussed",
+    "migration",
+    "trade",
+    "energy",
+    "housing",
+    "finance",
+    "common",
+    "frameworks",
+    "subsidy",
+    "control",
+    "elections",
+    "registration",
+    "security",
+    "health",
+    "education",
+    "transport",
+    "agriculture",
+    "fisheries",
+]
+WORDS_CY = [
+    "trafododd",
+    "y",
+    "grŵp",
+    "fudo",
+    "masnach",
+    "ynni",
+    "tai",
+    "cyllid",
+    "fframweithiau",
+    "cyffredin",
+    "rheoli",
+    "cymorthdaliadau",
+    "etholiadau",
+    "cofrestru",
+    "diogelwch",
+    "iechyd",
+    "addysg",
+    "trafnidiaeth",
+    "amaeth",
+    "pysgodfeydd",
+    "yng",
+    "Nghymru",
+]
 
 
 def configure(args: argparse.Namespace) -> str:
@@ -44,7 +88,11 @@ def configure(args: argparse.Namespace) -> str:
         os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/igr_site_latency"
         engine = "postgresql"
     else:
-        path = Path(args.sqlite) if args.sqlite else Path(tempfile.mkdtemp(prefix="igr-bench-")) / "bench.sqlite3"
+        path = (
+            Path(args.sqlite)
+            if args.sqlite
+            else Path(tempfile.mkdtemp(prefix="igr-bench-")) / "bench.sqlite3"
+        )
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
         engine = "sqlite"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "igr.test_settings")  # production settings, in-process
@@ -80,7 +128,10 @@ def build(meetings: int, seed: int = 7) -> dict[str, list]:
 
     rng = random.Random(seed)
     load_reference()
-    bodies, governments = list(Body.objects.all()), list(Government.objects.filter(key__in=["uk", "wales", "scotland", "northern-ireland"]))
+    bodies, governments = (
+        list(Body.objects.all()),
+        list(Government.objects.filter(key__in=["uk", "wales", "scotland", "northern-ireland"])),
+    )
     start, span = dt.date(1998, 1, 1), (dt.date(2026, 12, 31) - dt.date(1998, 1, 1)).days
     used: set[tuple[int, dt.date]] = set()
     rows = []
@@ -89,43 +140,110 @@ def build(meetings: int, seed: int = 7) -> dict[str, list]:
         if (body.pk, day) in used:
             continue
         used.add((body.pk, day))
-        rows.append(Meeting(body=body, date=day, reference=meeting_reference(body.key, day), published=rng.random() > 0.02,
-                            status="held" if day < dt.date(2026, 11, 1) else "confirmed", mode=rng.choice(["virtual", "in_person", "hybrid"]),
-                            ordinal=rng.randrange(1, 40), location_en="London", location_cy="Llundain",
-                            notice_received_at=dt.datetime.combine(day - dt.timedelta(days=rng.randrange(0, 20)), dt.time(12), tzinfo=dt.UTC)))
+        rows.append(
+            Meeting(
+                body=body,
+                date=day,
+                reference=meeting_reference(body.key, day),
+                published=rng.random() > 0.02,
+                status="held" if day < dt.date(2026, 11, 1) else "confirmed",
+                mode=rng.choice(["virtual", "in_person", "hybrid"]),
+                ordinal=rng.randrange(1, 40),
+                location_en="London",
+                location_cy="Llundain",
+                notice_received_at=dt.datetime.combine(
+                    day - dt.timedelta(days=rng.randrange(0, 20)), dt.time(12), tzinfo=dt.UTC
+                ),
+            )
+        )
     t0 = time.perf_counter()
     with transaction.atomic():
-        people = Person.objects.bulk_create([Person(key=f"person-{i}", name=f"Gweinidog Person{i} Minister", sort_name=f"Person{i}")
-                                             for i in range(max(50, meetings // 50))])
+        people = Person.objects.bulk_create(
+            [
+                Person(key=f"person-{i}", name=f"Gweinidog Person{i} Minister", sort_name=f"Person{i}")
+                for i in range(max(50, meetings // 50))
+            ]
+        )
         Meeting.objects.bulk_create(rows, batch_size=2000)
         ids = list(Meeting.objects.order_by("pk").values_list("pk", "date"))
         # Each government's minister comes from its own pool of ministers over the years (the Welsh Government
         # has had a few dozen since 1999); the two officials from everyone else.
         pool = max(1, min(MINISTERS_PER_GOVERNMENT, len(people) // 8))
-        ministers, officials = [people[g * pool:(g + 1) * pool] for g in range(4)], people[4 * pool:]
+        ministers, officials = [people[g * pool : (g + 1) * pool] for g in range(4)], people[4 * pool :]
 
         def attendee(j: int) -> Person:
             return rng.choice(ministers[j]) if j < 4 else rng.choice(officials)
 
         Attendance.objects.bulk_create(
-            (Attendance(meeting_id=pk, person=attendee(j), government=governments[j % 4], capacity="minister" if j < 4 else "official",
-                        sort_order=j) for pk, _ in ids for j in range(6)), batch_size=5000, ignore_conflicts=True)
-        AgendaItem.objects.bulk_create((AgendaItem(meeting_id=pk, sort_order=j, title_en=" ".join(rng.sample(WORDS_EN, 4)),
-                                                   title_cy=" ".join(rng.sample(WORDS_CY, 4)), position_en=" ".join(rng.sample(WORDS_EN, 12)),
-                                                   position_cy=" ".join(rng.sample(WORDS_CY, 12))) for pk, _ in ids for j in range(2)), batch_size=5000)
-        Document.objects.bulk_create((Document(kind="written_statement", date=day + dt.timedelta(days=rng.randrange(3, 90)),
-                                                      title_en="Written Statement", title_cy="Datganiad Ysgrifenedig") for _, day in ids), batch_size=5000)
+            (
+                Attendance(
+                    meeting_id=pk,
+                    person=attendee(j),
+                    government=governments[j % 4],
+                    capacity="minister" if j < 4 else "official",
+                    sort_order=j,
+                )
+                for pk, _ in ids
+                for j in range(6)
+            ),
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+        AgendaItem.objects.bulk_create(
+            (
+                AgendaItem(
+                    meeting_id=pk,
+                    sort_order=j,
+                    title_en=" ".join(rng.sample(WORDS_EN, 4)),
+                    title_cy=" ".join(rng.sample(WORDS_CY, 4)),
+                    position_en=" ".join(rng.sample(WORDS_EN, 12)),
+                    position_cy=" ".join(rng.sample(WORDS_CY, 12)),
+                )
+                for pk, _ in ids
+                for j in range(2)
+            ),
+            batch_size=5000,
+        )
+        Document.objects.bulk_create(
+            (
+                Document(
+                    kind="written_statement",
+                    date=day + dt.timedelta(days=rng.randrange(3, 90)),
+                    title_en="Written Statement",
+                    title_cy="Datganiad Ysgrifenedig",
+                )
+                for _, day in ids
+            ),
+            batch_size=5000,
+        )
         doc_ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
-        Document.meetings.through.objects.bulk_create((Document.meetings.through(document_id=d, meeting_id=m)
-                                                       for d, (m, _) in zip(doc_ids, ids, strict=True)), batch_size=5000)
-        DocumentVersion.objects.bulk_create((DocumentVersion(document_id=d, language=lang, content_hash=f"{lang}{d:062d}",
-                                                             text=" ".join(rng.choices(WORDS_EN if lang == "en" else WORDS_CY, k=120)))
-                                             for d in doc_ids for lang in ("en", "cy")), batch_size=5000)
+        Document.meetings.through.objects.bulk_create(
+            (
+                Document.meetings.through(document_id=d, meeting_id=m)
+                for d, (m, _) in zip(doc_ids, ids, strict=True)
+            ),
+            batch_size=5000,
+        )
+        DocumentVersion.objects.bulk_create(
+            (
+                DocumentVersion(
+                    document_id=d,
+                    language=lang,
+                    content_hash=f"{lang}{d:062d}",
+                    text=" ".join(rng.choices(WORDS_EN if lang == "en" else WORDS_CY, k=120)),
+                )
+                for d in doc_ids
+                for lang in ("en", "cy")
+            ),
+            batch_size=5000,
+        )
         add_statement_obligations()
     t1 = time.perf_counter()
     counts = rebuild()
-    print(f"built {meetings} meetings in {t1 - t0:.0f} s; search index {sum(counts.values())} rows in {time.perf_counter() - t1:.0f} s",
-          flush=True)
+    print(
+        f"built {meetings} meetings in {t1 - t0:.0f} s; search index {sum(counts.values())} rows in {time.perf_counter() - t1:.0f} s",
+        flush=True,
+    )
     published = list(Meeting.objects.filter(published=True).values_list("reference", flat=True))
     return {"meetings": published, "bodies": [b.key for b in bodies], "people": [p.key for p in people]}
 
@@ -139,12 +257,32 @@ def add_statement_obligations() -> int:
     from igr.register.models import Meeting
     from igr.reporting.models import Obligation
 
-    rows = Meeting.objects.filter(status="held").annotate(statement=Min("documents__date")).values_list("pk", "body_id", "date", "statement")
-    Obligation.objects.bulk_create((Obligation(
-        profile_key="iira-2021", rule_key="W21-POST-STATEMENT", trigger="meeting_held", deliverable="written_statement",
-        meeting_id=pk, body_id=body, trigger_date=day, anchor_date=day, deadline_kind="after", deadline_days=15,
-        deadline_calendar="senedd_working_days", due_date=day + dt.timedelta(days=21), met_on=statement) for pk, body, day, statement in rows),
-        batch_size=2000)
+    rows = (
+        Meeting.objects.filter(status="held")
+        .annotate(statement=Min("documents__date"))
+        .values_list("pk", "body_id", "date", "statement")
+    )
+    Obligation.objects.bulk_create(
+        (
+            Obligation(
+                profile_key="iira-2021",
+                rule_key="W21-POST-STATEMENT",
+                trigger="meeting_held",
+                deliverable="written_statement",
+                meeting_id=pk,
+                body_id=body,
+                trigger_date=day,
+                anchor_date=day,
+                deadline_kind="after",
+                deadline_days=15,
+                deadline_calendar="senedd_working_days",
+                due_date=day + dt.timedelta(days=21),
+                met_on=statement,
+            )
+            for pk, body, day, statement in rows
+        ),
+        batch_size=2000,
+    )
     return len(rows)
 
 
@@ -153,10 +291,18 @@ def page_types(data: dict[str, list], rng: random.Random) -> dict[str, callable]
     return {
         "home": lambda: "",
         "meetings list": lambda: "meetings/",
-        "meetings, filtered": lambda: rng.choice([f"meetings/?body={rng.choice(data['bodies'])}", f"meetings/?year={rng.choice(years)}",
-                                                  "meetings/?government=wales&mode=virtual", f"meetings/?person={rng.choice(data['people'])}",
-                                                  f"meetings/?status=held&sort=oldest&page={rng.randrange(1, 200)}"]),
-        "meetings CSV (one body-year)": lambda: f"meetings/?body={rng.choice(data['bodies'])}&year={rng.choice(years)}&format=csv",
+        "meetings, filtered": lambda: rng.choice(
+            [
+                f"meetings/?body={rng.choice(data['bodies'])}",
+                f"meetings/?year={rng.choice(years)}",
+                "meetings/?government=wales&mode=virtual",
+                f"meetings/?person={rng.choice(data['people'])}",
+                f"meetings/?status=held&sort=oldest&page={rng.randrange(1, 200)}",
+            ]
+        ),
+        "meetings CSV (one body-year)": lambda: (
+            f"meetings/?body={rng.choice(data['bodies'])}&year={rng.choice(years)}&format=csv"
+        ),
         "meeting": lambda: f"meetings/{rng.choice(data['meetings'])}/",
         "bodies": lambda: "bodies/",
         "body": lambda: f"bodies/{rng.choice(data['bodies'])}/",
@@ -164,8 +310,22 @@ def page_types(data: dict[str, list], rng: random.Random) -> dict[str, callable]
         "person": lambda: f"people/{rng.choice(data['people'])}/",
         "agreements": lambda: "agreements/",
         "reporting": lambda: "timeliness/",
-        "search": lambda: "search/?q=" + rng.choice(["grwp", "Gymru", "migration", "ynni tai", "trafnidiaeth", "common frameworks",
-                                                     "Nghymru fudo", "person123", "imsc"]),
+        "search": lambda: (
+            "search/?q="
+            + rng.choice(
+                [
+                    "grwp",
+                    "Gymru",
+                    "migration",
+                    "ynni tai",
+                    "trafnidiaeth",
+                    "common frameworks",
+                    "Nghymru fudo",
+                    "person123",
+                    "imsc",
+                ]
+            )
+        ),
     }
 
 
@@ -187,7 +347,10 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
     from igr.public.apps import preload
 
     preload()  # as the web server's entry point does
-    for language in ("en", "cy"):  # warm-up: the process's first request loads templates, catalogues, URL maps
+    for language in (
+        "en",
+        "cy",
+    ):  # warm-up: the process's first request loads templates, catalogues, URL maps
         client.get(f"/{language}/agreements/")
     out = []
     for name, make in page_types(data, rng).items():
@@ -195,7 +358,7 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
         cold, warm = [], []
         while len(cold) < samples:
             bump()  # the register changed: nothing cached
-            for url in urls[:samples - len(cold)]:
+            for url in urls[: samples - len(cold)]:
                 for round_ in range(4):
                     t0 = time.perf_counter()
                     response = client.get(url)
@@ -204,7 +367,10 @@ def measure(samples: int, data: dict[str, list]) -> list[tuple[str, list[float],
                     (cold if round_ == 0 else warm).append((time.perf_counter() - t0) * 1000)
                     assert response.status_code == 200, (url, response.status_code)
         out.append((name, sorted(cold), sorted(warm)))
-        print(f"  {name}: warm p95 {pct(sorted(warm), .95):.1f} ms, cold p95 {pct(sorted(cold), .95):.1f} ms", flush=True)
+        print(
+            f"  {name}: warm p95 {pct(sorted(warm), 0.95):.1f} ms, cold p95 {pct(sorted(cold), 0.95):.1f} ms",
+            flush=True,
+        )
     return out
 
 
@@ -217,35 +383,49 @@ def main() -> int:
     parser.add_argument("--meetings", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=40)
     parser.add_argument("--sqlite", help="keep the SQLite register in this file and reuse it when it exists")
-    parser.add_argument("--keep", action="store_true", help="PostgreSQL: keep the scratch database, and reuse it when it exists")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="PostgreSQL: keep the scratch database, and reuse it when it exists",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     engine = configure(args)
     from igr.register.models import Body, Meeting, Person
 
     if (args.sqlite or args.keep) and Meeting.objects.exists():
-        data = {"meetings": list(Meeting.objects.filter(published=True).values_list("reference", flat=True)),
-                "bodies": list(Body.objects.values_list("key", flat=True)),
-                "people": list(Person.objects.filter(key__startswith="person-").values_list("key", flat=True))}
+        data = {
+            "meetings": list(Meeting.objects.filter(published=True).values_list("reference", flat=True)),
+            "bodies": list(Body.objects.values_list("key", flat=True)),
+            "people": list(Person.objects.filter(key__startswith="person-").values_list("key", flat=True)),
+        }
         args.meetings = Meeting.objects.count()
     else:
         data = build(args.meetings)
     results = measure(args.samples, data)
-    print(f"\n{engine}: {args.meetings} meetings; per page type {args.samples} cold requests, each followed by 3 warm (ms)")
-    print(f"{'page type':30} {'p50':>7} {'p95':>7} {'warm p50':>9} {'warm p95':>9} {'cold p50':>9} {'cold p95':>9} {'cold max':>9}")
+    print(
+        f"\n{engine}: {args.meetings} meetings; per page type {args.samples} cold requests, each followed by 3 warm (ms)"
+    )
+    print(
+        f"{'page type':30} {'p50':>7} {'p95':>7} {'warm p50':>9} {'warm p95':>9} {'cold p50':>9} {'cold p95':>9} {'cold max':>9}"
+    )
     for name, cold, warm in results:
         both = sorted(cold + warm)
-        print(f"{name:30} {statistics.median(both):7.1f} {pct(both, .95):7.1f} {statistics.median(warm):9.1f} {pct(warm, .95):9.1f} "
-              f"{statistics.median(cold):9.1f} {pct(cold, .95):9.1f} {cold[-1]:9.1f}")
+        print(
+            f"{name:30} {statistics.median(both):7.1f} {pct(both, 0.95):7.1f} {statistics.median(warm):9.1f} {pct(warm, 0.95):9.1f} "
+            f"{statistics.median(cold):9.1f} {pct(cold, 0.95):9.1f} {cold[-1]:9.1f}"
+        )
     every = sorted(v for _, cold, warm in results for v in cold + warm)
-    print(f"{'all requests':30} p50 {statistics.median(every):.1f}  p95 {pct(every, .95):.1f}")
+    print(f"{'all requests':30} p50 {statistics.median(every):.1f}  p95 {pct(every, 0.95):.1f}")
     if engine == "postgresql" and not args.keep:
         from django.db import connections
 
         connections.close_all()
         import psycopg
 
-        with psycopg.connect(os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+        with psycopg.connect(
+            os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", autocommit=True
+        ) as admin:
             admin.execute("DROP DATABASE IF EXISTS igr_site_latency")
     return 0
 

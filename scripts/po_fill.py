@@ -34,7 +34,9 @@ def main(po_path: str, translations_path: str) -> int:
             catalog[msgid] = Message(msgid, "Gorffennaf", context=context)
     with open(po_path, "wb") as fh:
         write_po(fh, catalog, width=0, omit_header=False)
-    missing = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    missing = [
+        m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+    ]
     for m in missing:
         print("untranslated:", m)
     return 0

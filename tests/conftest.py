@@ -16,10 +16,20 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright inside pytest-django's live server
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # sync Playwright inside pytest-django's live server
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "client", "admin_client", "django_user_model"}
+DB_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_setup",
+    "live_server",
+    "client",
+    "admin_client",
+    "django_user_model",
+}
 
 
 def pytest_configure(config):
@@ -49,7 +59,9 @@ def pytest_collection_modifyitems(config, items):
     if os.environ.get("IGR_DB_TESTS_ONLY") == "1":
         keep, drop = [], []
         for item in items:
-            uses_db = item.get_closest_marker("django_db") or DB_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+            uses_db = item.get_closest_marker("django_db") or DB_FIXTURES.intersection(
+                getattr(item, "fixturenames", ())
+            )
             (keep if uses_db else drop).append(item)
         if drop:
             config.hook.pytest_deselected(items=drop)
@@ -77,8 +89,14 @@ def browser_type_launch_args():
     return {
         "executable_path": CHROMIUM,
         "args": [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
         ],
     }
 

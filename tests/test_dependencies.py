@@ -48,8 +48,12 @@ def test_the_imports_are_read():
 
 
 def test_the_register_and_ingest_depend_only_on_what_they_must():
-    wrong = [(a, b) for a, b in imports() if (app_of(a) == "register" and app_of(b) not in (None, "register"))
-             or (app_of(a) == "ingest" and app_of(b) in ("public", "reporting"))]
+    wrong = [
+        (a, b)
+        for a, b in imports()
+        if (app_of(a) == "register" and app_of(b) not in (None, "register"))
+        or (app_of(a) == "ingest" and app_of(b) in ("public", "reporting"))
+    ]
     assert wrong == []
 
 

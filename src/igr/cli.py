@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     from igr.register.history import acting
 
     try:
-        with acting(via="command", command=argv[1] if len(argv) > 1 else ""):  # the audit trail's "through what"
+        with acting(
+            via="command", command=argv[1] if len(argv) > 1 else ""
+        ):  # the audit trail's "through what"
             execute_from_command_line(argv)
     except ImproperlyConfigured as exc:  # a deployment setting is missing: say which, without a traceback
         print(f"igr: {exc}", file=sys.stderr)

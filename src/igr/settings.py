@@ -33,7 +33,9 @@ if not SECRET_KEY:
         "IGR_SECRET_KEY is not set. Set IGR_SECRET_KEY to a long random value "
         "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))'), or IGR_DEBUG=1 for development only."
     )
-ALLOWED_HOSTS = [h for h in os.environ.get("IGR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("IGR_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -93,7 +95,9 @@ TEMPLATES = [
 ]
 
 if not os.environ.get("DATABASE_URL"):
-    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the default SQLite file lives here; a fresh clone has no var/
+    VAR_DIR.mkdir(
+        parents=True, exist_ok=True
+    )  # the default SQLite file lives here; a fresh clone has no var/
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'igr.sqlite3'}"),
@@ -105,8 +109,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the file without "database is locked"; IMMEDIATE transactions take the write lock when they begin, so a
     # transaction that read first never finds the database changed under it when it comes to write.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": float(os.environ.get("IGR_DB_TIMEOUT", "20")), "transaction_mode": "IMMEDIATE",
-         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": float(os.environ.get("IGR_DB_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -127,12 +134,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("IGR_STATIC_ROOT", VAR_DIR / "static"))
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # compiled GOV.UK Frontend assets are committed (scripts/build_assets.sh)
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static"
+]  # compiled GOV.UK Frontend assets are committed (scripts/build_assets.sh)
 # WhiteNoise serves the collected, fingerprinted files (`igr collectstatic`) from the application server.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
         else "igr.ops.storage.StaticStorage",
     },
 }
@@ -230,8 +240,15 @@ IGR_ALERTS_DIGEST_HOUR = int(os.environ.get("IGR_ALERTS_DIGEST_HOUR", "7"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"readable": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%d %H:%M:%S"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "readable"}},
+    "formatters": {
+        "readable": {
+            "format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+            "datefmt": "%Y-%m-%d %H:%M:%S",
+        }
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "readable"}
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("IGR_LOG_LEVEL", "WARNING")},
     "loggers": {"igr": {"level": os.environ.get("IGR_LOG_LEVEL", "INFO")}},
 }

@@ -14,7 +14,10 @@ register_converter(RecordId, "id")  # before the apps' URL modules are imported:
 urlpatterns = [
     path("", language_root, name="root"),
     path("api/v1/", include("igr.api.urls", namespace="api-v1")),
-    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}govuk-frontend/assets/images/favicon.ico")),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}govuk-frontend/assets/images/favicon.ico"),
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

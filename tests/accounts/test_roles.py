@@ -40,8 +40,13 @@ def test_staff_without_the_ingest_role_can_neither_upload_nor_confirm(client, gr
     before = row_counts()
     refused = client.get(f"/{lang}/ingest/")
     assert refused.status_code == 403
-    assert ("You cannot use this page" if lang == "en" else "Ni allwch ddefnyddio'r dudalen hon") in html.unescape(refused.content.decode())
-    upload = client.post(f"/{lang}/ingest/", {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())})
+    assert (
+        "You cannot use this page" if lang == "en" else "Ni allwch ddefnyddio'r dudalen hon"
+    ) in html.unescape(refused.content.decode())
+    upload = client.post(
+        f"/{lang}/ingest/",
+        {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())},
+    )
     assert upload.status_code == 403
     assert client.get(f"/{lang}/ingest/review/").status_code == 403
     assert client.get(f"/{lang}/ingest/runs/{IngestRun.objects.get().pk}/").status_code == 403
@@ -58,8 +63,13 @@ def test_a_member_of_the_ingest_role_uploads_and_confirms(client):
     user = _user("clerk", INGEST)
     client.force_login(user)
     assert 'href="/en/ingest/"' in client.get("/en/").content.decode()
-    queued = client.post("/en/ingest/", {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())})
-    assert queued.status_code == 302 and client.get(queued["Location"]).status_code == 200  # the upload's run page
+    queued = client.post(
+        "/en/ingest/",
+        {"document": SimpleUploadedFile("statement.txt", (DOCS / "statement.txt").read_bytes())},
+    )
+    assert (
+        queued.status_code == 302 and client.get(queued["Location"]).status_code == 200
+    )  # the upload's run page
     assert client.post(f"/en/ingest/review/{item.pk}/", {"action": "confirm"}).status_code == 302
     item.refresh_from_db()
     assert item.status == "confirmed" and item.decided_by == user
@@ -71,4 +81,8 @@ def test_the_role_is_kept_after_migrate_with_exactly_its_permissions():
     group.permissions.clear()
     ensure_role()
     assert sorted(f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()) == [
-        "ingest.add_ingestrun", "ingest.change_reviewitem", "ingest.view_ingestrun", "ingest.view_reviewitem"]
+        "ingest.add_ingestrun",
+        "ingest.change_reviewitem",
+        "ingest.view_ingestrun",
+        "ingest.view_reviewitem",
+    ]

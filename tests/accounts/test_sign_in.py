@@ -25,10 +25,21 @@ def _sign_in(client, password: str, lang: str = "en", **extra):
     return client.post(f"/{lang}/sign-in/", {"username": "official", "password": password}, **extra)
 
 
-@pytest.mark.parametrize(("lang", "texts"), [
-    ("en", ["Sign in", "Username", "Password", "The public register needs no account."]),
-    ("cy", ["Mewngofnodi", "Enw defnyddiwr", "Cyfrinair", "Nid oes angen cyfrif i ddefnyddio'r gofrestr gyhoeddus."]),
-])
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("en", ["Sign in", "Username", "Password", "The public register needs no account."]),
+        (
+            "cy",
+            [
+                "Mewngofnodi",
+                "Enw defnyddiwr",
+                "Cyfrinair",
+                "Nid oes angen cyfrif i ddefnyddio'r gofrestr gyhoeddus.",
+            ],
+        ),
+    ],
+)
 def test_sign_in_page_is_in_the_site_design_in_both_languages(client, lang, texts):
     page = client.get(f"/{lang}/sign-in/").content.decode()
     assert f'<html lang="{lang}"' in page and "govuk-template" in page
@@ -49,7 +60,11 @@ def test_the_footer_links_to_the_sign_in_page_and_signed_in_users_can_sign_out(c
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_a_wrong_password_is_refused_with_a_clear_message(client, official, lang):
     page = html.unescape(_sign_in(client, "wrong", lang).content.decode())
-    expected = "The username or password is not right" if lang == "en" else "Nid yw'r enw defnyddiwr na'r cyfrinair yn gywir"
+    expected = (
+        "The username or password is not right"
+        if lang == "en"
+        else "Nid yw'r enw defnyddiwr na'r cyfrinair yn gywir"
+    )
     assert expected in page and not _signed_in(client)
 
 

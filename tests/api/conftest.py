@@ -34,17 +34,34 @@ def plant_drafts() -> None:
     )
 
     body, wales = Body.objects.get(key="imsc"), Government.objects.get(key="wales")
-    draft = Meeting.objects.create(body=body, date=dt.date(2024, 2, 2), status="held", published=False,
-                                   location_en="DRAFTMARKER location", location_cy="DRAFTMARKER lleoliad")
+    draft = Meeting.objects.create(
+        body=body,
+        date=dt.date(2024, 2, 2),
+        status="held",
+        published=False,
+        location_en="DRAFTMARKER location",
+        location_cy="DRAFTMARKER lleoliad",
+    )
     person = Person.objects.create(key="draftmarker-person", name="Draftmarker Person")
     Attendance.objects.create(meeting=draft, person=person, government=wales)
     AgendaItem.objects.create(meeting=draft, title_en="DRAFTMARKER topic", title_cy="DRAFTMARKER pwnc")
     seed = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
-    embargoed = Document.objects.create(kind="written_statement", date=dt.date(2023, 7, 20), published=False,
-                                        title_en="DRAFTMARKER embargoed statement", title_cy="DRAFTMARKER datganiad")
+    embargoed = Document.objects.create(
+        kind="written_statement",
+        date=dt.date(2023, 7, 20),
+        published=False,
+        title_en="DRAFTMARKER embargoed statement",
+        title_cy="DRAFTMARKER datganiad",
+    )
     embargoed.meetings.add(seed, draft)
-    DocumentVersion.objects.create(document=embargoed, language="en", content_hash="d" * 64,
-                                   source_url="https://example.org/draftmarker", text="DRAFTMARKER embargoed text")
-    agreement = Agreement.objects.create(key="draftmarker-agreement", kind="mou", title_en="DRAFTMARKER agreement",
-                                         published=False)
+    DocumentVersion.objects.create(
+        document=embargoed,
+        language="en",
+        content_hash="d" * 64,
+        source_url="https://example.org/draftmarker",
+        text="DRAFTMARKER embargoed text",
+    )
+    agreement = Agreement.objects.create(
+        key="draftmarker-agreement", kind="mou", title_en="DRAFTMARKER agreement", published=False
+    )
     agreement.parties.add(wales)

@@ -29,9 +29,22 @@ def walk(client, path: str, **params) -> list[dict]:
 def test_the_openapi_description_is_31_and_lists_every_operation(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.1")
-    assert set(schema["paths"]) == {f"/api/v1/{p}" for p in (
-        "meetings", "meetings/{body_key}/{day}", "bodies", "bodies/{key}", "people", "people/{key}", "agreements",
-        "agreements/{key}", "obligations", "timeliness", "search")}
+    assert set(schema["paths"]) == {
+        f"/api/v1/{p}"
+        for p in (
+            "meetings",
+            "meetings/{body_key}/{day}",
+            "bodies",
+            "bodies/{key}",
+            "people",
+            "people/{key}",
+            "agreements",
+            "agreements/{key}",
+            "obligations",
+            "timeliness",
+            "search",
+        )
+    }
 
 
 def test_the_seed_meeting_has_attendance_agenda_positions_and_editions(client, register):
@@ -50,8 +63,9 @@ def test_the_seed_meeting_has_attendance_agenda_positions_and_editions(client, r
     statement = kinds["statement"]
     assert statement["title_en"] and statement["title_cy"]
     links = statement["editions"][0]["links"]
-    assert {(link["language"], link["format"]) for link in links} == {(lang, fmt) for lang in ("en", "cy")
-                                                                      for fmt in ("html", "pdf", "docx")}
+    assert {(link["language"], link["format"]) for link in links} == {
+        (lang, fmt) for lang in ("en", "cy") for fmt in ("html", "pdf", "docx")
+    }
     for link in links:
         assert client.get(link["url"]).status_code == 200, link
     assert any(o["deliverable"] == "written_statement" and o["met_by"] for o in meeting["obligations"])
@@ -60,7 +74,9 @@ def test_the_seed_meeting_has_attendance_agenda_positions_and_editions(client, r
 def test_meetings_take_the_list_pages_filters_and_page_by_keyset(client, register):
     everything = walk(client, "/api/v1/meetings", limit=3)
     public = Meeting.objects.public()
-    assert [m["reference"] for m in everything] == list(public.order_by("-date", "-pk").values_list("reference", flat=True))
+    assert [m["reference"] for m in everything] == list(
+        public.order_by("-date", "-pk").values_list("reference", flat=True)
+    )
     oldest = walk(client, "/api/v1/meetings", sort="oldest", limit=2)
     assert [m["reference"] for m in oldest] == [m["reference"] for m in reversed(everything)]
     imsc = walk(client, "/api/v1/meetings", body="imsc")
@@ -117,14 +133,23 @@ def test_bad_input_gets_a_clear_error_in_the_requests_language(client, register,
 
 
 def test_nothing_unpublished_is_ever_returned(client, register):
-    paths = ["/api/v1/meetings", "/api/v1/bodies", "/api/v1/people", "/api/v1/agreements", "/api/v1/obligations"]
+    paths = [
+        "/api/v1/meetings",
+        "/api/v1/bodies",
+        "/api/v1/people",
+        "/api/v1/agreements",
+        "/api/v1/obligations",
+    ]
     before = {path: walk(client, path) for path in paths}
     plant_drafts()
     after = {path: walk(client, path) for path in paths}
     assert after == before
     assert MARKER not in client.get(f"/api/v1/meetings/{SEED}").content.decode().lower()
-    for path in ("/api/v1/meetings/imsc/2024-02-02", "/api/v1/people/draftmarker-person",
-                 "/api/v1/agreements/draftmarker-agreement"):
+    for path in (
+        "/api/v1/meetings/imsc/2024-02-02",
+        "/api/v1/people/draftmarker-person",
+        "/api/v1/agreements/draftmarker-agreement",
+    ):
         assert client.get(path).status_code == 404, path
     assert walk(client, "/api/v1/meetings", person="draftmarker-person") == []
     for language in ("en", "cy"):

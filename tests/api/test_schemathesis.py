@@ -46,13 +46,20 @@ def not_a_server_error(ctx, response, case) -> None:
         raise AssertionError(f"{response.status_code} from {case.method} {case.formatted_path}")
 
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance, no_drafts]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    no_drafts,
+]
 
 
 def test_every_operation(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 11, [op.label for op in operations]
     for operation in operations:
+
         @given(case=operation.as_strategy())
         @settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def run(case) -> None:

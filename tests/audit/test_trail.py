@@ -42,8 +42,12 @@ def page(client, url: str) -> str:
 
 @pytest.fixture
 def body(db) -> Body:
-    return Body.objects.create(key="img-test", tier="img", name_en="Test Interministerial Group",
-                               name_cy="Grŵp Rhyngweinidogol Prawf")
+    return Body.objects.create(
+        key="img-test",
+        tier="img",
+        name_en="Test Interministerial Group",
+        name_cy="Grŵp Rhyngweinidogol Prawf",
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -51,30 +55,52 @@ def test_a_postponement_is_kept_with_who_when_the_dates_and_the_reason(client, b
     meeting = Meeting.objects.create(body=body, date=D(2031, 3, 4), status="planned")
     drafter = official("sian", DRAFTER, first_name="Siân", last_name="Jones")
     client.force_login(drafter)
-    client.post(f"/{lang}/reporting/meetings/img-test/2031-03-04/change/", {
-        "change": "postpone", "new_date": "2031-03-11", "reason_en": "The UK Government asked to move it.",
-        "reason_cy": "Gofynnodd Llywodraeth y DU am ei symud."})
+    client.post(
+        f"/{lang}/reporting/meetings/img-test/2031-03-04/change/",
+        {
+            "change": "postpone",
+            "new_date": "2031-03-11",
+            "reason_en": "The UK Government asked to move it.",
+            "reason_cy": "Gofynnodd Llywodraeth y DU am ei symud.",
+        },
+    )
     changed, created = getattr(Meeting, MANAGER).filter(id=meeting.pk).order_by("-history_id")[:2]
-    assert (changed.history_type, changed.history_user, created.history_type, created.history_user) == ("~", drafter, "+", None)
+    assert (changed.history_type, changed.history_user, created.history_type, created.history_user) == (
+        "~",
+        drafter,
+        "+",
+        None,
+    )
     assert json.loads(changed.history_change_reason) == {
-        "en": "The UK Government asked to move it.", "cy": "Gofynnodd Llywodraeth y DU am ei symud."}
+        "en": "The UK Government asked to move it.",
+        "cy": "Gofynnodd Llywodraeth y DU am ei symud.",
+    }
 
     officials_page = page(client, f"/{lang}/reporting/meetings/img-test/2031-03-11/")
     assert f'href="/{lang}/audit/meeting/{meeting.pk}/"' in officials_page
-    assert ("Audit trail: every change to this record" if lang == "en" else "Trywydd archwilio: pob newid i'r cofnod hwn") in officials_page
+    assert (
+        "Audit trail: every change to this record"
+        if lang == "en"
+        else "Trywydd archwilio: pob newid i'r cofnod hwn"
+    ) in officials_page
     text = page(client, f"/{lang}/audit/meeting/{meeting.pk}/")
-    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
+    latest = text[text.index('data-kind="changed"') : text.index('data-kind="created"')]
     if lang == "en":
         assert "History of changes" in text and "by Siân Jones" in latest
         assert "Reason given: The UK Government asked to move it." in latest
-        assert "4 March 2031" in latest and "11 March 2031" in latest and "Planned" in latest and "Postponed" in latest
-        assert "with no one signed in" in text[text.index('data-kind="created"'):]
+        assert (
+            "4 March 2031" in latest
+            and "11 March 2031" in latest
+            and "Planned" in latest
+            and "Postponed" in latest
+        )
+        assert "with no one signed in" in text[text.index('data-kind="created"') :]
     else:
         assert "Hanes y newidiadau" in text and "gan Siân Jones" in latest
         assert "Y rheswm a roddwyd: Gofynnodd Llywodraeth y DU am ei symud." in latest
         assert "4 Mawrth 2031" in latest and "11 Mawrth 2031" in latest
         assert "Wedi'i gynllunio" in latest and "Wedi'i ohirio" in latest
-        assert "heb neb wedi mewngofnodi" in text[text.index('data-kind="created"'):]
+        assert "heb neb wedi mewngofnodi" in text[text.index('data-kind="created"') :]
     moved = Obligation.objects.filter(meeting=meeting).first()
     assert moved is not None and getattr(Obligation, MANAGER).filter(id=moved.pk, history_type="+").exists()
 
@@ -82,23 +108,37 @@ def test_a_postponement_is_kept_with_who_when_the_dates_and_the_reason(client, b
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_a_text_edit_in_the_admin_shows_the_text_before_and_after(client, body, lang):
     meeting = Meeting.objects.create(body=body, date=D(2023, 7, 11))
-    item = AgendaItem.objects.create(meeting=meeting, title_en="Migration", position_en="The Welsh Government asked for more.")
+    item = AgendaItem.objects.create(
+        meeting=meeting, title_en="Migration", position_en="The Welsh Government asked for more."
+    )
     editor = official("admin", is_superuser=True)
     client.force_login(editor)
     url = f"/{lang}/admin/register/agendaitem/{item.pk}/change/"
     form = client.get(url)
-    assert f'href="/{lang}/audit/agendaitem/{item.pk}/"' in form.content.decode()  # the admin links to the trail
-    client.post(url, {"meeting": meeting.pk, "sort_order": 0, "title_en": "Migration", "title_cy": "Mudo",
-                      "position_en": "The Welsh Government asked for funding to follow responsibility.",
-                      "position_cy": "Gofynnodd Llywodraeth Cymru i'r cyllid ddilyn y cyfrifoldeb."})
+    assert (
+        f'href="/{lang}/audit/agendaitem/{item.pk}/"' in form.content.decode()
+    )  # the admin links to the trail
+    client.post(
+        url,
+        {
+            "meeting": meeting.pk,
+            "sort_order": 0,
+            "title_en": "Migration",
+            "title_cy": "Mudo",
+            "position_en": "The Welsh Government asked for funding to follow responsibility.",
+            "position_cy": "Gofynnodd Llywodraeth Cymru i'r cyllid ddilyn y cyfrifoldeb.",
+        },
+    )
     item.refresh_from_db()
     assert item.title_cy == "Mudo"
     text = page(client, f"/{lang}/audit/agendaitem/{item.pk}/")
-    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
+    latest = text[text.index('data-kind="changed"') : text.index('data-kind="created"')]
     assert "The Welsh Government asked for more." in latest
     assert "The Welsh Government asked for funding to follow responsibility." in latest
     assert "Gofynnodd Llywodraeth Cymru i'r cyllid ddilyn y cyfrifoldeb." in latest
-    assert ("Welsh Government position (English)" if lang == "en" else "Safbwynt Llywodraeth Cymru (Saesneg)") in latest
+    assert (
+        "Welsh Government position (English)" if lang == "en" else "Safbwynt Llywodraeth Cymru (Saesneg)"
+    ) in latest
     assert ("by admin" if lang == "en" else "gan admin") in latest
 
 
@@ -108,14 +148,20 @@ def test_what_an_upload_adds_is_the_uploaders_through_its_run(client, settings, 
     ensure_role()
     clerk = official("clerk", INGEST)
     client.force_login(clerk)
-    client.post(f"/{lang}/ingest/", {"document": SimpleUploadedFile("letter.txt", (DOCS / "letter.txt").read_bytes())})
+    client.post(
+        f"/{lang}/ingest/", {"document": SimpleUploadedFile("letter.txt", (DOCS / "letter.txt").read_bytes())}
+    )
     run = queue.work_once()
     assert run.status == "done"
     meeting = Meeting.objects.get()
     rows = getattr(Meeting, MANAGER).filter(id=meeting.pk)
     assert {(r.history_user, json.loads(r.history_change_reason)["run"]) for r in rows} == {(clerk, run.pk)}
     attendances = Attendance.objects.filter(meeting=meeting)  # inserted together, each recorded
-    assert attendances and getattr(Attendance, MANAGER).filter(id__in=attendances, history_user=clerk).count() == attendances.count()
+    assert (
+        attendances
+        and getattr(Attendance, MANAGER).filter(id__in=attendances, history_user=clerk).count()
+        == attendances.count()
+    )
     text = page(client, f"/{lang}/audit/meeting/{meeting.pk}/")
     assert f'href="/{lang}/ingest/runs/{run.pk}/"' in text
     assert (f"ingest run {run.pk}" if lang == "en" else f"rhediad mewnforio {run.pk}") in text
@@ -128,7 +174,8 @@ def test_a_command_s_changes_name_the_command(shared):
     out = shared.python(
         "import json; from igr.audit.models import MANAGER; from igr.register.models import Body; "
         "b = Body.objects.create(key='img-audit', tier='img', name_en='Audit Group', name_cy='Grŵp Archwilio'); "
-        "row = getattr(Body, MANAGER).get(id=b.pk); print(json.dumps([row.history_user_id, row.history_change_reason]))")
+        "row = getattr(Body, MANAGER).get(id=b.pk); print(json.dumps([row.history_user_id, row.history_change_reason]))"
+    )
     assert out[0] is None and json.loads(out[1]) == {"via": "command", "command": "shell"}
 
 
@@ -150,7 +197,9 @@ def test_the_trail_is_for_officials_only(client, body, lang):
     assert client.get(url).status_code == 403
     client.force_login(official("reader"))
     assert client.get(url).status_code == 200
-    assert client.get(f"/{lang}/audit/provenance/1/").status_code == 404  # not a record whose changes are kept
+    assert (
+        client.get(f"/{lang}/audit/provenance/1/").status_code == 404
+    )  # not a record whose changes are kept
     assert client.get(f"/{lang}/audit/meeting/99999999999999999999/").status_code == 404
 
 
@@ -172,11 +221,16 @@ def test_a_documents_date_and_text_changed_for_an_official_are_theirs(client, se
         version.save()
     client.force_login(editor)
     text = page(client, f"/{lang}/audit/document/{document.pk}/")
-    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
+    latest = text[text.index('data-kind="changed"') : text.index('data-kind="created"')]
     assert ("by Rhys Owen" if lang == "en" else "gan Rhys Owen") in latest
     assert ("1 August 2023" if lang == "en" else "1 Awst 2023") in latest
     assert (f"{before.day} " if before else "—") in latest
     text = page(client, f"/{lang}/audit/documentversion/{version.pk}/")
-    latest = text[text.index('data-kind="changed"'):text.index('data-kind="created"')]
-    assert "Minister for Social Justice" in latest and ("by Rhys Owen" if lang == "en" else "gan Rhys Owen") in latest
-    assert ("By the command igr shell" if lang == "en" else "Gan y gorchymyn igr shell") in latest.replace("<code>", "").replace("</code>", "")
+    latest = text[text.index('data-kind="changed"') : text.index('data-kind="created"')]
+    assert (
+        "Minister for Social Justice" in latest
+        and ("by Rhys Owen" if lang == "en" else "gan Rhys Owen") in latest
+    )
+    assert ("By the command igr shell" if lang == "en" else "Gan y gorchymyn igr shell") in latest.replace(
+        "<code>", ""
+    ).replace("</code>", "")

@@ -15,11 +15,22 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = [
-    "", "meetings/", "meetings/?body=img-safety-security-migration&year=2023&sort=oldest",
-    "meetings/img-safety-security-migration/2023-07-11/", "bodies/", "bodies/img-safety-security-migration/",
-    "people/", "people/jane-hutt/", "agreements/", "agreements/iira-2021/", "timeliness/", "search/",
-    "search/?q=grwp", "search/?q=nothing-matches-this",
-    "meetings/img-safety-security-migration/2023-07-11/statement/", "meetings/img-safety-security-migration/2023-07-11/letter/",
+    "",
+    "meetings/",
+    "meetings/?body=img-safety-security-migration&year=2023&sort=oldest",
+    "meetings/img-safety-security-migration/2023-07-11/",
+    "bodies/",
+    "bodies/img-safety-security-migration/",
+    "people/",
+    "people/jane-hutt/",
+    "agreements/",
+    "agreements/iira-2021/",
+    "timeliness/",
+    "search/",
+    "search/?q=grwp",
+    "search/?q=nothing-matches-this",
+    "meetings/img-safety-security-migration/2023-07-11/statement/",
+    "meetings/img-safety-security-migration/2023-07-11/letter/",
 ]
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
 
@@ -33,27 +44,50 @@ def register(demo):
     load_reporting_demo()
     wales = Government.objects.get(key="wales")
     agreement = Agreement.objects.create(
-        key="iira-2021", kind="iga", title_en="Inter-Institutional Relations Agreement",
-        title_cy="Cytundeb Cysylltiadau Rhyngsefydliadol", concluded_on=dt.date(2021, 11, 1), status="in_force",
+        key="iira-2021",
+        kind="iga",
+        title_en="Inter-Institutional Relations Agreement",
+        title_cy="Cytundeb Cysylltiadau Rhyngsefydliadol",
+        concluded_on=dt.date(2021, 11, 1),
+        status="in_force",
     )
     agreement.parties.add(wales)
     meeting = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
     meeting.notice_received_at = dt.datetime(2023, 7, 10, 16, 0, tzinfo=dt.UTC)
     meeting.save()
-    statement = Document.objects.create(kind="written_statement", date=dt.date(2023, 7, 25), publisher=wales,
-                                        title_en="Written Statement: the Safety, Security and Migration IMG",
-                                        title_cy="Datganiad Ysgrifenedig: Grŵp Rhyngweinidogol Diogelwch, Diogeledd a Mudo")
+    statement = Document.objects.create(
+        kind="written_statement",
+        date=dt.date(2023, 7, 25),
+        publisher=wales,
+        title_en="Written Statement: the Safety, Security and Migration IMG",
+        title_cy="Datganiad Ysgrifenedig: Grŵp Rhyngweinidogol Diogelwch, Diogeledd a Mudo",
+    )
     statement.meetings.add(meeting)
-    for lang, text in (("en", "The Inter-Ministerial Group met on 11 July."), ("cy", "Cyfarfu'r Grŵp Rhyngweinidogol ar 11 Gorffennaf.")):
-        DocumentVersion.objects.create(document=statement, language=lang, text=text, content_hash=lang * 32,
-                                       source_url=f"https://www.gov.wales/{lang}/statement")
+    for lang, text in (
+        ("en", "The Inter-Ministerial Group met on 11 July."),
+        ("cy", "Cyfarfu'r Grŵp Rhyngweinidogol ar 11 Gorffennaf."),
+    ):
+        DocumentVersion.objects.create(
+            document=statement,
+            language=lang,
+            text=text,
+            content_hash=lang * 32,
+            source_url=f"https://www.gov.wales/{lang}/statement",
+        )
     return meeting
 
 
 def _violations(page) -> list[dict]:
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # through DevTools: the page's CSP forbids injected script tags
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+    page.evaluate(
+        AXE.read_text(encoding="utf-8")
+    )  # through DevTools: the page's CSP forbids injected script tags
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -14,7 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_api_documentation_lists_every_operation_without_a_policy_violation(page, live_server, demo):
     problems: list[str] = []
     page.add_init_script(WATCH)
-    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda exc: problems.append(f"uncaught: {exc}"))
     response = page.goto(f"{live_server.url}/api/v1/docs")
     policy = response.headers.get("content-security-policy", "")

@@ -9,10 +9,13 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize(("language", "body_label", "apply", "one_meeting"), [
-    ("en", "Body", "Apply filters", "3 meetings"),
-    ("cy", "Corff", "Defnyddio'r hidlyddion", "3 chyfarfod"),
-])
+@pytest.mark.parametrize(
+    ("language", "body_label", "apply", "one_meeting"),
+    [
+        ("en", "Body", "Apply filters", "3 meetings"),
+        ("cy", "Corff", "Defnyddio'r hidlyddion", "3 chyfarfod"),
+    ],
+)
 def test_filter_meetings_by_body_and_year(live_server, page, demo, language, body_label, apply, one_meeting):
     page.goto(f"{live_server.url}/{language}/meetings/")
     option = page.locator("#filter-body option[value='img-elections']").inner_text()
@@ -26,10 +29,13 @@ def test_filter_meetings_by_body_and_year(live_server, page, demo, language, bod
     assert "body=img-elections" in page.get_by_role("link", name="CSV").get_attribute("href")
 
 
-@pytest.mark.parametrize(("language", "query", "expected"), [
-    ("cy", "grwp diogelwch", "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo"),
-    ("en", "Braverman", "Suella Braverman"),
-])
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("cy", "grwp diogelwch", "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo"),
+        ("en", "Braverman", "Suella Braverman"),
+    ],
+)
 def test_search_from_the_home_page(live_server, page, demo, language, query, expected):
     page.goto(f"{live_server.url}/{language}/")
     page.locator("#home-q").fill(query)
@@ -40,9 +46,15 @@ def test_search_from_the_home_page(live_server, page, demo, language, query, exp
     assert results.locator("mark").count() >= 1
 
 
-@pytest.mark.parametrize("path", [
-    "meetings/?body=img-elections", "bodies/img-safety-security-migration/", "people/jane-hutt/", "search/?q=grwp",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "meetings/?body=img-elections",
+        "bodies/img-safety-security-migration/",
+        "people/jane-hutt/",
+        "search/?q=grwp",
+    ],
+)
 def test_language_switch_stays_on_the_same_page(live_server, page, demo, path):
     page.goto(f"{live_server.url}/en/{path}")
     page.get_by_role("link", name="Cymraeg").click()
@@ -72,5 +84,7 @@ def test_keyboard_reaches_the_content_and_the_filters(live_server, page, demo):
     assert "body=" in page.url
     # Every link and control shows a visible focus indicator.
     page.get_by_role("link", name="Bodies").first.focus()
-    outline = page.evaluate("getComputedStyle(document.activeElement).boxShadow + getComputedStyle(document.activeElement).backgroundColor")
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement).boxShadow + getComputedStyle(document.activeElement).backgroundColor"
+    )
     assert outline and outline != "none"

@@ -17,15 +17,38 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SEED = "img-safety-security-migration/2023-07-11"
 PUBLIC = [
-    "", "meetings/", "meetings/?body=img-safety-security-migration&year=2023&sort=oldest", f"meetings/{SEED}/",
-    f"meetings/{SEED}/statement/", f"meetings/{SEED}/letter/", "bodies/", "bodies/img-safety-security-migration/",
-    "people/", "people/?government=wales", "people/jane-hutt/", "agreements/", "agreements/iira-2021/",
-    "timeliness/", "search/", "search/?q=grwp", "search/?q=nothing-matches-this", "sign-in/",
+    "",
+    "meetings/",
+    "meetings/?body=img-safety-security-migration&year=2023&sort=oldest",
+    f"meetings/{SEED}/",
+    f"meetings/{SEED}/statement/",
+    f"meetings/{SEED}/letter/",
+    "bodies/",
+    "bodies/img-safety-security-migration/",
+    "people/",
+    "people/?government=wales",
+    "people/jane-hutt/",
+    "agreements/",
+    "agreements/iira-2021/",
+    "timeliness/",
+    "search/",
+    "search/?q=grwp",
+    "search/?q=nothing-matches-this",
+    "sign-in/",
 ]
 OFFICIAL = [
-    "reporting/", "reporting/obligations/?status=open", "reporting/commitments/", f"reporting/meetings/{SEED}/",
-    "reporting/calendar/", "reporting/documents/{statement}/", "reporting/documents/{draft}/",
-    "reporting/documents/{draft}/translate/", "reporting/periods/{period}/", "ingest/", "ingest/review/", "harvest/",
+    "reporting/",
+    "reporting/obligations/?status=open",
+    "reporting/commitments/",
+    f"reporting/meetings/{SEED}/",
+    "reporting/calendar/",
+    "reporting/documents/{statement}/",
+    "reporting/documents/{draft}/",
+    "reporting/documents/{draft}/translate/",
+    "reporting/periods/{period}/",
+    "ingest/",
+    "ingest/review/",
+    "harvest/",
 ]
 MISSING = "meetings/no-such-body/2023-07-11/"
 WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
@@ -33,14 +56,21 @@ WIDTHS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "he
 # A number followed by a noun that disagrees with it. English: "1 meetings", "3 meeting"; Welsh takes the
 # singular noun after a numeral ("5 cyfarfod", never "5 cyfarfodydd"), and says "unwaith", not "1 o weithiau".
 DISAGREEING = {
-    "en": re.compile(r"(?<![\d.,/-])(?:1 (?:meetings|times|days|statements|results|people|documents|persons)\b"
-                     r"|(?:0|[2-9]|[1-9]\d{1,2}) (?:meeting|time|day|statement|result|person|document)\b(?![-'’]))"),
-    "cy": re.compile(r"(?<![\d.,/-])(?:\d+ (?:cyfarfodydd|gyfarfodydd|diwrnodau|dyddiau|datganiadau|canlyniadau|o weithiau)\b"
-                     r"|1 (?:gwaith|waith)\b)"),
+    "en": re.compile(
+        r"(?<![\d.,/-])(?:1 (?:meetings|times|days|statements|results|people|documents|persons)\b"
+        r"|(?:0|[2-9]|[1-9]\d{1,2}) (?:meeting|time|day|statement|result|person|document)\b(?![-'’]))"
+    ),
+    "cy": re.compile(
+        r"(?<![\d.,/-])(?:\d+ (?:cyfarfodydd|gyfarfodydd|diwrnodau|dyddiau|datganiadau|canlyniadau|o weithiau)\b"
+        r"|1 (?:gwaith|waith)\b)"
+    ),
 }
 # Words that have no business on a Welsh page outside an element marked as another language.
-ENGLISH_WORDS = re.compile(r"\b(?:the|and|meetings?|days|statements?|reporting|search|home|page|none|sign in|sign out"
-                           r"|menu|overdue|published|communiqué|timeliness)\b", re.IGNORECASE)
+ENGLISH_WORDS = re.compile(
+    r"\b(?:the|and|meetings?|days|statements?|reporting|search|home|page|none|sign in|sign out"
+    r"|menu|overdue|published|communiqué|timeliness)\b",
+    re.IGNORECASE,
+)
 WELSH_TEXT = """() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -58,7 +88,9 @@ WELSH_TEXT = """() => {
 def official(db):
     """A signed-in official with every reporting and ingest role (the pages they see, not the admin's)."""
     user = User.objects.create_user("reviewer", password="a long password for the review", is_staff=True)
-    user.groups.set(Group.objects.filter(name__in=["IIRA drafter", "IIRA approver", "IIRA publisher", "Register ingest"]))
+    user.groups.set(
+        Group.objects.filter(name__in=["IIRA drafter", "IIRA approver", "IIRA publisher", "Register ingest"])
+    )
     return user
 
 
@@ -70,8 +102,11 @@ def officials_records(register, official):  # noqa: F811
 
     period = ReportingPeriod.objects.first()
     draft = workflow.start_draft(official, "annual_report", period=period, on=dt.date(2024, 5, 1))
-    return {"statement": ReportDocument.objects.filter(kind="statement", state="published").first().pk,
-            "draft": draft.pk, "period": period.key}
+    return {
+        "statement": ReportDocument.objects.filter(kind="statement", state="published").first().pk,
+        "draft": draft.pk,
+        "period": period.key,
+    }
 
 
 def _sign_in(context, live_server, user) -> None:
@@ -81,7 +116,9 @@ def _sign_in(context, live_server, user) -> None:
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
 
 
 def _problems(page, language: str, width: int, path: str) -> list[str]:
@@ -93,7 +130,10 @@ def _problems(page, language: str, width: int, path: str) -> list[str]:
         found.append("shows 'None'")
     found += [f"number and noun disagree: {m.group()!r}" for m in DISAGREEING[language].finditer(text)]
     if language == "cy":
-        found += [f"English on a Welsh page: {m.group()!r}" for m in ENGLISH_WORDS.finditer(page.evaluate(WELSH_TEXT))]
+        found += [
+            f"English on a Welsh page: {m.group()!r}"
+            for m in ENGLISH_WORDS.finditer(page.evaluate(WELSH_TEXT))
+        ]
     if path and page.locator("nav.govuk-breadcrumbs").count() != 1:
         found.append("no breadcrumbs")
     found += [f"axe {v['id']}: {v['nodes']}" for v in _violations(page)]
@@ -102,7 +142,15 @@ def _problems(page, language: str, width: int, path: str) -> list[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_every_page_type_passes_the_review(live_server, page, register, official, officials_records, language, width):  # noqa: F811
+def test_every_page_type_passes_the_review(
+    live_server,
+    page,
+    register,  # noqa: F811
+    official,
+    officials_records,
+    language,
+    width,
+):
     page.set_viewport_size(WIDTHS[width])
     failures: dict[str, list[str]] = {}
     for path in PUBLIC + [MISSING]:
@@ -144,8 +192,14 @@ def test_the_checks_catch_what_they_are_for(live_server, page, register):  # noq
       document.querySelector('nav.govuk-breadcrumbs').remove();
     }""")
     found = " | ".join(_problems(page, "cy", 375, "meetings/"))
-    for expected in ("wider than 375 px", "shows 'None'", "'1 o weithiau'", "'5 cyfarfodydd'", "English on a Welsh page: 'the'",
-                     "no breadcrumbs"):
+    for expected in (
+        "wider than 375 px",
+        "shows 'None'",
+        "'1 o weithiau'",
+        "'5 cyfarfodydd'",
+        "English on a Welsh page: 'the'",
+        "no breadcrumbs",
+    ):
         assert expected in found, (expected, found)
     assert DISAGREEING["en"].search("met 1 times") and DISAGREEING["en"].search("(1 meetings)")
     assert not DISAGREEING["en"].search("met once in 2023 (1 meeting); 11 July 2023 meeting 2")

@@ -110,9 +110,11 @@ def make_docx(text: str, path: Path, lang: str | None = None) -> Path:
 def make_html(text: str, path: Path, lang: str = "en") -> Path:
     paras = "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:])
     title = text.split("\n")[0]
-    path.write_text(f"<!DOCTYPE html><html lang='{lang}'><head><title>{title}</title></head><body><nav>Menu</nav>"
-                    f"<main><article><h1>{title}</h1>{paras}</article></main><footer>Footer</footer></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        f"<!DOCTYPE html><html lang='{lang}'><head><title>{title}</title></head><body><nav>Menu</nav>"
+        f"<main><article><h1>{title}</h1>{paras}</article></main><footer>Footer</footer></body></html>",
+        encoding="utf-8",
+    )
     return path
 
 

@@ -21,7 +21,9 @@ def test_cli_good_and_bad_files(tmp_path):
     good.write_text(STATEMENT, encoding="utf-8")
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n garbage")
-    out = subprocess.run([*_igr(), "extract", str(good), str(bad)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [*_igr(), "extract", str(good), str(bad)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode != 0
     (line,) = out.stdout.strip().splitlines()
     rec = json.loads(line)
@@ -33,7 +35,11 @@ def test_cli_good_and_bad_files(tmp_path):
 def test_cli_json_and_table_formats(tmp_path):
     good = tmp_path / "statement.txt"
     good.write_text(STATEMENT, encoding="utf-8")
-    out = subprocess.run([*_igr(), "extract", "--format", "json", str(good)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [*_igr(), "extract", "--format", "json", str(good)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0 and json.loads(out.stdout)[0]["doc_type"] == "written_statement"
-    out = subprocess.run([*_igr(), "extract", "--format", "table", str(good)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [*_igr(), "extract", "--format", "table", str(good)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0 and "statement.txt" in out.stdout

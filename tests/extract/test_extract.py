@@ -75,11 +75,20 @@ def test_welsh_statement(welsh_text):
     assert rec["author"]["role"].startswith("Gweinidog")
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("11eg Gorffennaf 2023", "2023-07-11"), ("1af Mawrth 2024", "2024-03-01"), ("2il Mai 2024", "2024-05-02"),
-    ("Dydd Llun 25 Medi 2023", "2023-09-25"), ("o Fedi 2023", "2023-09"), ("ym mis Gorffennaf 2023", "2023-07"),
-    ("11 Gorffenaf 2023", "2023-07-11"), ("Thursday 21st May 2020", "2020-05-21"), ("Apr 27, 2023", "2023-04-27"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("11eg Gorffennaf 2023", "2023-07-11"),
+        ("1af Mawrth 2024", "2024-03-01"),
+        ("2il Mai 2024", "2024-05-02"),
+        ("Dydd Llun 25 Medi 2023", "2023-09-25"),
+        ("o Fedi 2023", "2023-09"),
+        ("ym mis Gorffennaf 2023", "2023-07"),
+        ("11 Gorffenaf 2023", "2023-07-11"),
+        ("Thursday 21st May 2020", "2020-05-21"),
+        ("Apr 27, 2023", "2023-04-27"),
+    ],
+)
 def test_date_parser(text, iso):
     assert find_dates(text)[0].iso() == iso
 
@@ -89,26 +98,35 @@ def test_ddydd_mawrth_and_may_are_not_dates():
     assert find_dates("Ministers may meet again") == []
 
 
-@pytest.mark.parametrize("sentence, iso", [
-    ("The meeting was held on 11 July.", "2023-07-11"),
-    ("The meeting held on 30 November was useful.", "2022-11-30"),
-    ("The group will meet on 4 December.", "2023-12-04"),
-    ("The next meeting is due on 10 March.", "2024-03-10"),
-])
+@pytest.mark.parametrize(
+    "sentence, iso",
+    [
+        ("The meeting was held on 11 July.", "2023-07-11"),
+        ("The meeting held on 30 November was useful.", "2022-11-30"),
+        ("The group will meet on 4 December.", "2023-12-04"),
+        ("The next meeting is due on 10 March.", "2024-03-10"),
+    ],
+)
 def test_year_inferred_from_document_date_and_tense(sentence, iso):
     ref = dt.date(2023, 9, 25)
     assert infer_year(find_dates(sentence)[0], ref, tense_of(sentence)) == iso
 
 
-@pytest.mark.parametrize("spelling, key", [
-    ("Inter- Ministerial Group for environment, Food and Rural Affairs", "img-efra"),
-    ("IMG EFRA", "img-efra"), ("JMC(EN)", "jmc-en"), ("JMC (EN)", "jmc-en"),
-    ("joint ministerial committee (European Union negotiations)", "jmc-en"),
-    ("Finance: Inter-Ministerial Standing Committee (F:ISC)", "fisc"),
-    ("Inter-Ministerial Standing Committee", "imsc"), ("British Irish Council", "bic"),
-    ("Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo", "img-safety-security-migration"),
-    ("Cyngor y Gwledydd a'r Rhanbarthau", "cnr"),
-])
+@pytest.mark.parametrize(
+    "spelling, key",
+    [
+        ("Inter- Ministerial Group for environment, Food and Rural Affairs", "img-efra"),
+        ("IMG EFRA", "img-efra"),
+        ("JMC(EN)", "jmc-en"),
+        ("JMC (EN)", "jmc-en"),
+        ("joint ministerial committee (European Union negotiations)", "jmc-en"),
+        ("Finance: Inter-Ministerial Standing Committee (F:ISC)", "fisc"),
+        ("Inter-Ministerial Standing Committee", "imsc"),
+        ("British Irish Council", "bic"),
+        ("Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo", "img-safety-security-migration"),
+        ("Cyngor y Gwledydd a'r Rhanbarthau", "cnr"),
+    ],
+)
 def test_forum_spellings_resolve(spelling, key):
     hits = gazetteer().find_bodies(f"a meeting of the {spelling} was held")
     assert hits and hits[0].key == key
@@ -116,15 +134,19 @@ def test_forum_spellings_resolve(spelling, key):
 
 def test_unlisted_spelling_resolves_by_distinctive_words():
     assert gazetteer().resolve_phrase("Interministerial Group (Trade)") == "img-trade"
-    assert gazetteer().resolve_phrase("Interministerial Group for Housing, Communites & Local Government") == \
-        "img-housing-communities-local-government"
+    assert (
+        gazetteer().resolve_phrase("Interministerial Group for Housing, Communites & Local Government")
+        == "img-housing-communities-local-government"
+    )
 
 
 def test_author_who_could_not_attend_is_not_an_attendee():
-    text = ("Written Statement: Interministerial Group for Trade\n\nVaughan Gething MS, Minister for Economy\n\n"
-            "First published:\n10 March 2022\n\nThe Interministerial Group for Trade met on 17 February 2022. "
-            "The meeting was called at short notice and I was not able to participate. The meeting was chaired by "
-            "the Minister for Trade Policy, Penny Mordaunt MP. A senior Welsh Government official attended as an observer.")
+    text = (
+        "Written Statement: Interministerial Group for Trade\n\nVaughan Gething MS, Minister for Economy\n\n"
+        "First published:\n10 March 2022\n\nThe Interministerial Group for Trade met on 17 February 2022. "
+        "The meeting was called at short notice and I was not able to participate. The meeting was chaired by "
+        "the Minister for Trade Policy, Penny Mordaunt MP. A senior Welsh Government official attended as an observer."
+    )
     (m,) = extract_text(text)[0]["meetings"]
     assert "Vaughan Gething" not in _names(m)
     assert any(a["capacity"] == "observer" and a["government"] == "Welsh Government" for a in m["attendees"])

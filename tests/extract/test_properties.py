@@ -10,12 +10,22 @@ from igr.extract.errors import ExtractionError
 from igr.extract.readers import read_bytes
 from tests.extract.conftest import LETTER, STATEMENT
 
-PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html lang='cy'>", b"\xef\xbb\xbf", b"\xff\xfe"]
+PREFIXES = [
+    b"",
+    b"%PDF-1.4\n",
+    b"PK\x03\x04",
+    b"<!DOCTYPE html><html lang='cy'>",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=2048),
-       name=st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.html"]))
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=2048),
+    name=st.sampled_from(["a.txt", "a.pdf", "a.docx", "a.html"]),
+)
 def test_random_bytes_raise_only_typed_errors(prefix, body, name):
     try:
         doc = read_bytes(prefix + body, name)

@@ -14,8 +14,12 @@ from tests.extract.conftest import LETTER, STATEMENT, docx_bytes, make_docx, mak
 
 def test_plain_text_encodings():
     text = "Grŵp Rhyngweinidogol — 25 Medi 2023\nMeeting of the group."
-    for data in (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("utf-16"),
-                 "Caf\u00e9 meeting \u2013 25 September 2023".encode("cp1252")):
+    for data in (
+        text.encode("utf-8"),
+        b"\xef\xbb\xbf" + text.encode("utf-8"),
+        text.encode("utf-16"),
+        "Caf\u00e9 meeting \u2013 25 September 2023".encode("cp1252"),
+    ):
         doc = read_bytes(data, "x.txt")
         assert "2023" in doc.text and doc.kind == "txt"
     assert "Grŵp" in read_bytes(text.encode("utf-16"), "x.txt").text
@@ -36,15 +40,18 @@ def test_html_reader_takes_lang_and_drops_navigation(tmp_path):
     assert doc.kind == "html" and doc.lang == "cy" and "Michael Gove" in doc.text and "Footer" not in doc.text
 
 
-@pytest.mark.parametrize("data, error", [
-    (b"", E.EmptyInputError),
-    (b"   \n\t ", E.EmptyInputError),
-    (bytes(range(256)) * 20, E.BinaryInputError),
-    (b"\x00\x01\x02garbage\x00" * 50, E.BinaryInputError),
-    (b"%PDF-1.7\n1 0 obj << /Type /Catalog", E.ExtractionError),
-    (b"PK\x03\x04 not really a zip", E.CorruptDocxError),
-    (b"\xff\xfe\x00", E.ExtractionError),
-])
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        (b"", E.EmptyInputError),
+        (b"   \n\t ", E.EmptyInputError),
+        (bytes(range(256)) * 20, E.BinaryInputError),
+        (b"\x00\x01\x02garbage\x00" * 50, E.BinaryInputError),
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog", E.ExtractionError),
+        (b"PK\x03\x04 not really a zip", E.CorruptDocxError),
+        (b"\xff\xfe\x00", E.ExtractionError),
+    ],
+)
 def test_bad_inputs_raise_typed_bilingual_errors(data, error):
     with pytest.raises(error) as info:
         read_bytes(data, "bad")
@@ -100,8 +107,10 @@ def test_missing_file_is_a_typed_error(tmp_path):
 
 
 def test_welsh_text_in_iso_8859_14_keeps_its_circumflexes():
-    text = ("Datganiad Ysgrifenedig: y Grŵp Rhyngweinidogol ar gyfer Masnach. Mynychais y cyfarfod; "
-            "roedd pob gweinyddiaeth yn cytuno bod angen cydweithio ar bolisi dŵr a thir.")
+    text = (
+        "Datganiad Ysgrifenedig: y Grŵp Rhyngweinidogol ar gyfer Masnach. Mynychais y cyfarfod; "
+        "roedd pob gweinyddiaeth yn cytuno bod angen cydweithio ar bolisi dŵr a thir."
+    )
     doc = read_bytes(text.encode("iso8859_14"), "statement.txt")
     assert "Grŵp" in doc.text and "dŵr" in doc.text and "Grðp" not in doc.text
     assert doc.warnings == []  # every letter is one English or Welsh uses: sure

@@ -22,7 +22,9 @@ class S:
     end: int
 
 
-spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: S(t[0], t[0] + t[1])), max_size=30)
+spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: S(t[0], t[0] + t[1])), max_size=30
+)
 windows = st.tuples(st.integers(-5, 80), st.integers(-5, 80))
 
 
@@ -65,12 +67,14 @@ def test_taken_answers_as_the_scan(claims):
 def split_by_scan(text: str) -> list[tuple[int, str]]:
     """The original splitting, which rebuilt every line before each heading."""
     cuts = [0]
-    heads = sorted((m for r in publishers.generic().rules("statement_head") for m in r.finditer(text)),
-                   key=lambda m: m.start())
+    heads = sorted(
+        (m for r in publishers.generic().rules("statement_head") for m in r.finditer(text)),
+        key=lambda m: m.start(),
+    )
     for m in heads:
-        if m.start() < 300 or len(text[cuts[-1]:m.start()].strip()) < 300:
+        if m.start() < 300 or len(text[cuts[-1] : m.start()].strip()) < 300:
             continue
-        lines = text[:m.start()].split("\n")
+        lines = text[: m.start()].split("\n")
         cut = m.start()
         while lines and LETTERHEAD_LINE.match(lines[-1]) and len("\n".join(lines)) > cuts[-1]:
             cut -= len(lines[-1]) + 1
@@ -80,8 +84,17 @@ def split_by_scan(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
 
 
-PIECES = ["STATEMENT BY THE WELSH GOVERNMENT", "DATGANIAD GAN LYWODRAETH CYMRU", "Welsh Government", "Llywodraeth Cymru",
-          "", "   ", "The Minister attended the meeting of the Council. " * 4, "x" * 120, "Written Statement: IMG"]
+PIECES = [
+    "STATEMENT BY THE WELSH GOVERNMENT",
+    "DATGANIAD GAN LYWODRAETH CYMRU",
+    "Welsh Government",
+    "Llywodraeth Cymru",
+    "",
+    "   ",
+    "The Minister attended the meeting of the Council. " * 4,
+    "x" * 120,
+    "Written Statement: IMG",
+]
 
 
 @settings(max_examples=200)

@@ -28,17 +28,33 @@ def editions(demo):
 def drafts(editions):
     """An unpublished meeting (with a person seen only there), an embargoed statement and a draft IIRA letter."""
     body = Body.objects.get(key="img-safety-security-migration")
-    draft = Meeting.objects.create(body=body, date=dt.date(2024, 2, 2), status="held", published=False,
-                                   location_en=f"{MARKER} location", location_cy=f"{MARKER} lleoliad")
+    draft = Meeting.objects.create(
+        body=body,
+        date=dt.date(2024, 2, 2),
+        status="held",
+        published=False,
+        location_en=f"{MARKER} location",
+        location_cy=f"{MARKER} lleoliad",
+    )
     person = Person.objects.create(key="draftonly-person", name=f"{MARKER} Person")
     Attendance.objects.create(meeting=draft, person=person, government=Government.objects.get(key="wales"))
     seed = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
-    embargoed = Document.objects.create(kind="written_statement", date=dt.date(2023, 7, 20), published=False,
-                                        title_en=f"{MARKER} statement", title_cy=f"{MARKER} datganiad")
+    embargoed = Document.objects.create(
+        kind="written_statement",
+        date=dt.date(2023, 7, 20),
+        published=False,
+        title_en=f"{MARKER} statement",
+        title_cy=f"{MARKER} datganiad",
+    )
     embargoed.meetings.add(seed)
-    ReportDocument.objects.create(kind="letter", meeting=seed, series=3, date=dt.date(2023, 8, 1),
-                                  snapshot={"en": {"title": f"{MARKER} letter"}, "cy": {"title": f"{MARKER} llythyr"}},
-                                  texts={"note": MARKER})
+    ReportDocument.objects.create(
+        kind="letter",
+        meeting=seed,
+        series=3,
+        date=dt.date(2023, 8, 1),
+        snapshot={"en": {"title": f"{MARKER} letter"}, "cy": {"title": f"{MARKER} llythyr"}},
+        texts={"note": MARKER},
+    )
     return draft
 
 

@@ -42,7 +42,9 @@ def _subscribe(client, language: str, **fields) -> str:
     return response.content.decode()
 
 
-def _confirmed(topic: str, key: str, language: str, frequency: str = "immediate", email: str = "reader@example.org"):
+def _confirmed(
+    topic: str, key: str, language: str, frequency: str = "immediate", email: str = "reader@example.org"
+):
     subscription = request_subscription(Request(email, topic, key, language, frequency), T0)
     confirm(subscription, T0)
     return subscription
@@ -53,7 +55,10 @@ def test_double_opt_in_in_welsh_then_an_immediate_alert_in_welsh(client, drafts,
     assert "Gwiriwch eich e-bost" in page
     [request] = smtp.messages
     assert request["To"] == "reader@example.org" and request["Content-Language"] == "cy"
-    assert subject(request) == "Cadarnhewch eich hysbysiadau e-bost gan y Gofrestr Cysylltiadau Rhynglywodraethol"
+    assert (
+        subject(request)
+        == "Cadarnhewch eich hysbysiadau e-bost gan y Gofrestr Cysylltiadau Rhynglywodraethol"
+    )
     assert "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo" in text_of(request)
     confirm_path = LINK.search(text_of(request)).group(1)
     assert confirm_path.startswith("/cy/alerts/confirm/")
@@ -63,9 +68,12 @@ def test_double_opt_in_in_welsh_then_an_immediate_alert_in_welsh(client, drafts,
     assert "wedi'u cadarnhau" in client.post(confirm_path).content.decode()
 
     body = Body.objects.get(key=SEED_BODY)
-    announced = Meeting.objects.create(body=body, date=dt.date(2030, 4, 1), status="planned", location_cy="Caerdydd",
-                                       location_en="Cardiff")
-    Meeting.objects.create(body=Body.objects.get(key="imsc"), date=dt.date(2030, 4, 2), status="planned")  # not followed
+    announced = Meeting.objects.create(
+        body=body, date=dt.date(2030, 4, 1), status="planned", location_cy="Caerdydd", location_en="Cardiff"
+    )
+    Meeting.objects.create(
+        body=Body.objects.get(key="imsc"), date=dt.date(2030, 4, 2), status="planned"
+    )  # not followed
     report = send_alerts(T0 + dt.timedelta(minutes=10))
     assert (report.emails, report.items) == (1, 1)
     alert = smtp.messages[-1]
@@ -96,8 +104,9 @@ def test_unpublished_records_never_reach_an_email_until_published(drafts, smtp):
     _confirmed("government", "wales", "en", email="wales@example.org")
     drafts.location_en = f"{MARKER} moved"
     drafts.save()
-    Attendance.objects.create(meeting=drafts, description_en=f"{MARKER} official",
-                              government=Government.objects.get(key="scotland"))
+    Attendance.objects.create(
+        meeting=drafts, description_en=f"{MARKER} official", government=Government.objects.get(key="scotland")
+    )
     seed = Meeting.objects.get(reference=f"{SEED_BODY}/2023-07-11")
     seed.save()  # the seed meeting changes: it and its published letter and statement go, never the draft letter
     assert send_alerts(T0).emails == 2
@@ -112,7 +121,11 @@ def test_unpublished_records_never_reach_an_email_until_published(drafts, smtp):
     drafts.save()
     send_alerts(T0 + dt.timedelta(minutes=10))
     published = [m for m in smtp.messages[2:]]
-    assert {m["X-Envelope-To"] for m in published} == {"reader@example.org", "search@example.org", "wales@example.org"}
+    assert {m["X-Envelope-To"] for m in published} == {
+        "reader@example.org",
+        "search@example.org",
+        "wales@example.org",
+    }
     assert all("/en/meetings/img-safety-security-migration/2024-02-02/" in text_of(m) for m in published)
 
 
@@ -122,7 +135,9 @@ def test_daily_digest_goes_once_a_day_from_its_hour_in_english(drafts, smtp):
     wales = Government.objects.get(key="wales")
     for day in (dt.date(2030, 5, 1), dt.date(2030, 5, 8)):
         meeting = Meeting.objects.create(body=body, date=day, status="planned")
-        Attendance.objects.create(meeting=meeting, government=wales, description_en="a Welsh Government official")
+        Attendance.objects.create(
+            meeting=meeting, government=wales, description_en="a Welsh Government official"
+        )
     early = dt.datetime(2030, 3, 5, 6, 30, tzinfo=LONDON)
     assert send_alerts(early).emails == 0  # before the digest hour
     assert send_alerts(early.replace(hour=7, minute=5)).items == 2
@@ -144,7 +159,9 @@ def test_one_click_unsubscribe_without_a_form(drafts, smtp):
     path = LINK.search(text_of(smtp.messages[-1])).group(1)
     mail_client = Client(enforce_csrf_checks=True)  # a mail client posts without a CSRF token
     assert "Atal" not in mail_client.get(path).content.decode()
-    response = mail_client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    response = mail_client.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200 and "Email alerts stopped" in response.content.decode()
     assert not Subscription.objects.filter(pk=subscription.pk).exists()
     Meeting.objects.create(body=Body.objects.get(key=SEED_BODY), date=dt.date(2030, 7, 1), status="planned")
@@ -166,19 +183,39 @@ def test_the_form_never_reveals_a_subscription_and_is_rate_limited(client, demo,
     assert len(smtp.messages) == 3
     for _i in range(5):
         client.post("/en/alerts/", {"email": "x@example.org"})
-    limited = client.post("/en/alerts/", {"email": "other@example.org", "body": "imsc", "frequency": "daily", "language": "en"})
+    limited = client.post(
+        "/en/alerts/", {"email": "other@example.org", "body": "imsc", "frequency": "daily", "language": "en"}
+    )
     assert limited.status_code == 429 and "Too many requests" in limited.content.decode()
     assert not Subscription.objects.filter(email="other@example.org").exists()
-    assert Client(REMOTE_ADDR="192.0.2.9").post("/cy/alerts/", {"email": "other@example.org"}).status_code == 200
+    assert (
+        Client(REMOTE_ADDR="192.0.2.9").post("/cy/alerts/", {"email": "other@example.org"}).status_code == 200
+    )
 
 
 def test_bad_input_gets_a_clear_error_in_the_users_language(client, demo, smtp):
-    page = client.post("/cy/alerts/", {"email": "not-an-address", "body": "imsc", "government": "wales",
-                                       "frequency": "daily", "language": "cy"}).content.decode()
+    page = client.post(
+        "/cy/alerts/",
+        {
+            "email": "not-an-address",
+            "body": "imsc",
+            "government": "wales",
+            "frequency": "daily",
+            "language": "cy",
+        },
+    ).content.decode()
     assert "Rhowch gyfeiriad e-bost yn y ffurf gywir" in page
     assert "Dewiswch un corff, un llywodraeth neu eiriau chwilio" in page
-    page = client.post("/en/alerts/", {"email": "a@example.org", "topic": "person", "key": "draftonly-person",
-                                       "frequency": "daily", "language": "en"}).content.decode()
+    page = client.post(
+        "/en/alerts/",
+        {
+            "email": "a@example.org",
+            "topic": "person",
+            "key": "draftonly-person",
+            "frequency": "daily",
+            "language": "en",
+        },
+    ).content.decode()
     assert "The register holds nothing by that name to follow." in page
     assert not Subscription.objects.exists() and not smtp.messages
 
@@ -197,10 +234,20 @@ def test_unconfirmed_addresses_are_forgotten_after_seven_days(client, demo, smtp
 
 def test_a_search_alert_finds_new_meetings_by_its_words(drafts, smtp):
     _confirmed("search", "aberystwyth", "cy")
-    Meeting.objects.create(body=Body.objects.get(key="imsc"), date=dt.date(2030, 9, 9), status="planned",
-                           location_en="Aberystwyth University", location_cy="Prifysgol Aberystwyth")
-    Meeting.objects.create(body=Body.objects.get(key="imsc"), date=dt.date(2030, 9, 10), status="planned",
-                           location_en="Bangor", location_cy="Bangor")
+    Meeting.objects.create(
+        body=Body.objects.get(key="imsc"),
+        date=dt.date(2030, 9, 9),
+        status="planned",
+        location_en="Aberystwyth University",
+        location_cy="Prifysgol Aberystwyth",
+    )
+    Meeting.objects.create(
+        body=Body.objects.get(key="imsc"),
+        date=dt.date(2030, 9, 10),
+        status="planned",
+        location_en="Bangor",
+        location_cy="Bangor",
+    )
     assert send_alerts(T0).items == 1
     [alert] = smtp.messages
     assert subject(alert) == "1 diweddariad am y chwiliad “aberystwyth”"

@@ -31,11 +31,18 @@ def test_subscribing_in_a_browser_with_no_axe_violations(live_server, page, demo
     assert not failures, failures
     subscription = Subscription.objects.get()
     assert (subscription.topic, subscription.key, subscription.frequency, subscription.language) == (
-        "government", "wales", "daily", language)
+        "government",
+        "wales",
+        "daily",
+        language,
+    )
     assert len(mail.outbox) == 1 and subscription.token in mail.outbox[0].body
     page.goto(f"{live_server.url}/{language}/alerts/confirm/{subscription.token}/")
     page.click("button[type=submit]")
-    assert page.locator("h1").inner_text() == {"en": "Email alerts confirmed", "cy": "Hysbysiadau e-bost wedi'u cadarnhau"}[language]
+    assert (
+        page.locator("h1").inner_text()
+        == {"en": "Email alerts confirmed", "cy": "Hysbysiadau e-bost wedi'u cadarnhau"}[language]
+    )
     if found := _violations(page):
         failures["confirmed"] = found
     assert not failures, failures

@@ -55,13 +55,26 @@ def harvest_settings(settings, tmp_path):
 def harvest(server, clock, reference):
     """Run sources by key against the local server; returns each source's report (a dict with its errors)."""
 
-    def run(*keys: str, addresses: list[str] | None = None, dry_run: bool = False, since: dt.date | None = None,
-            base: str | None = None, **policy) -> dict[str, dict]:
+    def run(
+        *keys: str,
+        addresses: list[str] | None = None,
+        dry_run: bool = False,
+        since: dt.date | None = None,
+        base: str | None = None,
+        **policy,
+    ) -> dict[str, dict]:
         registry = load()
-        sources = [registry[k](base_url=server.url if base is None else base, since=since, addresses=addresses)
-                   for k in keys]
-        runner = Runner(now=lambda: NOW, dry_run=dry_run, fetcher_for=lambda source: Fetcher(
-            policy_for(source, **policy), now=lambda: NOW, clock=clock.monotonic, sleep=clock.sleep))
+        sources = [
+            registry[k](base_url=server.url if base is None else base, since=since, addresses=addresses)
+            for k in keys
+        ]
+        runner = Runner(
+            now=lambda: NOW,
+            dry_run=dry_run,
+            fetcher_for=lambda source: Fetcher(
+                policy_for(source, **policy), now=lambda: NOW, clock=clock.monotonic, sleep=clock.sleep
+            ),
+        )
         return {r.source: {**r.as_dict(), "errors": r.errors} for r in runner.run(sources)}
 
     return run

@@ -24,8 +24,18 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEARCH_PARAMS = {"q", "count", "start", "order", "fields", "filter_organisations", "filter_content_store_document_type",
-                 "filter_public_timestamp", "reject_content_store_document_type", "filter_format"}
+SEARCH_PARAMS = {
+    "q",
+    "count",
+    "start",
+    "order",
+    "fields",
+    "filter_organisations",
+    "filter_content_store_document_type",
+    "filter_public_timestamp",
+    "reject_content_store_document_type",
+    "filter_format",
+}
 
 
 @dataclass
@@ -79,10 +89,13 @@ def govuk_routes() -> dict[str, list[Reply]]:
     for f in sorted((FIXTURES / "govuk" / "content").glob("*.json")):
         data = f.read_bytes()
         item = json.loads(data)
-        routes["/api/content" + item["base_path"]] = [conditional(data, "application/json; charset=utf-8",
-                                                                  _http_date(item["public_updated_at"]))]
+        routes["/api/content" + item["base_path"]] = [
+            conditional(data, "application/json; charset=utf-8", _http_date(item["public_updated_at"]))
+        ]
     pdf = pdf_bytes((FIXTURES / "govuk" / "trade-communique.txt").read_text(encoding="utf-8"))
-    routes["/media/6729a1b2c3d4e5f6a7b8c9d0/img-trade-communique-5-november-2024.pdf"] = [conditional(pdf, "application/pdf")]
+    routes["/media/6729a1b2c3d4e5f6a7b8c9d0/img-trade-communique-5-november-2024.pdf"] = [
+        conditional(pdf, "application/pdf")
+    ]
     return routes
 
 
@@ -97,11 +110,16 @@ def wales_routes() -> dict[str, list[Reply]]:
 
 class FixtureServer:
     def __init__(self, port: int = 0, max_count: int = 2) -> None:
-        self.routes: dict[str, list[Reply]] = {"/robots.txt": [Reply(200, b"User-agent: *\nDisallow: /private/\n",
-                                                                     {"Content-Type": "text/plain"})]}
+        self.routes: dict[str, list[Reply]] = {
+            "/robots.txt": [
+                Reply(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"})
+            ]
+        }
         self.routes.update(govuk_routes())
         self.routes.update(wales_routes())
-        self.search_results: list[dict] = json.loads((FIXTURES / "govuk" / "search-results.json").read_text())["results"]
+        self.search_results: list[dict] = json.loads(
+            (FIXTURES / "govuk" / "search-results.json").read_text()
+        )["results"]
         self.max_count = max_count
         self.search_faults: dict[int, Reply] = {}  # a result page's answer replaced, by its ``start``
         self.log: list[tuple[str, dict[str, str]]] = []
@@ -139,8 +157,11 @@ class FixtureServer:
         params = parse_qs(query, keep_blank_values=True)
         unknown = set(params) - SEARCH_PARAMS
         if unknown:
-            return Reply(422, json.dumps({"error": f"Unexpected parameters: {', '.join(sorted(unknown))}"}).encode(),
-                         {"Content-Type": "application/json"})
+            return Reply(
+                422,
+                json.dumps({"error": f"Unexpected parameters: {', '.join(sorted(unknown))}"}).encode(),
+                {"Content-Type": "application/json"},
+            )
         try:
             start, count = int(params.get("start", ["0"])[0]), int(params.get("count", ["10"])[0])
         except ValueError:
@@ -152,9 +173,20 @@ class FixtureServer:
             since = value.removeprefix("from:")[:10]
             results = [r for r in results if r["public_timestamp"][:10] >= since]
         fields = params.get("fields")
-        page = [{k: v for k, v in r.items() if not fields or k in fields} for r in results[start:start + min(count, self.max_count)]]
-        body = {"results": page, "total": len(results), "start": start, "aggregates": {}, "suggested_queries": [],
-                "suggested_autocomplete": [], "es_cluster": "A", "reranked": False}
+        page = [
+            {k: v for k, v in r.items() if not fields or k in fields}
+            for r in results[start : start + min(count, self.max_count)]
+        ]
+        body = {
+            "results": page,
+            "total": len(results),
+            "start": start,
+            "aggregates": {},
+            "suggested_queries": [],
+            "suggested_autocomplete": [],
+            "es_cluster": "A",
+            "reranked": False,
+        }
         return Reply(200, json.dumps(body).encode(), {"Content-Type": "application/json; charset=utf-8"})
 
     def _handler(self):
@@ -167,7 +199,11 @@ class FixtureServer:
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 server.log.append((self.path, dict(self.headers.items())))
-                reply = server.search(parts.query) if parts.path == "/api/search.json" else server.reply_for(parts.path)
+                reply = (
+                    server.search(parts.query)
+                    if parts.path == "/api/search.json"
+                    else server.reply_for(parts.path)
+                )
                 if reply.delay and server.stopping.wait(reply.delay):
                     return
                 if reply.etag and self.headers.get("If-None-Match") == reply.etag:

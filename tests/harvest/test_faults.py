@@ -18,8 +18,11 @@ BASELINE = {"imsc/2024-10-09", "img-trade/2024-11-05", "cnr/2025-05-16"}
 
 
 def register_state() -> tuple:
-    return (sorted(Meeting.objects.values_list("reference", flat=True)), Document.objects.count(),
-            DocumentVersion.objects.count())
+    return (
+        sorted(Meeting.objects.values_list("reference", flat=True)),
+        Document.objects.count(),
+        DocumentVersion.objects.count(),
+    )
 
 
 def test_a_500_then_success_is_retried_after_a_backoff(harvest, server, clock):
@@ -37,14 +40,18 @@ def test_a_429_waits_as_long_as_retry_after_says(harvest, server, clock):
     assert 7.0 in clock.sleeps
 
 
-def test_a_retry_after_beyond_the_limit_gives_up_for_this_run_and_the_next_run_gets_it(harvest, server, clock):
+def test_a_retry_after_beyond_the_limit_gives_up_for_this_run_and_the_next_run_gets_it(
+    harvest, server, clock
+):
     good = server.routes[PDF]
     server.routes[PDF] = [Reply(429, b"", {"Retry-After": "86400"})]
     report = harvest("govuk")["govuk"]
     assert report["failed"] == 1 and report["new"] == 2
     assert [e["code"] for e in report["errors"]] == ["rate_limited"]
     assert max(clock.sleeps) < 3600 and "img-trade/2024-11-05" not in register_state()[0]
-    parent = SeenAddress.objects.get(url__endswith="interministerial-group-for-trade-communique-5-november-2024")
+    parent = SeenAddress.objects.get(
+        url__endswith="interministerial-group-for-trade-communique-5-november-2024"
+    )
     assert parent.outcome == "failed" and parent.error_code == "incomplete" and not parent.marker
     server.routes[PDF] = good
     again = harvest("govuk")["govuk"]
@@ -78,13 +85,20 @@ def test_redirects_are_followed_within_the_limit(harvest, server):
     assert report["new"] == 1 and report["failed"] == 0  # one item: the page, with its Welsh counterpart
     assert set(DocumentVersion.objects.values_list("language", flat=True)) == {"en", "cy"}
     version = DocumentVersion.objects.get(language="en")
-    assert version.source_url == f"{server.url}/old-address" and version.fetched_from == f"{server.url}{WALES}"
+    assert (
+        version.source_url == f"{server.url}/old-address" and version.fetched_from == f"{server.url}{WALES}"
+    )
 
 
 def test_malformed_json_in_a_content_item_fails_that_item_only(harvest, server):
     good = server.routes[IMSC]
-    server.routes[IMSC] = [Reply(200, b'{"title": "Interministerial Standing Committee", "details": {"body": ',
-                                 {"Content-Type": "application/json"})]
+    server.routes[IMSC] = [
+        Reply(
+            200,
+            b'{"title": "Interministerial Standing Committee", "details": {"body": ',
+            {"Content-Type": "application/json"},
+        )
+    ]
     report = harvest("govuk")["govuk"]
     assert report["failed"] == 1 and report["new"] == 2 and report["errors"][0]["code"] == "malformed"
     server.routes[IMSC] = good
@@ -104,7 +118,9 @@ def test_a_malformed_second_page_of_results_keeps_the_first_page_and_is_read_nex
 
 
 def test_a_50_mb_response_is_cut_off_at_the_cap(harvest, server):
-    server.routes[PDF] = [Reply(200, b"%PDF-1.4\n", {"Content-Type": "application/pdf"}, stream=50 * 1024 * 1024)]
+    server.routes[PDF] = [
+        Reply(200, b"%PDF-1.4\n", {"Content-Type": "application/pdf"}, stream=50 * 1024 * 1024)
+    ]
     report = harvest("govuk", max_bytes=2 * 1024 * 1024)["govuk"]
     assert report["failed"] == 1 and [e["code"] for e in report["errors"]] == ["too_large"]
     assert not DocumentVersion.objects.filter(media_type="application/pdf").exists()
@@ -135,8 +151,10 @@ def test_a_revised_page_becomes_a_new_version_of_the_same_document(harvest, serv
     addresses = [f"{server.url}{WALES}"]
     harvest("pages", addresses=addresses)
     page = server.routes[WALES][0].body
-    revised = page.replace(b"the time taken to process asylum applications",
-                           b"the time taken to process asylum applications and the support for local authorities")
+    revised = page.replace(
+        b"the time taken to process asylum applications",
+        b"the time taken to process asylum applications and the support for local authorities",
+    )
     server.routes[WALES] = [conditional(revised, "text/html; charset=utf-8")]
     documents = Document.objects.count()
     report = harvest("pages", addresses=addresses)["pages"]

@@ -27,7 +27,9 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 def test_an_english_page_and_its_welsh_counterpart_become_one_document(harvest, server):
     report = harvest("feeds", addresses=[FEED])["feeds"]
     assert report == {"found": 1, "new": 1, "unchanged": 0, "revised": 0, "failed": 0, "errors": []}
-    assert not server.requests("/written-statement-updated-timetable"), "an entry the keywords exclude was fetched"
+    assert not server.requests("/written-statement-updated-timetable"), (
+        "an entry the keywords exclude was fetched"
+    )
     document = Document.objects.get()
     versions = {v.language: v for v in document.versions.all()}
     assert set(versions) == {"en", "cy"}
@@ -44,7 +46,9 @@ def test_feed_entries_already_seen_are_not_fetched_again(harvest, server):
     server.log.clear()
     report = harvest("feeds", addresses=[FEED])["feeds"]
     assert report == {"found": 1, "new": 0, "unchanged": 1, "revised": 0, "failed": 0, "errors": []}
-    assert server.requests() == ["/robots.txt", "/feeds/written-statements.xml"], "a page already seen was fetched"
+    assert server.requests() == ["/robots.txt", "/feeds/written-statements.xml"], (
+        "a page already seen was fetched"
+    )
     assert (Document.objects.count(), DocumentVersion.objects.count(), Meeting.objects.count()) == state
 
 
@@ -52,7 +56,10 @@ def test_an_rss_entry_without_an_update_stamp_is_asked_for_conditionally(harvest
     server.routes["/feeds/datganiadau.xml"] = [conditional(RSS, "application/rss+xml")]
     feed = "https://llyw.cymru/feeds/datganiadau.xml"
     first = harvest("feeds", addresses=[feed])["feeds"]
-    assert first["new"] == 1 and set(DocumentVersion.objects.values_list("language", flat=True)) == {"cy", "en"}
+    assert first["new"] == 1 and set(DocumentVersion.objects.values_list("language", flat=True)) == {
+        "cy",
+        "en",
+    }
     server.log.clear()
     again = harvest("feeds", addresses=[feed])["feeds"]
     assert again["unchanged"] == 1 and again["new"] == 0

@@ -17,12 +17,16 @@ def test_communiques_listed_on_two_search_pages_become_meetings(harvest, server)
     assert {"imsc/2024-10-09", "img-trade/2024-11-05", "cnr/2025-05-16"} <= refs
     searches = server.requests("/api/search.json")
     assert any("start=2" in s for s in searches), "the second page of results was asked for"
-    assert not server.requests("/api/content/government/publications/rates-and-allowances"), "irrelevant result fetched"
+    assert not server.requests("/api/content/government/publications/rates-and-allowances"), (
+        "irrelevant result fetched"
+    )
     pdf = DocumentVersion.objects.get(media_type="application/pdf")
     assert pdf.source_url.startswith("https://assets.publishing.service.gov.uk/media/")
     assert pdf.fetched_from.startswith(server.url) and pdf.http_status == 200 and pdf.etag
     assert pdf.retrieved_at is not None and pdf.file.read().startswith(b"%PDF")
-    body = DocumentVersion.objects.get(source_url__endswith="interministerial-standing-committee-communique-9-october-2024")
+    body = DocumentVersion.objects.get(
+        source_url__endswith="interministerial-standing-committee-communique-9-october-2024"
+    )
     assert body.document.date.isoformat() == "2024-10-10"
     assert "seventh time on 9 October 2024" in body.text
 
@@ -36,7 +40,9 @@ def test_a_second_run_fetches_only_what_changed_and_writes_nothing(harvest, serv
     assert report["found"] == 3 and report["unchanged"] == 3 and report["new"] == report["failed"] == 0
     assert (Document.objects.count(), DocumentVersion.objects.count(), Meeting.objects.count()) == counts
     assert list(SeenAddress.objects.order_by("pk").values()) == seen
-    assert not server.requests("/api/content") and not server.requests("/media"), "unchanged items were fetched again"
+    assert not server.requests("/api/content") and not server.requests("/media"), (
+        "unchanged items were fetched again"
+    )
     assert HarvestRun.objects.filter(source="govuk").count() == 2
 
 
@@ -63,7 +69,9 @@ def test_the_publication_date_gives_extraction_the_year_the_text_leaves_out(harv
 
     path = "/api/content/government/news/interministerial-standing-committee-communique-9-october-2024"
     item = json.loads(server.routes[path][0].body)
-    item["details"]["body"] = item["details"]["body"].replace("on 9 October 2024 in Cardiff", "on 9 October in Cardiff")
+    item["details"]["body"] = item["details"]["body"].replace(
+        "on 9 October 2024 in Cardiff", "on 9 October in Cardiff"
+    )
     server.routes[path] = [conditional(json.dumps(item).encode(), "application/json")]
     assert harvest("govuk")["govuk"]["new"] == 3
     assert Meeting.objects.filter(reference="imsc/2024-10-09").exists()

@@ -18,9 +18,17 @@ def staff(django_user_model):
 
 @pytest.fixture
 def runs():
-    HarvestRun.objects.create(source="govuk", started_at=NOW, finished_at=NOW, found=3, new=2, unchanged=0, revised=0,
-                              failed=1, errors=[{"address": "https://www.gov.uk/api/content/x", "code": "timeout",
-                                                 "detail": "ReadTimeout"}])
+    HarvestRun.objects.create(
+        source="govuk",
+        started_at=NOW,
+        finished_at=NOW,
+        found=3,
+        new=2,
+        unchanged=0,
+        revised=0,
+        failed=1,
+        errors=[{"address": "https://www.gov.uk/api/content/x", "code": "timeout", "detail": "ReadTimeout"}],
+    )
     HarvestRun.objects.create(source="feeds", started_at=NOW, found=1, new=1)
 
 

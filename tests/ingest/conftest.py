@@ -48,6 +48,7 @@ def english_afterwards():
 
     translation.activate(settings.LANGUAGE_CODE)
 
+
 def ingest_official(username: str = "official"):
     """A member of staff with the ingest role: the only kind of user who may upload and decide review items."""
     from django.contrib.auth import get_user_model

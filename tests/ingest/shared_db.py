@@ -23,17 +23,28 @@ IGR = [sys.executable, "-m", "igr"]
 
 
 def base_env(var: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("IGR_", "DJANGO_")) and k != "DATABASE_URL"}
-    return env | {"DJANGO_SETTINGS_MODULE": "igr.settings", "IGR_SECRET_KEY": secrets.token_urlsafe(50),
-                  "IGR_VAR_DIR": str(var), "IGR_MEDIA_ROOT": str(var / "media"), "IGR_SSL_REDIRECT": "0",
-                  "IGR_SECURE_COOKIES": "0"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("IGR_", "DJANGO_")) and k != "DATABASE_URL"
+    }
+    return env | {
+        "DJANGO_SETTINGS_MODULE": "igr.settings",
+        "IGR_SECRET_KEY": secrets.token_urlsafe(50),
+        "IGR_VAR_DIR": str(var),
+        "IGR_MEDIA_ROOT": str(var / "media"),
+        "IGR_SSL_REDIRECT": "0",
+        "IGR_SECURE_COOKIES": "0",
+    }
 
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory) -> Path:
     var = tmp_path_factory.mktemp("sqlite-template")
-    subprocess.run([*IGR, "migrate", "-v", "0"], env=base_env(var), check=True, capture_output=True, timeout=300)
-    subprocess.run([*IGR, "load_reference", "-v", "0"], env=base_env(var), check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [*IGR, "migrate", "-v", "0"], env=base_env(var), check=True, capture_output=True, timeout=300
+    )
+    subprocess.run(
+        [*IGR, "load_reference", "-v", "0"], env=base_env(var), check=True, capture_output=True, timeout=300
+    )
     return var / "igr.sqlite3"
 
 
@@ -42,15 +53,20 @@ class Shared:
         self.env = env
 
     def run(self, *args: str, timeout: float = 600, **kwargs) -> subprocess.CompletedProcess:
-        return subprocess.run([*IGR, *args], env=self.env, capture_output=True, text=True, timeout=timeout, **kwargs)
+        return subprocess.run(
+            [*IGR, *args], env=self.env, capture_output=True, text=True, timeout=timeout, **kwargs
+        )
 
     def start(self, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-        return subprocess.Popen([*IGR, *args], env=env or self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        return subprocess.Popen(
+            [*IGR, *args], env=env or self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
 
     def python(self, code: str, timeout: float = 300) -> object:
         """Run ``code`` under Django in a process of its own; what it prints last is read as JSON."""
-        out = subprocess.run([*IGR, "shell", "-c", code], env=self.env, capture_output=True, text=True, timeout=timeout)
+        out = subprocess.run(
+            [*IGR, "shell", "-c", code], env=self.env, capture_output=True, text=True, timeout=timeout
+        )
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout.strip().splitlines()[-1])
 

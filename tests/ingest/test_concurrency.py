@@ -13,8 +13,12 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-FORUMS = ["Interministerial Group for Environment, Food and Rural Affairs", "Interministerial Group on Trade",
-          "Interministerial Group for Net Zero, Energy and Climate Change", "Finance: Interministerial Standing Committee"]
+FORUMS = [
+    "Interministerial Group for Environment, Food and Rural Affairs",
+    "Interministerial Group on Trade",
+    "Interministerial Group for Net Zero, Energy and Climate Change",
+    "Finance: Interministerial Standing Committee",
+]
 STATEMENT = """Llywodraeth Cymru
 Welsh Government
 
@@ -39,8 +43,12 @@ def documents(folder, count: int = 60):
     for n in range(count):
         held = dt.date(2016, 1, 4) + dt.timedelta(days=9 * n)
         published = held + dt.timedelta(days=20)
-        text = STATEMENT.format(forum=FORUMS[n % len(FORUMS)], held=f"{held.day} {held:%B %Y}",
-                                published=f"{published.day} {published:%B %Y}", n=n)
+        text = STATEMENT.format(
+            forum=FORUMS[n % len(FORUMS)],
+            held=f"{held.day} {held:%B %Y}",
+            published=f"{published.day} {published:%B %Y}",
+            n=n,
+        )
         (folder / f"statement-{n:02}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -59,5 +67,6 @@ def test_two_runs_of_the_same_new_documents_at_once_add_each_version_once(shared
     counts = shared.python(
         "import json; from django.db.models import Count; from igr.register.models import DocumentVersion as V; "
         "print(json.dumps([V.objects.count(), V.objects.values('content_hash').annotate(n=Count('pk'))"
-        ".filter(n__gt=1).count()]))")
+        ".filter(n__gt=1).count()]))"
+    )
     assert counts == [60, 0]

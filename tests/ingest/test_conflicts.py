@@ -46,7 +46,9 @@ def test_a_corrected_date_survives_reingesting_the_disagreeing_source(twelfth, w
     decisions.correct(conflict, official, {"date": __import__("datetime").date(2023, 7, 12)})
     meeting = Meeting.objects.get()
     assert meeting.reference == "img-safety-security-migration/2023-07-12"
-    fact = Provenance.objects.get(object_id=meeting.pk, content_type__model="meeting", field_name="date", extractor="review")
+    fact = Provenance.objects.get(
+        object_id=meeting.pk, content_type__model="meeting", field_name="date", extractor="review"
+    )
     assert fact.confirmed_by == official and fact.confirmed_at is not None
     conflict.refresh_from_db()
     assert conflict.status == "corrected" and conflict.decided_by == official and conflict.decided_at
@@ -65,7 +67,8 @@ def test_a_confirmed_capacity_is_not_overwritten(write_doc, official):
     decisions.confirm(item, official)
     observer = LETTER.read_text(encoding="utf-8").replace(
         "represented by senior officials, Cathy Galway and Julie Cummings.",
-        "represented by senior officials, Cathy Galway and Julie Cummings, in an observational capacity.")
+        "represented by senior officials, Cathy Galway and Julie Cummings, in an observational capacity.",
+    )
     ingest_paths([write_doc("letter-observers.txt", observer)])
     galway.refresh_from_db()
     assert galway.capacity == "official"
@@ -73,20 +76,30 @@ def test_a_confirmed_capacity_is_not_overwritten(write_doc, official):
 
 def test_people_are_resolved_across_name_variants_and_change_post(write_doc):
     ingest_paths([LETTER])
-    later = (LETTER.read_text(encoding="utf-8")
-             .replace("second meeting", "third meeting").replace("held on 11 July", "held on 5 March")
-             .replace("25 September 2023", "2 April 2024")
-             .replace("Jane Hutt AS/MS\nMinister for Social Justice and Chief Whip",
-                      "Jane Hutt AS/MS\nCabinet Secretary for Culture and Social Justice")
-             .replace("Jane Hutt AS/MS\nGweinidog Cyfiawnder Cymdeithasol a'r Prif Chwip\nMinister for Social Justice and Chief Whip",
-                      "Jane Hutt MS\nCabinet Secretary for Culture and Social Justice"))
+    later = (
+        LETTER.read_text(encoding="utf-8")
+        .replace("second meeting", "third meeting")
+        .replace("held on 11 July", "held on 5 March")
+        .replace("25 September 2023", "2 April 2024")
+        .replace(
+            "Jane Hutt AS/MS\nMinister for Social Justice and Chief Whip",
+            "Jane Hutt AS/MS\nCabinet Secretary for Culture and Social Justice",
+        )
+        .replace(
+            "Jane Hutt AS/MS\nGweinidog Cyfiawnder Cymdeithasol a'r Prif Chwip\nMinister for Social Justice and Chief Whip",
+            "Jane Hutt MS\nCabinet Secretary for Culture and Social Justice",
+        )
+    )
     ingest_paths([write_doc("letter-2024.txt", later)])
     assert Meeting.objects.count() == 2
     assert Person.objects.filter(name="Jane Hutt").count() == 1
     assert Person.objects.filter(name__icontains="Braverman").count() == 1
     hutt = Person.objects.get(name="Jane Hutt")
     tenures = {t.post.title_en: (t.start_date, t.end_date) for t in Tenure.objects.filter(person=hutt)}
-    assert set(tenures) == {"Minister for Social Justice and Chief Whip", "Cabinet Secretary for Culture and Social Justice"}
+    assert set(tenures) == {
+        "Minister for Social Justice and Chief Whip",
+        "Cabinet Secretary for Culture and Social Justice",
+    }
     old = tenures["Minister for Social Justice and Chief Whip"]
     new = tenures["Cabinet Secretary for Culture and Social Justice"]
     assert old[1] is not None and old[1] < new[0] and new[1] is None

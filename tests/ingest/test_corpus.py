@@ -29,7 +29,13 @@ def test_seed_letter_and_statement_are_one_meeting():
     assert meeting.mode == "virtual"
     assert sorted(meeting.documents.values_list("kind", flat=True)) == ["letter", "written_statement"]
     named = {a.person.name for a in meeting.attendances.exclude(person=None)}
-    assert {"Suella Braverman", "Jane Hutt", "Shirley-Anne Somerville", "Cathy Galway", "Julie Cummings"} <= named
+    assert {
+        "Suella Braverman",
+        "Jane Hutt",
+        "Shirley-Anne Somerville",
+        "Cathy Galway",
+        "Julie Cummings",
+    } <= named
     # No description is left standing beside named people of the same government and capacity.
     pairs = {(a.government_id, a.capacity) for a in meeting.attendances.exclude(person=None)}
     assert not [a for a in meeting.attendances.filter(person=None) if (a.government_id, a.capacity) in pairs]
@@ -47,7 +53,9 @@ def _gold_meetings() -> tuple[set[tuple[str, str]], dict[str, str]]:
     pairs = set()
     for path in sorted(DEV.glob("*.json")):
         for m in json.loads(path.read_text(encoding="utf-8"))["gold"].get("meetings") or []:
-            key = m.get("body_key") or (aliases.get(fold(m["body"]), fold(m["body"])) if m.get("body") else None)
+            key = m.get("body_key") or (
+                aliases.get(fold(m["body"]), fold(m["body"])) if m.get("body") else None
+            )
             if key and m.get("meeting_date"):  # the register holds meetings of a known forum on a known date
                 pairs.add((key, m["meeting_date"]))
     return pairs, aliases
@@ -62,8 +70,10 @@ def test_gold_records_merge_into_as_many_meetings_as_they_describe():
         record = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["gold"]
         pipeline.ingest_records(source, "txt", source.data.decode("utf-8"), [record])
     report = pipeline.finish().as_dict()
-    print(f"\ndevelopment corpus, gold records: {Meeting.objects.count()} meetings in the register, "
-          f"{len(gold)} described by the gold once duplicates are merged")
+    print(
+        f"\ndevelopment corpus, gold records: {Meeting.objects.count()} meetings in the register, "
+        f"{len(gold)} described by the gold once duplicates are merged"
+    )
     assert report["documents"]["failed"] == 0
     assert Meeting.objects.count() == len(gold)
 
@@ -72,13 +82,19 @@ def test_gold_records_merge_into_as_many_meetings_as_they_describe():
 def test_whole_development_corpus_through_extraction():
     gold, aliases = _gold_meetings()
     report = ingest_paths([DEV]).as_dict()
-    print(f"\ndevelopment corpus through extraction: {Meeting.objects.count()} meetings in the register "
-          f"({report['documents']['new']} documents, {len(report['skipped'])} meeting reports skipped); "
-          f"the gold describes {len(gold)}")
+    print(
+        f"\ndevelopment corpus through extraction: {Meeting.objects.count()} meetings in the register "
+        f"({report['documents']['new']} documents, {len(report['skipped'])} meeting reports skipped); "
+        f"the gold describes {len(gold)}"
+    )
     assert report["documents"]["failed"] == 0
     # Documents reporting the same meeting became one meeting with each as a source.
-    for body, day, n in [("img-efra", "2021-06-28", 2), ("imsc", "2024-03-12", 2), ("pm-hdg-council", "2022-11-10", 2),
-                         ("jmc-en", "2020-07-16", 2)]:
+    for body, day, n in [
+        ("img-efra", "2021-06-28", 2),
+        ("imsc", "2024-03-12", 2),
+        ("pm-hdg-council", "2022-11-10", 2),
+        ("jmc-en", "2020-07-16", 2),
+    ]:
         meeting = Meeting.objects.get(reference=f"{body}/{day}")
         assert meeting.documents.count() == n, meeting
     # A forum the reference data does not hold is proposed as a new body for review, never filed under another.
@@ -91,11 +107,19 @@ def test_whole_development_corpus_through_extraction():
 
     def forum(body: Body) -> str:
         """A proposed body by the corpus key its name is listed under (the name as written), else its own key."""
-        return body.key if body.key in known else next(
-            (aliases[fold(n)] for n in (body.name_en, body.name_cy) if n and fold(n) in aliases), body.key)
+        return (
+            body.key
+            if body.key in known
+            else next(
+                (aliases[fold(n)] for n in (body.name_en, body.name_cy) if n and fold(n) in aliases), body.key
+            )
+        )
 
-    found = {(forum(m.body), m.date.isoformat()) for m in Meeting.objects.select_related("body")
-             if m.date_precision == "day"}
+    found = {
+        (forum(m.body), m.date.isoformat())
+        for m in Meeting.objects.select_related("body")
+        if m.date_precision == "day"
+    }
     assert found <= gold | _known_extraction_misses(), found - gold
 
 

@@ -23,7 +23,11 @@ FILES = [DOCS / "letter.txt", DOCS / "statement.txt", DOCS / "communique.txt"]
 @pytest.fixture
 def month_then_day(write_doc):
     """A statement giving only the month, then the letter giving the day: the meeting's date is refined."""
-    text = (DOCS / "statement.txt").read_text(encoding="utf-8").replace("virtually on 11 July,", "virtually in July 2023,")
+    text = (
+        (DOCS / "statement.txt")
+        .read_text(encoding="utf-8")
+        .replace("virtually on 11 July,", "virtually in July 2023,")
+    )
     return [write_doc("statement-july.txt", text), DOCS / "letter.txt", DOCS / "communique.txt"]
 
 
@@ -33,17 +37,40 @@ def search_rows() -> list[tuple]:
 
 def obligations() -> list[tuple]:
     """Obligations by what they are about (not by row id), with their history less its timestamps."""
-    rows = Obligation.objects.select_related("meeting", "minister", "met_by_record").order_by("meeting__reference", "rule_key", "sequence")
-    return [(o.meeting.reference if o.meeting else None, o.profile_key, o.rule_key, o.sequence, o.trigger, o.deliverable,
-             o.trigger_date, o.anchor_date, o.due_date, o.original_due_date, o.short_notice,
-             o.minister.name if o.minister else None, o.met_on, o.met_by_record.title_en if o.met_by_record else None,
-             o.waived_on, [{k: v for k, v in h.items() if k != "at"} for h in o.history]) for o in rows]
+    rows = Obligation.objects.select_related("meeting", "minister", "met_by_record").order_by(
+        "meeting__reference", "rule_key", "sequence"
+    )
+    return [
+        (
+            o.meeting.reference if o.meeting else None,
+            o.profile_key,
+            o.rule_key,
+            o.sequence,
+            o.trigger,
+            o.deliverable,
+            o.trigger_date,
+            o.anchor_date,
+            o.due_date,
+            o.original_due_date,
+            o.short_notice,
+            o.minister.name if o.minister else None,
+            o.met_on,
+            o.met_by_record.title_en if o.met_by_record else None,
+            o.waived_on,
+            [{k: v for k, v in h.items() if k != "at"} for h in o.history],
+        )
+        for o in rows
+    ]
 
 
 def test_deferred_search_index_equals_a_fresh_rebuild():
     Pipeline().run_paths(FILES)
     deferred = search_rows()
-    assert {row[0] for row in deferred} >= {SearchEntry.Kind.MEETING, SearchEntry.Kind.DOCUMENT, SearchEntry.Kind.PERSON}
+    assert {row[0] for row in deferred} >= {
+        SearchEntry.Kind.MEETING,
+        SearchEntry.Kind.DOCUMENT,
+        SearchEntry.Kind.PERSON,
+    }
     call_command("rebuild_search", verbosity=0)
     assert search_rows() == deferred
 
@@ -92,7 +119,9 @@ def test_a_document_failing_inside_a_group_leaves_the_group_as_per_save_processi
     report, per_save, search = undone_per_save_run(FILES, hook=fail_in_the_statement)
     assert report["documents"]["failed"] == 1 and report["documents"]["new"] == 2
     pipeline = Pipeline(hook=fail_in_the_statement)
-    assert pipeline.run_paths(FILES).as_dict() == report  # one group of three, the statement rolled back alone
+    assert (
+        pipeline.run_paths(FILES).as_dict() == report
+    )  # one group of three, the statement rolled back alone
     assert obligations() == per_save
     assert [r[:1] + r[2:] for r in search_rows()] == search
     assert not Document.objects.filter(kind="written_statement").exists()
@@ -100,12 +129,20 @@ def test_a_document_failing_inside_a_group_leaves_the_group_as_per_save_processi
 
 def test_a_group_whose_obligations_cannot_be_synced_goes_in_again_one_document_at_a_time(reference):
     """A meeting whose reporting names an agreement profile that no longer exists makes its sync fail."""
-    meeting = Meeting.objects.create(body=Body.objects.get(key="img-safety-security-migration"), date=dt.date(2023, 7, 11),
-                                     status=Meeting.Status.HELD)
+    meeting = Meeting.objects.create(
+        body=Body.objects.get(key="img-safety-security-migration"),
+        date=dt.date(2023, 7, 11),
+        status=Meeting.Status.HELD,
+    )
     MeetingReport.objects.create(meeting=meeting)
     MeetingReport.objects.filter(meeting=meeting).update(profile_key="iira-withdrawn")  # saved before it went
     report, per_save, search = undone_per_save_run(FILES)
-    assert report["documents"] == {"new": 1, "unchanged": 0, "revised": 0, "failed": 2}  # both about that meeting
+    assert report["documents"] == {
+        "new": 1,
+        "unchanged": 0,
+        "revised": 0,
+        "failed": 2,
+    }  # both about that meeting
     assert Pipeline().run_paths(FILES).as_dict() == report
     assert obligations() == per_save
     assert [r[:1] + r[2:] for r in search_rows()] == search

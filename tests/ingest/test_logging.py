@@ -27,7 +27,11 @@ def truncated_pdf(path: Path) -> Path:
     return path
 
 
-BAD_BYTES = {"fake.docx": b"PK\x03\x04 not really a zip", "noise.txt": bytes(range(256)) * 20, "empty.txt": b""}
+BAD_BYTES = {
+    "fake.docx": b"PK\x03\x04 not really a zip",
+    "noise.txt": bytes(range(256)) * 20,
+    "empty.txt": b"",
+}
 
 
 def bad_file(folder: Path, name: str) -> Path:
@@ -61,7 +65,10 @@ def test_a_fault_while_importing_is_logged_with_its_traceback_and_the_meeting_re
     assert report.documents["failed"] == 1
     (line,) = [r for r in caplog.records if r.name == PIPELINE and r.levelno >= logging.WARNING]
     assert line.levelname == "ERROR" and line.exc_info[0] is RuntimeError
-    assert "letter.txt failed (reporting img-safety-security-migration/2023-07-11) and was rolled back" in line.getMessage()
+    assert (
+        "letter.txt failed (reporting img-safety-security-migration/2023-07-11) and was rolled back"
+        in line.getMessage()
+    )
     assert "RuntimeError: a fault half-way through the document" in line.getMessage()
 
 
@@ -79,14 +86,28 @@ def test_an_unreadable_sidecar_is_logged(tmp_path, caplog):
 def test_the_log_goes_to_stderr_one_readable_line_per_event(tmp_path):
     """The LOGGING setting, through the real command: time, level, module, then the message with its context."""
     bad = truncated_pdf(tmp_path / "cut.pdf")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("IGR_", "DJANGO_")) and k != "DATABASE_URL"}
-    env |= {"DJANGO_SETTINGS_MODULE": "igr.settings", "IGR_SECRET_KEY": secrets.token_urlsafe(50),
-            "IGR_VAR_DIR": str(tmp_path / "var"), "IGR_MEDIA_ROOT": str(tmp_path / "media")}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("IGR_", "DJANGO_")) and k != "DATABASE_URL"
+    }
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "igr.settings",
+        "IGR_SECRET_KEY": secrets.token_urlsafe(50),
+        "IGR_VAR_DIR": str(tmp_path / "var"),
+        "IGR_MEDIA_ROOT": str(tmp_path / "media"),
+    }
     igr = [sys.executable, "-m", "igr"]
     subprocess.run([*igr, "migrate", "-v", "0"], env=env, check=True, capture_output=True, timeout=300)
-    out = subprocess.run([*igr, "ingest", "--no-progress", str(DOCS / "letter.txt"), str(bad)], env=env,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [*igr, "ingest", "--no-progress", str(DOCS / "letter.txt"), str(bad)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode != 0 and "Documents: 1 new" in out.stdout
-    line = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d WARNING igr\.ingest\.services\.pipeline: "
-                      r"ingest run \d+: cut\.pdf failed: .+$", re.M)
+    line = re.compile(
+        r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d WARNING igr\.ingest\.services\.pipeline: "
+        r"ingest run \d+: cut\.pdf failed: .+$",
+        re.M,
+    )
     assert line.search(out.stderr), out.stderr

@@ -23,18 +23,45 @@ EN, CY = DOCS / "statement.txt", DOCS / "statement-cy.txt"
 
 def meeting_facts() -> list[tuple]:
     """The meetings with their language-neutral facts and attendances (by who, not by row)."""
-    return [(m.reference, m.date_precision, m.ordinal, m.mode, m.status, m.chair.name if m.chair else None,
-             m.location_en, m.next_meeting_en,
-             sorted((a.person.name if a.person else a.description_en, a.government.key if a.government else None,
-                     a.capacity, a.post.key if a.post else None, a.role_en, a.is_chair)
-                    for a in m.attendances.select_related("person", "government", "post")))
-            for m in Meeting.objects.select_related("chair").order_by("reference")]
+    return [
+        (
+            m.reference,
+            m.date_precision,
+            m.ordinal,
+            m.mode,
+            m.status,
+            m.chair.name if m.chair else None,
+            m.location_en,
+            m.next_meeting_en,
+            sorted(
+                (
+                    a.person.name if a.person else a.description_en,
+                    a.government.key if a.government else None,
+                    a.capacity,
+                    a.post.key if a.post else None,
+                    a.role_en,
+                    a.is_chair,
+                )
+                for a in m.attendances.select_related("person", "government", "post")
+            ),
+        )
+        for m in Meeting.objects.select_related("chair").order_by("reference")
+    ]
 
 
 def documents() -> list[tuple]:
-    return [(d.kind, d.publisher.key, d.date, d.title_en, d.title_cy,
-             sorted(d.versions.values_list("language", "revision")), sorted(d.meetings.values_list("reference", flat=True)))
-            for d in Document.objects.select_related("publisher").order_by("pk")]
+    return [
+        (
+            d.kind,
+            d.publisher.key,
+            d.date,
+            d.title_en,
+            d.title_cy,
+            sorted(d.versions.values_list("language", "revision")),
+            sorted(d.meetings.values_list("reference", flat=True)),
+        )
+        for d in Document.objects.select_related("publisher").order_by("pk")
+    ]
 
 
 def welsh_roles() -> set[tuple]:
@@ -91,7 +118,9 @@ def test_rerun_and_revisions_keep_one_document(write_doc, together):
     assert run(write_doc("statement-corrected.txt", revised))["documents"]["revised"] == 1
     (doc,) = documents()
     assert doc[5] == [("cy", 1), ("en", 1), ("en", 2)]
-    assert not ReviewItem.objects.filter(kind="languages").exists()  # the revision still agrees with the Welsh
+    assert not ReviewItem.objects.filter(
+        kind="languages"
+    ).exists()  # the revision still agrees with the Welsh
 
 
 @pytest.fixture
@@ -102,7 +131,9 @@ def welsh_says_the_twelfth(write_doc):
 
 
 @pytest.mark.parametrize("english_first", [True, False])
-def test_a_welsh_version_that_disagrees_on_the_date_is_paired_and_flagged(welsh_says_the_twelfth, english_first):
+def test_a_welsh_version_that_disagrees_on_the_date_is_paired_and_flagged(
+    welsh_says_the_twelfth, english_first
+):
     first, second = (EN, welsh_says_the_twelfth) if english_first else (welsh_says_the_twelfth, EN)
     run(first)
     kept = Meeting.objects.get().date
@@ -112,11 +143,14 @@ def test_a_welsh_version_that_disagrees_on_the_date_is_paired_and_flagged(welsh_
     item = ReviewItem.objects.get(kind="languages", field_name="meeting_date")
     assert item.value == {
         "en": "The English and Welsh versions give different dates for the meeting: 11 July 2023 in English, "
-              "12 July 2023 in Welsh.",
+        "12 July 2023 in Welsh.",
         "cy": "Mae'r fersiynau Saesneg a Chymraeg yn rhoi dyddiadau gwahanol i'r cyfarfod: 11 Gorffennaf 2023 yn "
-              "Saesneg, 12 Gorffennaf 2023 yn Gymraeg.",
+        "Saesneg, 12 Gorffennaf 2023 yn Gymraeg.",
     }
-    assert [(a["value"], a["quote"]) for a in item.alternatives] == [("11 July 2023", "11 July"), ("12 Gorffennaf 2023", "12 Gorffennaf")]
+    assert [(a["value"], a["quote"]) for a in item.alternatives] == [
+        ("11 July 2023", "11 July"),
+        ("12 Gorffennaf 2023", "12 Gorffennaf"),
+    ]
     conflict = ReviewItem.objects.get(kind="conflict", field_name="date")
     assert sorted(a["value"] for a in conflict.alternatives) == ["2023-07-11", "2023-07-12"]
     before = row_counts()
@@ -128,14 +162,23 @@ def test_a_welsh_version_naming_another_minister_is_flagged(write_doc):
     run(EN, write_doc("statement-cy-robertson.txt", text))
     assert Document.objects.count() == 1
     item = ReviewItem.objects.get(kind="languages", field_name="attendees")
-    assert item.value["en"].endswith("Shirley-Anne Somerville only in the English version; Angus Robertson only in the Welsh version.")
+    assert item.value["en"].endswith(
+        "Shirley-Anne Somerville only in the English version; Angus Robertson only in the Welsh version."
+    )
     assert item.value["cy"].endswith(
-        "Shirley-Anne Somerville yn y fersiwn Saesneg yn unig; Angus Robertson yn y fersiwn Gymraeg yn unig.")
+        "Shirley-Anne Somerville yn y fersiwn Saesneg yn unig; Angus Robertson yn y fersiwn Gymraeg yn unig."
+    )
 
 
 def test_a_welsh_statement_about_another_meeting_the_same_day_is_another_document(write_doc):
-    text = (CY.read_text(encoding="utf-8").replace("Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo", "Grŵp Rhyngweinidogol ar gyfer Masnach")
-            .replace("ail gyfarfod", "pumed cyfarfod").replace("ar 11 Gorffennaf", "ar 4 Gorffennaf"))
+    text = (
+        CY.read_text(encoding="utf-8")
+        .replace(
+            "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo", "Grŵp Rhyngweinidogol ar gyfer Masnach"
+        )
+        .replace("ail gyfarfod", "pumed cyfarfod")
+        .replace("ar 11 Gorffennaf", "ar 4 Gorffennaf")
+    )
     run(EN, write_doc("statement-cy-trade.txt", text))
     assert Document.objects.count() == 2 and Meeting.objects.count() == 2
     assert not ReviewItem.objects.filter(kind="languages").exists()
@@ -149,7 +192,17 @@ def test_the_disagreement_is_in_the_review_queue_in_both_languages(client, welsh
     listing = html.unescape(client.get(f"/{lang}/ingest/review/?kind=languages").content.decode())
     page = html.unescape(client.get(f"/{lang}/ingest/review/{item.pk}/").content.decode())
     if lang == "en":
-        assert "Language versions disagree" in listing and item.value["en"] in listing and item.value["en"] in page
+        assert (
+            "Language versions disagree" in listing
+            and item.value["en"] in listing
+            and item.value["en"] in page
+        )
     else:
-        assert "Mae'r fersiynau iaith yn anghytuno" in listing and item.value["cy"] in listing and item.value["cy"] in page
-    assert "<mark>11 July</mark>" in page and "<mark>12 Gorffennaf</mark>" in page  # both versions' text, side by side
+        assert (
+            "Mae'r fersiynau iaith yn anghytuno" in listing
+            and item.value["cy"] in listing
+            and item.value["cy"] in page
+        )
+    assert (
+        "<mark>11 July</mark>" in page and "<mark>12 Gorffennaf</mark>" in page
+    )  # both versions' text, side by side

@@ -43,14 +43,18 @@ print(json.dumps(results))
 
 
 def test_officials_sign_in_while_a_long_text_is_ingested(shared, tmp_path):
-    shared.python("from django.contrib.auth import get_user_model; get_user_model().objects.create_user("
-                  "'official', password='a long pass phrase 42', is_staff=True); print(1)")
+    shared.python(
+        "from django.contrib.auth import get_user_model; get_user_model().objects.create_user("
+        "'official', password='a long pass phrase 42', is_staff=True); print(1)"
+    )
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a-letter.txt").write_bytes((DOCS / "letter.txt").read_bytes())
     (folder / "b-long.txt").write_bytes(long_text(corpus_texts(), 1024 * 1024, one_document=True))
     stop = tmp_path / "stop"
-    signing_in = shared.start("shell", "-c", SIGN_INS.format(stop=str(stop)), env=shared.env | {"IGR_DB_TIMEOUT": "5"})
+    signing_in = shared.start(
+        "shell", "-c", SIGN_INS.format(stop=str(stop)), env=shared.env | {"IGR_DB_TIMEOUT": "5"}
+    )
     ingest = shared.run("ingest", "--json", "--no-progress", str(folder))
     stop.touch()
     out, err = signing_in.communicate(timeout=120)

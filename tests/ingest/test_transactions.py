@@ -41,7 +41,10 @@ def test_a_failure_half_way_through_a_document_leaves_none_of_its_rows(media):
     assert report["failures"][0]["message_cy"].startswith("Nid oedd modd")
     assert not Document.objects.filter(kind="written_statement").exists()
     assert DocumentVersion.objects.count() == 2
-    assert set(Provenance.objects.values_list("document_version__document__kind", flat=True)) == {"letter", "communique"}
+    assert set(Provenance.objects.values_list("document_version__document__kind", flat=True)) == {
+        "letter",
+        "communique",
+    }
     ssm = Meeting.objects.get(body__key="img-safety-security-migration")
     assert ssm.mode == "" and ssm.documents.count() == 1  # the statement's "virtually" never arrived
     assert Meeting.objects.filter(body__key="img-trade").exists()  # the document after the failure went in
@@ -63,5 +66,7 @@ def test_bad_input_is_reported_in_both_languages_and_changes_nothing(write_doc, 
         call_command("ingest", str(png), str(empty), "--no-progress")
     err = capsys.readouterr().err
     assert "scan.pdf: The PDF is damaged or incomplete. / Mae'r PDF wedi'i ddifrodi neu'n anghyflawn." in err
-    assert "empty.txt: The file is empty or holds no text. / Mae'r ffeil yn wag neu nid oes testun ynddi." in err
+    assert (
+        "empty.txt: The file is empty or holds no text. / Mae'r ffeil yn wag neu nid oes testun ynddi." in err
+    )
     assert row_counts() == before

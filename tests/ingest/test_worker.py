@@ -35,14 +35,20 @@ def run_row(shared, pk: int) -> dict:
         return IngestRun.objects.values("status", "upload", "error_en", "error_cy").get(pk=pk)
     with sqlite3.connect(Path(shared.env["IGR_VAR_DIR"]) / "igr.sqlite3") as db:
         db.row_factory = sqlite3.Row
-        return dict(db.execute("SELECT status, upload, error_en, error_cy FROM ingest_ingestrun WHERE id = ?", [pk]).fetchone())
+        return dict(
+            db.execute(
+                "SELECT status, upload, error_en, error_cy FROM ingest_ingestrun WHERE id = ?", [pk]
+            ).fetchone()
+        )
 
 
 def queued_long_upload(shared) -> int:
     path = Path(shared.env["IGR_VAR_DIR"]) / "long.txt"
     path.write_bytes(LONG)
-    return shared.python(f"from pathlib import Path; from igr.ingest.services import queue; "
-                         f"print(queue.enqueue(Path({str(path)!r}).read_bytes(), 'txt').pk)")
+    return shared.python(
+        f"from pathlib import Path; from igr.ingest.services import queue; "
+        f"print(queue.enqueue(Path({str(path)!r}).read_bytes(), 'txt').pk)"
+    )
 
 
 def wait_until_reading(shared, worker, pk: int) -> None:
@@ -72,7 +78,12 @@ def test_a_killed_worker_s_run_is_failed_and_cleaned_up_by_the_next(shared):
     assert row["error_en"] == runs.DIED[0] and row["error_cy"] == runs.DIED[1]
     assert f"ingest run {pk} died" in after.stderr
     assert not [p for p in media.rglob("*") if p.is_file()]  # the queued file gone, nothing staged left
-    assert shared.python("from igr.register.models import DocumentVersion; print(DocumentVersion.objects.count())") == 0
+    assert (
+        shared.python(
+            "from igr.register.models import DocumentVersion; print(DocumentVersion.objects.count())"
+        )
+        == 0
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -100,8 +111,12 @@ def test_a_document_over_the_time_limit_fails_with_a_message_in_both_languages(c
     assert queue.work_once().pk == run.pk
     run.refresh_from_db()
     assert run.status == "failed" and run.report["documents"]["failed"] == 1
-    assert run.error_en.startswith("Reading this document took longer than 0.5 seconds, the limit for one document")
-    assert run.error_cy.startswith("Cymerodd darllen y ddogfen hon fwy na 0.5 eiliad, y terfyn ar gyfer un ddogfen")
+    assert run.error_en.startswith(
+        "Reading this document took longer than 0.5 seconds, the limit for one document"
+    )
+    assert run.error_cy.startswith(
+        "Cymerodd darllen y ddogfen hon fwy na 0.5 eiliad, y terfyn ar gyfer un ddogfen"
+    )
     page = client.get(f"/{lang}/ingest/runs/{run.pk}/").content.decode().replace("&#x27;", "'")
     assert (run.error_en if lang == "en" else run.error_cy) in page
     assert row_counts() == before | {"ingest.IngestRun": 1}
@@ -114,8 +129,12 @@ def test_a_run_silent_too_long_is_given_up_and_what_it_committed_is_put_in_place
     document may take; of its staged files, the one its committed rows name goes in place, the other away."""
     settings.IGR_INGEST_DOCUMENT_SECONDS = 60
     now = timezone.now()
-    silent = IngestRun.objects.create(status="running", worker="elsewhere:4242", heartbeat_at=now - dt.timedelta(seconds=181))
-    lively = IngestRun.objects.create(status="running", worker="elsewhere:4243", heartbeat_at=now - dt.timedelta(seconds=170))
+    silent = IngestRun.objects.create(
+        status="running", worker="elsewhere:4242", heartbeat_at=now - dt.timedelta(seconds=181)
+    )
+    lively = IngestRun.objects.create(
+        status="running", worker="elsewhere:4243", heartbeat_at=now - dt.timedelta(seconds=170)
+    )
     from igr.ingest.services.pipeline import ingest_paths
 
     ingest_paths([DOCS / "letter.txt"])

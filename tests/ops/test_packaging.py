@@ -22,7 +22,10 @@ def test_the_licence_is_an_spdx_expression():
 
 
 def test_deployment_dependencies_and_static_images_are_declared():
-    names = {d.split(">")[0].split("=")[0].split("<")[0].strip().lower() for d in PROJECT["project"]["dependencies"]}
+    names = {
+        d.split(">")[0].split("=")[0].split("<")[0].strip().lower()
+        for d in PROJECT["project"]["dependencies"]
+    }
     assert {"gunicorn", "whitenoise", "django-csp", "django-axes"} <= names
     patterns = PROJECT["tool"]["setuptools"]["package-data"]["*"]
     assert {"*.png", "*.ico", "*.js", "*.css", "*.mo"} <= set(patterns)
@@ -30,9 +33,12 @@ def test_deployment_dependencies_and_static_images_are_declared():
 
 def test_the_systemd_units_run_commands_the_register_has():
     units = (ROOT / "deploy" / "systemd").glob("*.service")
-    commands = {line.split("/srv/igr/venv/bin/igr ", 1)[1].split()[0].strip("'\"")
-                for unit in units for line in unit.read_text().splitlines()
-                if line.startswith("ExecStart=") and "/srv/igr/venv/bin/igr " in line}
+    commands = {
+        line.split("/srv/igr/venv/bin/igr ", 1)[1].split()[0].strip("'\"")
+        for unit in units
+        for line in unit.read_text().splitlines()
+        if line.startswith("ExecStart=") and "/srv/igr/venv/bin/igr " in line
+    }
     assert {"serve", "backup", "harvest", "ingest_worker"} <= commands
     from django.core.management import get_commands
 

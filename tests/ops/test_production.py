@@ -19,13 +19,20 @@ IGR = [sys.executable, "-m", "igr"]
 
 
 def _environment(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IGR_") and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("IGR_")
+        and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update({"DJANGO_SETTINGS_MODULE": "igr.settings", "IGR_VAR_DIR": str(tmp_path / "var")}, **extra)
     return env
 
 
 def _deployment(tmp_path: Path) -> dict[str, str]:
-    return _environment(tmp_path, IGR_SECRET_KEY=secrets.token_urlsafe(50), IGR_ALLOWED_HOSTS="register.example.org,127.0.0.1")
+    return _environment(
+        tmp_path, IGR_SECRET_KEY=secrets.token_urlsafe(50), IGR_ALLOWED_HOSTS="register.example.org,127.0.0.1"
+    )
 
 
 def _igr(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -40,10 +47,17 @@ def test_without_a_secret_key_nothing_starts_and_the_error_names_the_setting(tmp
 
 def test_debug_is_off_unless_asked_for(tmp_path):
     code = "from django.conf import settings; import django; django.setup(); print(settings.DEBUG, settings.SECRET_KEY[:9])"
-    deployed = subprocess.run([sys.executable, "-c", code], env=_deployment(tmp_path), capture_output=True, text=True, check=True)
+    deployed = subprocess.run(
+        [sys.executable, "-c", code], env=_deployment(tmp_path), capture_output=True, text=True, check=True
+    )
     assert deployed.stdout.split()[0] == "False"
-    development = subprocess.run([sys.executable, "-c", code], env=_environment(tmp_path, IGR_DEBUG="1"),
-                                 capture_output=True, text=True, check=True)
+    development = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_environment(tmp_path, IGR_DEBUG="1"),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert development.stdout.split() == ["True", "dev-only-"]
 
 
@@ -76,8 +90,13 @@ def served(tmp_path_factory):
         done = _igr(env, *args)
         assert done.returncode == 0, done.stderr
     port = _free_port()
-    server = subprocess.Popen([*IGR, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [*IGR, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         for _ in range(100):
             try:
@@ -109,7 +128,9 @@ def test_igr_serve_runs_the_production_settings_behind_a_tls_front_server(served
 
 
 def test_errors_in_production_show_the_registers_page_not_a_traceback(served):
-    missing = _get(served, "/en/reporting/published/99999999999999999999999/en.html", **{"X-Forwarded-Proto": "https"})
+    missing = _get(
+        served, "/en/reporting/published/99999999999999999999999/en.html", **{"X-Forwarded-Proto": "https"}
+    )
     assert missing.status == 404 and b"Page not found" in missing.body
     assert b"URLconf" not in missing.body and b"Traceback" not in missing.body
     wrong_host = _get(served, "/en/", Host="evil.example.com", **{"X-Forwarded-Proto": "https"})

@@ -30,7 +30,12 @@ def test_withdrawing_a_meeting_updates_cached_body_figures(client, demo):
     meeting = Meeting.objects.filter(body__key="img-elections").first()
     meeting.published = False
     meeting.save()
-    rows = {r["key"]: r for r in __import__("json").loads(b"".join(client.get("/en/bodies/", {"format": "json"}).streaming_content))}
+    rows = {
+        r["key"]: r
+        for r in __import__("json").loads(
+            b"".join(client.get("/en/bodies/", {"format": "json"}).streaming_content)
+        )
+    }
     assert rows["img-elections"]["meeting_count"] == count - 1
 
 

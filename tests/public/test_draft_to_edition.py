@@ -27,7 +27,11 @@ FIRST = {"en": "ZQXFIRSTMARK", "cy": "ZQXMARCCYNTAF"}
 SECOND = {"en": "ZQXSECONDMARK", "cy": "ZQXAILFARC"}
 LISTS = ["meetings/", "bodies/", "people/", "agreements/"]
 HREF = re.compile(r'href="(/(?:en|cy)/[^"#]*)')
-FILES = [f"/{lang}/meetings/{MEETING}/statement{tail}" for lang in ("en", "cy") for tail in ("/", ".pdf", ".docx", ".html")]
+FILES = [
+    f"/{lang}/meetings/{MEETING}/statement{tail}"
+    for lang in ("en", "cy")
+    for tail in ("/", ".pdf", ".docx", ".html")
+]
 
 
 # Differ on every response by design: the Content-Security-Policy nonce, the sign-in form's CSRF token.
@@ -51,9 +55,15 @@ def crawl(client) -> dict[str, str]:
     """Every public address reachable from the home pages, the lists' exports, the searches and the statement."""
     seen: dict[str, str] = {}
     queue = deque(["/en/", "/cy/", f"/en/meetings/{MEETING}/", f"/cy/meetings/{MEETING}/", *FILES])
-    queue += [f"/{lang}/{path}?format={fmt}" for lang in ("en", "cy") for path in LISTS for fmt in ("csv", "json")]
-    queue += [f"/{lang}/search/?q={q}{fmt}" for lang in ("en", "cy") for q in ("zqxfirstmark", "zqxmarccyntaf", "zqxsecondmark", "zqxailfarc")
-              for fmt in ("", "&format=csv", "&format=json")]
+    queue += [
+        f"/{lang}/{path}?format={fmt}" for lang in ("en", "cy") for path in LISTS for fmt in ("csv", "json")
+    ]
+    queue += [
+        f"/{lang}/search/?q={q}{fmt}"
+        for lang in ("en", "cy")
+        for q in ("zqxfirstmark", "zqxmarccyntaf", "zqxsecondmark", "zqxailfarc")
+        for fmt in ("", "&format=csv", "&format=json")
+    ]
     while queue:
         url = queue.popleft().replace("&amp;", "&")
         if url in seen or "/admin/" in url or "/reporting/" in url or len(seen) > 2000:
@@ -86,7 +96,12 @@ def officials(db):
     return made
 
 
-AFTER = {"send_for_translation": "awaiting_translation", "submit": "awaiting_approval", "approve": "approved", "publish": "published"}
+AFTER = {
+    "send_for_translation": "awaiting_translation",
+    "submit": "awaiting_approval",
+    "approve": "approved",
+    "publish": "published",
+}
 
 
 def act(client, document: ReportDocument, action: str) -> None:
@@ -113,11 +128,17 @@ def test_a_draft_is_public_only_once_published_and_a_correction_only_once_it_is(
     officials["drafter"].post(f"/en/reporting/meetings/{MEETING}/start/", {"kind": "statement"})
     statement = ReportDocument.objects.get(meeting=meeting, kind="statement")
     write(officials["drafter"], statement, item, en=f"{FIRST['en']}: I set out the Welsh Government's view.")
-    steps = {"draft saved": lambda: None,
-             "sent for translation": lambda: act(officials["drafter"], statement, "send_for_translation"),
-             "translated": lambda: (write(officials["translator"], statement, item, cy=f"{FIRST['cy']}: nodais farn Llywodraeth Cymru."),
-                                    act(officials["translator"], statement, "submit")),
-             "approved": lambda: act(officials["approver"], statement, "approve")}
+    steps = {
+        "draft saved": lambda: None,
+        "sent for translation": lambda: act(officials["drafter"], statement, "send_for_translation"),
+        "translated": lambda: (
+            write(
+                officials["translator"], statement, item, cy=f"{FIRST['cy']}: nodais farn Llywodraeth Cymru."
+            ),
+            act(officials["translator"], statement, "submit"),
+        ),
+        "approved": lambda: act(officials["approver"], statement, "approve"),
+    }
     for name, step in steps.items():
         step()
         pages = crawl(client)
@@ -136,10 +157,18 @@ def test_a_draft_is_public_only_once_published_and_a_correction_only_once_it_is(
     assert not any(published[url] == "" for url in FILES)
 
     # A correction: its draft changes nothing public; the first edition stays as it was.
-    officials["drafter"].post(f"/en/reporting/documents/{statement.pk}/action/",
-                              {"action": "correct", "note_en": "corrected the position", "note_cy": "cywirwyd y safbwynt"})
+    officials["drafter"].post(
+        f"/en/reporting/documents/{statement.pk}/action/",
+        {"action": "correct", "note_en": "corrected the position", "note_cy": "cywirwyd y safbwynt"},
+    )
     correction = ReportDocument.objects.get(supersedes=statement)
-    write(officials["drafter"], correction, item, en=f"{SECOND['en']}: the view, corrected.", cy=f"{SECOND['cy']}: y farn, wedi'i chywiro.")
+    write(
+        officials["drafter"],
+        correction,
+        item,
+        en=f"{SECOND['en']}: the view, corrected.",
+        cy=f"{SECOND['cy']}: y farn, wedi'i chywiro.",
+    )
     assert crawl(client) == published
     act(officials["drafter"], correction, "submit")
     act(officials["approver"], correction, "approve")
@@ -149,7 +178,9 @@ def test_a_draft_is_public_only_once_published_and_a_correction_only_once_it_is(
     corrected = crawl(client)
     shown = found(corrected, SECOND)
     for lang in ("en", "cy"):
-        assert {f"/{lang}/meetings/{MEETING}/statement{tail}" for tail in ("/", ".pdf", ".docx")} <= shown[lang]
+        assert {f"/{lang}/meetings/{MEETING}/statement{tail}" for tail in ("/", ".pdf", ".docx")} <= shown[
+            lang
+        ]
         assert f"/{lang}/meetings/{MEETING}/statement/v1/" not in shown[lang]
     page = corrected[f"/en/meetings/{MEETING}/statement/"]
     assert "Last updated" in page and "corrected the position" in page and "First published." in page

@@ -28,16 +28,21 @@ def _csv(client, url: str, **params) -> list[dict]:
     return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"body": "img-elections"}, 3),
-    ({"government": "wales"}, None),
-    ({"person": "jane-hutt"}, None),
-    ({"year": "2023"}, None),
-    ({"status": "held"}, None),
-    ({"mode": "virtual"}, None),
-    ({"body": "img-safety-security-migration", "year": "2023", "mode": "virtual"}, None),
-])
-def test_each_filter_selects_the_same_meetings_on_the_page_and_in_csv_and_json(client, demo, params, expected):
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"body": "img-elections"}, 3),
+        ({"government": "wales"}, None),
+        ({"person": "jane-hutt"}, None),
+        ({"year": "2023"}, None),
+        ({"status": "held"}, None),
+        ({"mode": "virtual"}, None),
+        ({"body": "img-safety-security-migration", "year": "2023", "mode": "virtual"}, None),
+    ],
+)
+def test_each_filter_selects_the_same_meetings_on_the_page_and_in_csv_and_json(
+    client, demo, params, expected
+):
     meetings = Meeting.objects.filter(published=True)
     if "body" in params:
         meetings = meetings.filter(body__key=params["body"])
@@ -64,7 +69,9 @@ def test_facets_show_how_many_meetings_each_choice_selects(client, demo):
     from igr.register.models import Body
 
     html = client.get("/en/meetings/").content.decode()
-    assert f'<option value="img-elections">{Body.objects.get(key="img-elections").name_en} (3)</option>' in html
+    assert (
+        f'<option value="img-elections">{Body.objects.get(key="img-elections").name_en} (3)</option>' in html
+    )
     assert '<option value="wales">Welsh Government (' in html
     # counts follow the other filters: within the elections IMG, only its years are offered
     html = client.get("/en/meetings/", {"body": "img-elections"}).content.decode()
@@ -86,9 +93,13 @@ def test_sorting_and_pages(client, reference):
     assert len(rows) == 120 and rows[0]["reference"] == "imsc/2022-01-10"
 
 
-@pytest.mark.parametrize(("language", "message"), [
-    ("en", "Some filters were not understood"), ("cy", "Nid oedd modd deall rhai hidlyddion"),
-])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Some filters were not understood"),
+        ("cy", "Nid oedd modd deall rhai hidlyddion"),
+    ],
+)
 def test_bad_filter_values_are_reported_in_the_page_language(client, demo, language, message):
     response = client.get(f"/{language}/meetings/", {"year": "twenty", "status": "bogus", "page": "x"})
     assert response.status_code == 200
@@ -104,7 +115,10 @@ def test_every_list_has_csv_and_json(client, demo, url):
 
 def test_bodies_export_has_both_languages(client, demo):
     rows = {r["key"]: r for r in _json(client, "/cy/bodies/")}
-    assert rows["img-safety-security-migration"]["name_cy"] == "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo"
+    assert (
+        rows["img-safety-security-migration"]["name_cy"]
+        == "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo"
+    )
     assert rows["img-elections"]["meeting_count"] == 3
 
 

@@ -64,10 +64,16 @@ def register(demo, settings, tmp_path):
     report = ingest_paths([COMMUNIQUE])
     assert report.as_dict()["documents"]["new"] == 1, report.as_dict()
     seed = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
-    uploaded = Document.objects.create(kind="press_release", title_en="Briefing note", title_cy="Nodyn briffio")
+    uploaded = Document.objects.create(
+        kind="press_release", title_en="Briefing note", title_cy="Nodyn briffio"
+    )
     uploaded.meetings.add(seed)
-    version = DocumentVersion(document=uploaded, language="en", content_hash="b" * 64, media_type="text/plain")
-    version.file.save("briefing.txt", ContentFile(b"A note received by email, never published.\n"), save=False)
+    version = DocumentVersion(
+        document=uploaded, language="en", content_hash="b" * 64, media_type="text/plain"
+    )
+    version.file.save(
+        "briefing.txt", ContentFile(b"A note received by email, never published.\n"), save=False
+    )
     version.save()
     return version
 
@@ -75,8 +81,14 @@ def register(demo, settings, tmp_path):
 def test_every_link_on_every_meeting_page_answers_with_its_type(client, register):
     """Each public meeting's page in both languages, and the pages of the documents it links, link by link."""
     recorded = {m.communique_url for m in Meeting.objects.public() if m.communique_url}
-    recorded |= set(DocumentVersion.objects.public().exclude(source_url="").values_list("source_url", flat=True))
-    pages = [f"/{language}{m.get_absolute_url()[3:]}" for m in Meeting.objects.public() for language in ("en", "cy")]
+    recorded |= set(
+        DocumentVersion.objects.public().exclude(source_url="").values_list("source_url", flat=True)
+    )
+    pages = [
+        f"/{language}{m.get_absolute_url()[3:]}"
+        for m in Meeting.objects.public()
+        for language in ("en", "cy")
+    ]
     queue, visited, checked, external = list(pages), set(), 0, set()
     while queue:
         address = queue.pop(0)
@@ -95,16 +107,25 @@ def test_every_link_on_every_meeting_page_answers_with_its_type(client, register
             if response.status_code == 302 and "/login/" in response["Location"]:  # "Sign in for officials"
                 response = client.get(response["Location"])
             assert response.status_code == 200, (address, url)
-            assert response["Content-Type"].startswith(expected_type(url, declared)), (url, response["Content-Type"])
+            assert response["Content-Type"].startswith(expected_type(url, declared)), (
+                url,
+                response["Content-Type"],
+            )
             checked += 1
-            if address in pages and re.search(r"/meetings/.+/(letter|statement|notice)(-\d+)?/(v\d+/)?$", url):
+            if address in pages and re.search(
+                r"/meetings/.+/(letter|statement|notice)(-\d+)?/(v\d+/)?$", url
+            ):
                 queue.append(url)
     assert len(visited) > len(pages) and checked > 400
-    assert external - {"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"} <= recorded
+    assert (
+        external - {"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"} <= recorded
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_the_seed_meeting_links_its_letter_and_statement_in_both_languages_and_formats(client, register, language):
+def test_the_seed_meeting_links_its_letter_and_statement_in_both_languages_and_formats(
+    client, register, language
+):
     html = client.get(f"/{language}/meetings/img-safety-security-migration/2023-07-11/").content.decode()
     links = {url for url, _type in anchors(html)}
     for kind in ("letter", "statement"):
@@ -116,18 +137,25 @@ def test_the_seed_meeting_links_its_letter_and_statement_in_both_languages_and_f
     # The frozen HTML file keeps its own style under a policy of its own, and cannot run as part of the site.
     frozen = client.get(f"/{language}/meetings/img-safety-security-migration/2023-07-11/statement.html")
     assert frozen["Content-Type"] == "text/html; charset=utf-8" and "<style>" in frozen.content.decode()
-    assert frozen["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+    assert (
+        frozen["Content-Security-Policy"]
+        == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+    )
 
 
 def test_a_source_is_listed_with_its_address_its_copy_and_when_it_was_stored(client, register):
-    communique = DocumentVersion.objects.exclude(source_url="").get(document__meetings__reference="imsc/2023-05-17")
+    communique = DocumentVersion.objects.exclude(source_url="").get(
+        document__meetings__reference="imsc/2023-05-17"
+    )
     html = unescape(client.get("/en/meetings/imsc/2023-05-17/").content.decode())
     assert f'href="{communique.source_url}"' in html
     copy = f"/en/documents/{communique.document_id}/{communique.language}/{communique.revision}/"
     assert f'href="{copy}"' in html and "stored copy" in html
     response = client.get(copy)
     assert response.status_code == 200 and response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response["Content-Security-Policy"] == "sandbox" and response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        response["Content-Security-Policy"] == "sandbox" and response["X-Content-Type-Options"] == "nosniff"
+    )
     assert Path(communique.file.path).read_bytes() == response.content
     assert "stored " in html or "fetched " in html
     welsh = unescape(client.get("/cy/meetings/imsc/2023-05-17/").content.decode())
@@ -139,7 +167,9 @@ def test_a_copy_with_no_public_source_is_for_officials_only(client, register):
     assert url not in client.get("/en/meetings/img-safety-security-migration/2023-07-11/").content.decode()
     assert client.get(url).status_code == 404
     official = Client()
-    official.force_login(User.objects.create_user("official", "official@example.gov.wales", None, is_staff=True))
+    official.force_login(
+        User.objects.create_user("official", "official@example.gov.wales", None, is_staff=True)
+    )
     page = official.get("/en/meetings/img-safety-security-migration/2023-07-11/").content.decode()
     assert url in page and "stored copy (officials only)" in page
     response = official.get(url)

@@ -46,7 +46,9 @@ def test_the_pages_follow_the_engines_deadline(client, reported, language):
     assert statement_status(client.get(f"/{language}/meetings/{SEED}/").content.decode(), language) == on_time
     assert body_row_rate(client.get(f"/{language}/timeliness/").content.decode()) == "100"
 
-    RecessPeriod.objects.filter(start_date=dt.date(2023, 7, 17)).delete()  # the summer recess, as if never recorded
+    RecessPeriod.objects.filter(
+        start_date=dt.date(2023, 7, 17)
+    ).delete()  # the summer recess, as if never recorded
     reported.refresh_from_db()
     assert reported.due_date == dt.date(2023, 8, 1)
     assert statement_status(client.get(f"/{language}/meetings/{SEED}/").content.decode(), language) == late
@@ -60,6 +62,12 @@ def test_no_public_module_counts_days_of_its_own():
     import igr.public
 
     root = Path(igr.public.__file__).parent
-    counting = [str(p.relative_to(root)) for p in root.rglob("*.py")
-                if re.search(r"holidays\.(UK|country_holidays)|working_days|TARGET_WORKING_DAYS|calendar_from_db", p.read_text(encoding="utf-8"))]
+    counting = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if re.search(
+            r"holidays\.(UK|country_holidays)|working_days|TARGET_WORKING_DAYS|calendar_from_db",
+            p.read_text(encoding="utf-8"),
+        )
+    ]
     assert counting == [], counting

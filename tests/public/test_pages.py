@@ -25,7 +25,9 @@ def test_home_lists_recent_and_upcoming_meetings(client, demo, language, heading
     html = client.get(f"/{language}/").content.decode()
     assert heading in html
     assert ("Upcoming meetings" if language == "en" else "Cyfarfodydd i ddod") in html
-    assert ("Interministerial Standing Committee" if language == "en" else "Pwyllgor Sefydlog Rhyngweinidogol") in html
+    assert (
+        "Interministerial Standing Committee" if language == "en" else "Pwyllgor Sefydlog Rhyngweinidogol"
+    ) in html
     assert f'<html lang="{language}"' in html
     assert 'hreflang="cy"' in html and 'hreflang="en"' in html
 
@@ -33,8 +35,25 @@ def test_home_lists_recent_and_upcoming_meetings(client, demo, language, heading
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["11 July 2023", "Safety, Security and Migration Interministerial Group", "Home Secretary", "Senior Official"]),
-        ("cy", ["11 Gorffennaf 2023", "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo", "Ysgrifennydd Cartref", "Uwch Swyddog", "Llywodraeth Cymru"]),
+        (
+            "en",
+            [
+                "11 July 2023",
+                "Safety, Security and Migration Interministerial Group",
+                "Home Secretary",
+                "Senior Official",
+            ],
+        ),
+        (
+            "cy",
+            [
+                "11 Gorffennaf 2023",
+                "Grŵp Rhyngweinidogol ar Ddiogelwch, Diogeledd a Mudo",
+                "Ysgrifennydd Cartref",
+                "Uwch Swyddog",
+                "Llywodraeth Cymru",
+            ],
+        ),
     ],
 )
 def test_meeting_reference_resolves(client, demo, language, expected):
@@ -64,7 +83,11 @@ def test_unpublished_meeting_is_not_public(client, demo):
 def test_bodies_pages(client, demo, language):
     assert client.get(f"/{language}/bodies/").status_code == 200
     html = client.get(f"/{language}/bodies/cnr/").content.decode()
-    assert ("Prime Minister and Heads of Devolved Governments Council" if language == "en" else "Cyngor Prif Weinidog y DU a Phenaethiaid y Llywodraethau Datganoledig") in html
+    assert (
+        "Prime Minister and Heads of Devolved Governments Council"
+        if language == "en"
+        else "Cyngor Prif Weinidog y DU a Phenaethiaid y Llywodraethau Datganoledig"
+    ) in html
     assert client.get(f"/{language}/bodies/nothing-here/").status_code == 404
 
 

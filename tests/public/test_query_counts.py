@@ -15,9 +15,20 @@ from .factories import make_meetings
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    "/cy/", "/en/meetings/", "/en/meetings/?government=wales&year=2022&sort=oldest", "/cy/meetings/?person=p-wales-1",
-    "/en/meetings/imsc/2022-01-10/", "/en/bodies/", "/cy/bodies/imsc/", "/en/people/", "/cy/people/p-wales-0/",
-    "/en/agreements/", "/en/agreements/iga-1/", "/cy/timeliness/", "/en/search/?q=topic", "/cy/search/?q=pwnc+datganiad",
+    "/cy/",
+    "/en/meetings/",
+    "/en/meetings/?government=wales&year=2022&sort=oldest",
+    "/cy/meetings/?person=p-wales-1",
+    "/en/meetings/imsc/2022-01-10/",
+    "/en/bodies/",
+    "/cy/bodies/imsc/",
+    "/en/people/",
+    "/cy/people/p-wales-0/",
+    "/en/agreements/",
+    "/en/agreements/iga-1/",
+    "/cy/timeliness/",
+    "/en/search/?q=topic",
+    "/cy/search/?q=pwnc+datganiad",
 ]
 
 
@@ -30,14 +41,21 @@ def _count(client, url: str) -> int:
 
 @pytest.fixture
 def agreement(reference):
-    agreement = Agreement.objects.create(key="iga-1", kind="iga", title_en="An agreement", title_cy="Cytundeb",
-                                         concluded_on=dt.date(2022, 1, 1))
+    agreement = Agreement.objects.create(
+        key="iga-1",
+        kind="iga",
+        title_en="An agreement",
+        title_cy="Cytundeb",
+        concluded_on=dt.date(2022, 1, 1),
+    )
     agreement.parties.add(*Government.objects.all()[:2])
     return agreement
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_query_count_does_not_grow_with_the_register(client, reference, agreement, django_assert_max_num_queries, url):
+def test_query_count_does_not_grow_with_the_register(
+    client, reference, agreement, django_assert_max_num_queries, url
+):
     make_meetings(1)
     small = _count(client, url)
     make_meetings(40, start=dt.date(2022, 1, 17))

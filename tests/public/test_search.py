@@ -50,7 +50,9 @@ def test_document_text_is_searched_with_a_marked_snippet(demo):
     doc = Document.objects.create(kind="written_statement", date=dt.date(2023, 7, 25), title_en="Statement")
     doc.meetings.add(meeting)
     DocumentVersion.objects.create(
-        document=doc, language="cy", content_hash="a" * 64,
+        document=doc,
+        language="cy",
+        content_hash="a" * 64,
         text="Mynegodd y Gweinidog bryder am blant ar eu pen eu hunain yn Nhŷ'r Cyffredin a thu hwnt.",
     )
     results = search("ty cyffredin", "cy")
@@ -79,7 +81,9 @@ def test_unpublishing_removes_a_record_from_search_at_once(demo):
 
 def test_unpublished_document_text_is_never_found(demo):
     doc = Document.objects.create(kind="written_statement", title_en="Embargoed", published=False)
-    DocumentVersion.objects.create(document=doc, language="en", content_hash="b" * 64, text="quokkaembargo text")
+    DocumentVersion.objects.create(
+        document=doc, language="en", content_hash="b" * 64, text="quokkaembargo text"
+    )
     assert search("quokkaembargo", "en").total == 0
     doc.published = True
     doc.save()
@@ -106,9 +110,14 @@ def test_kind_filter_and_paging(demo):
     assert bodies.hits and all(h.kind == "body" for h in bodies.hits)
 
 
-@pytest.mark.parametrize(("language", "query", "expected"), [
-    ("en", "braverman", "1 result"), ("cy", "braverman", "1 canlyniad"), ("cy", "dimbydynbod", "0 canlyniad"),
-])
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("en", "braverman", "1 result"),
+        ("cy", "braverman", "1 canlyniad"),
+        ("cy", "dimbydynbod", "0 canlyniad"),
+    ],
+)
 def test_search_page_in_both_languages(client, demo, language, query, expected):
     html = client.get(f"/{language}/search/", {"q": query, "kind": "person"}).content.decode()
     assert expected in html
@@ -118,7 +127,9 @@ def test_search_page_in_both_languages(client, demo, language, query, expected):
 def test_search_results_as_csv_and_json(client, demo):
     rows = b"".join(client.get("/en/search/", {"q": "braverman", "format": "json"}).streaming_content)
     assert b"Suella Braverman" in rows and b"<mark>" not in rows
-    csv_text = b"".join(client.get("/en/search/", {"q": "braverman", "format": "csv"}).streaming_content).decode()
+    csv_text = b"".join(
+        client.get("/en/search/", {"q": "braverman", "format": "csv"}).streaming_content
+    ).decode()
     assert csv_text.startswith("\ufeffkind,title,url,date,snippet")
 
 

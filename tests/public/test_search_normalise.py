@@ -13,22 +13,25 @@ def test_fold_removes_diacritics_and_unifies_apostrophes():
     assert words("Nhŷ’r Cyffredin a'r Gweinidog") == ["nhy", "r", "cyffredin", "a", "r", "gweinidog"]
 
 
-@pytest.mark.parametrize(("mutated", "radical"), [
-    ("gymru", "cymru"),          # soft
-    ("nghymru", "cymru"),        # nasal
-    ("chymru", "cymru"),         # aspirate
-    ("nhy", "ty"),               # nasal of tŷ
-    ("ddatganiad", "datganiad"),  # soft of d
-    ("lywodraeth", "llywodraeth"),
-    ("raglen", "rhaglen"),
-    ("fwrdd", "bwrdd"),
-    ("fehefin", "mehefin"),
-    ("weinidog", "gweinidog"),   # soft mutation drops g
-    ("mhontypridd", "pontypridd"),
-    ("phwyllgor", "pwyllgor"),
-    ("thymor", "tymor"),
-    ("henw", "enw"),             # h-prothesis
-])
+@pytest.mark.parametrize(
+    ("mutated", "radical"),
+    [
+        ("gymru", "cymru"),  # soft
+        ("nghymru", "cymru"),  # nasal
+        ("chymru", "cymru"),  # aspirate
+        ("nhy", "ty"),  # nasal of tŷ
+        ("ddatganiad", "datganiad"),  # soft of d
+        ("lywodraeth", "llywodraeth"),
+        ("raglen", "rhaglen"),
+        ("fwrdd", "bwrdd"),
+        ("fehefin", "mehefin"),
+        ("weinidog", "gweinidog"),  # soft mutation drops g
+        ("mhontypridd", "pontypridd"),
+        ("phwyllgor", "pwyllgor"),
+        ("thymor", "tymor"),
+        ("henw", "enw"),  # h-prothesis
+    ],
+)
 def test_mutated_words_lead_back_to_their_radical(mutated, radical):
     assert radical in radicals(mutated)
 

@@ -19,27 +19,58 @@ from igr.register.models import Attendance, Body, Government, Meeting, Person
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = ["", "mode=hybrid", "status=held&government=uk", "person=t-3", "person=t-5&government=wales", "person=nobody", "body=imsc", "year=2023", "government=wales", "status=held&mode=virtual", "government=scotland&year=2024",
-           "body=img-trade&government=uk&mode=in_person", "body=no-such-body", "government=jersey", "status=cancelled"]
+QUERIES = [
+    "",
+    "mode=hybrid",
+    "status=held&government=uk",
+    "person=t-3",
+    "person=t-5&government=wales",
+    "person=nobody",
+    "body=imsc",
+    "year=2023",
+    "government=wales",
+    "status=held&mode=virtual",
+    "government=scotland&year=2024",
+    "body=img-trade&government=uk&mode=in_person",
+    "body=no-such-body",
+    "government=jersey",
+    "status=cancelled",
+]
 
 
 def snapshot() -> tuple[dict, dict, dict]:
-    cells = {(kind.__name__, tuple(tuple(v) if isinstance(v, list) else v for v in row[:-1])): row[-1]
-             for kind in tallies.CELLS for row in kind.objects.filter(n__gt=0).values_list(*kind.DIMENSIONS, "n")}
+    cells = {
+        (kind.__name__, tuple(tuple(v) if isinstance(v, list) else v for v in row[:-1])): row[-1]
+        for kind in tallies.CELLS
+        for row in kind.objects.filter(n__gt=0).values_list(*kind.DIMENSIONS, "n")
+    }
     facts = {f.meeting_id: tallies.Facts.from_row(f) for f in MeetingFacts.objects.all()}
-    attendees = {tuple(row[:3]): row[3:] for row in BodyAttendee.objects.filter(n__gt=0).values_list(
-        "body_id", "government_id", "person_id", "n", "first", "last")}
+    attendees = {
+        tuple(row[:3]): row[3:]
+        for row in BodyAttendee.objects.filter(n__gt=0).values_list(
+            "body_id", "government_id", "person_id", "n", "first", "last"
+        )
+    }
     return cells, facts, attendees
 
 
 def ranked_in_register(body: Body, size: int) -> dict[int, tuple[list[dict], int]]:
     """A body's most frequent attendees per government, grouped from its attendances: what the tally must give."""
-    rows = (Attendance.objects.filter(meeting__body=body, meeting__published=True, government__isnull=False, person__isnull=False)
-            .order_by().values("government", "person").annotate(count=Count("pk"), first=Min("meeting__date"), last=Max("meeting__date")))
+    rows = (
+        Attendance.objects.filter(
+            meeting__body=body, meeting__published=True, government__isnull=False, person__isnull=False
+        )
+        .order_by()
+        .values("government", "person")
+        .annotate(count=Count("pk"), first=Min("meeting__date"), last=Max("meeting__date"))
+    )
     per: dict[int, list[dict]] = {}
     for row in rows:
         per.setdefault(row["government"], []).append(dict(row))
-    return {g: (sorted(people, key=lambda r: (-r["count"], r["person"]))[:size], max(0, len(people) - size)) for g, people in per.items()}
+    return {
+        g: (sorted(people, key=lambda r: (-r["count"], r["person"]))[:size], max(0, len(people) - size))
+        for g, people in per.items()
+    }
 
 
 def count_in_register(f: MeetingFilter) -> dict:
@@ -57,17 +88,24 @@ def count_in_register(f: MeetingFilter) -> dict:
         "year": sorted(((int(y), n) for y, n in grouped("year", year)), reverse=True),
         "status": grouped("status", F("status")),
         "mode": grouped("mode", F("mode")),
-        "government": [tuple(r) for r in Attendance.objects.order_by().filter(
-            meeting__in=filters._ids(f.apply(base, skip="government")), government__isnull=False)
-            .values_list("government").annotate(n=Count("meeting", distinct=True))],
+        "government": [
+            tuple(r)
+            for r in Attendance.objects.order_by()
+            .filter(meeting__in=filters._ids(f.apply(base, skip="government")), government__isnull=False)
+            .values_list("government")
+            .annotate(n=Count("meeting", distinct=True))
+        ],
     }
 
 
 def sql_person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
     meetings = f.apply(Meeting.objects.filter(published=True), skip="person").values("pk")
-    rows = (Attendance.objects.filter(meeting__in=meetings, person__isnull=False).values_list("person")
-            .annotate(n=Count("meeting", distinct=True)))
-    return sorted(((p, n) for p, n in rows), key=lambda r: (-r[1], r[0]))[:filters.PERSON_FACET_SIZE]
+    rows = (
+        Attendance.objects.filter(meeting__in=meetings, person__isnull=False)
+        .values_list("person")
+        .annotate(n=Count("meeting", distinct=True))
+    )
+    return sorted(((p, n) for p, n in rows), key=lambda r: (-r[1], r[0]))[: filters.PERSON_FACET_SIZE]
 
 
 def assert_tallies_agree_with_register() -> None:
@@ -76,7 +114,11 @@ def assert_tallies_agree_with_register() -> None:
         from_tallies, from_register = filters.facet_counts(f), count_in_register(f)
         for facet in ("body", "year", "status", "mode", "government"):
             assert sorted(from_tallies[facet]) == sorted(from_register[facet]), (query, facet)
-        assert from_tallies["count"] == from_register["count"] == f.apply(Meeting.objects.filter(published=True)).count()
+        assert (
+            from_tallies["count"]
+            == from_register["count"]
+            == f.apply(Meeting.objects.filter(published=True)).count()
+        )
         if not (f.body or f.year or f.person):
             assert filters._person_facet(f) == sql_person_facet(f), query
     for body in Body.objects.all():
@@ -89,17 +131,26 @@ def assert_tallies_agree_with_register() -> None:
 
 def random_register(rng: random.Random, meetings: int = 40) -> list[Meeting]:
     bodies = list(Body.objects.filter(key__in=["imsc", "img-trade", "img-elections", "bic"]))
-    governments = list(Government.objects.filter(key__in=["uk", "wales", "scotland", "northern-ireland", "jersey"]))
+    governments = list(
+        Government.objects.filter(key__in=["uk", "wales", "scotland", "northern-ireland", "jersey"])
+    )
     people = [Person.objects.create(key=f"t-{i}", name=f"Person {i}") for i in range(12)]
     out = []
     for i in range(meetings):
         day = dt.date(2022, 1, 3) + dt.timedelta(days=9 * i + rng.randrange(5))
         meeting = Meeting.objects.create(
-            body=rng.choice(bodies), date=day, status=rng.choice(["held", "held", "cancelled", "planned"]),
-            mode=rng.choice(["virtual", "in_person", "hybrid", ""]), published=rng.random() > 0.15,
-            notice_received_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC) - dt.timedelta(hours=rng.randrange(0, 400)))
+            body=rng.choice(bodies),
+            date=day,
+            status=rng.choice(["held", "held", "cancelled", "planned"]),
+            mode=rng.choice(["virtual", "in_person", "hybrid", ""]),
+            published=rng.random() > 0.15,
+            notice_received_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+            - dt.timedelta(hours=rng.randrange(0, 400)),
+        )
         for person in rng.sample(people, rng.randrange(0, 5)):
-            Attendance.objects.create(meeting=meeting, person=person, government=rng.choice(governments + [None]))
+            Attendance.objects.create(
+                meeting=meeting, person=person, government=rng.choice(governments + [None])
+            )
         out.append(meeting)
     return out
 
@@ -112,7 +163,10 @@ def mutate(rng: random.Random, meetings: list[Meeting]) -> None:
         if change == 0:
             meeting.published = not meeting.published
         elif change == 1:
-            meeting.status, meeting.mode = rng.choice(["held", "postponed"]), rng.choice(["virtual", "hybrid"])
+            meeting.status, meeting.mode = (
+                rng.choice(["held", "postponed"]),
+                rng.choice(["virtual", "hybrid"]),
+            )
         elif change == 2:
             meeting.date = meeting.date.replace(year=meeting.date.year + 1)
         elif change == 3:
@@ -150,8 +204,10 @@ def test_a_deferred_batch_leaves_the_same_tallies_as_saving_one_by_one(reference
 def test_notice_figures_come_from_the_tallies(reference):
     rng = random.Random(8)
     random_register(rng, 30)
-    hours = [tallies.notice_hours_of(m.date, m.starts_at, m.notice_received_at)
-             for m in Meeting.objects.filter(published=True, notice_received_at__isnull=False)]
+    hours = [
+        tallies.notice_hours_of(m.date, m.starts_at, m.notice_received_at)
+        for m in Meeting.objects.filter(published=True, notice_received_at__isnull=False)
+    ]
     counts = tallies.notice_counts()
     for index, (low, high) in enumerate(tallies.NOTICE_BUCKETS_HOURS):
         assert counts.get(str(index), 0) == sum(1 for h in hours if h >= low and (high is None or h < high))
@@ -171,13 +227,22 @@ def test_both_ways_of_asking_for_a_government_give_the_same_meetings(reference, 
         assert walked == looked_up and walked, query
 
 
-@pytest.mark.parametrize("language, others", [("en", "5 other people attended for this government."),
-                                              ("cy", "Roedd 5 person arall yn bresennol ar ran y llywodraeth hon.")])
-def test_a_body_page_lists_the_most_frequent_attendees_and_counts_the_rest(client, reference, language, others):
+@pytest.mark.parametrize(
+    "language, others",
+    [
+        ("en", "5 other people attended for this government."),
+        ("cy", "Roedd 5 person arall yn bresennol ar ran y llywodraeth hon."),
+    ],
+)
+def test_a_body_page_lists_the_most_frequent_attendees_and_counts_the_rest(
+    client, reference, language, others
+):
     body, wales = Body.objects.get(key="imsc"), Government.objects.get(key="wales")
     people = [Person.objects.create(key=f"w-{i:02}", name=f"Gweinidog {i:02}") for i in range(20)]
     for i in range(20):
-        meeting = Meeting.objects.create(body=body, date=dt.date(2023, 1, 2) + dt.timedelta(days=7 * i), status="held")
+        meeting = Meeting.objects.create(
+            body=body, date=dt.date(2023, 1, 2) + dt.timedelta(days=7 * i), status="held"
+        )
         for person in people[: 20 - i]:  # person 0 at every meeting, person 19 at one
             Attendance.objects.create(meeting=meeting, person=person, government=wales)
     html = client.get(f"/{language}/bodies/imsc/").content.decode()
@@ -198,18 +263,28 @@ def reference_statistics(today: dt.date) -> dict:
         lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
         decided = [r for r in rows if r["status"] in ("met_on_time", "met_late", "overdue")]
         on_time = sum(1 for r in decided if r["status"] == "met_on_time")
-        return {"count": len(lags), "median": median(lags) if lags else None, "longest": max(lags) if lags else None,
-                "on_time": on_time, "decided": len(decided),
-                "on_time_rate": round(100 * on_time / len(decided)) if decided else None}
+        return {
+            "count": len(lags),
+            "median": median(lags) if lags else None,
+            "longest": max(lags) if lags else None,
+            "on_time": on_time,
+            "decided": len(decided),
+            "on_time_rate": round(100 * on_time / len(decided)) if decided else None,
+        }
 
     rows = reporting_stats(today=today)["rows"]
     ids = dict(Meeting.objects.values_list("reference", "pk"))
     bodies = dict(Meeting.objects.values_list("pk", "body_id"))
     ministers: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, person_id in Attendance.objects.filter(government__key="wales", capacity="minister",
-                                                           person__isnull=False).values_list("meeting_id", "person_id"):
+    for meeting_id, person_id in Attendance.objects.filter(
+        government__key="wales", capacity="minister", person__isnull=False
+    ).values_list("meeting_id", "person_id"):
         ministers[meeting_id].append(person_id)
-    groups: dict[str, dict] = {"year": defaultdict(list), "body": defaultdict(list), "minister": defaultdict(list)}
+    groups: dict[str, dict] = {
+        "year": defaultdict(list),
+        "body": defaultdict(list),
+        "minister": defaultdict(list),
+    }
     for row in rows:
         pk = ids[row["reference"]]
         groups["year"][row["meeting_date"].year].append(row)
@@ -217,12 +292,20 @@ def reference_statistics(today: dt.date) -> dict:
         for person in ministers.get(pk, []):
             groups["minister"][person].append(row)
     lags = [r["lag_days"] for r in rows if r["lag_days"] is not None]
-    return {"overall": summary(rows),
-            "distribution": [{"low": low, "high": high, "count": sum(1 for d in lags if d >= low and (high is None or d <= high))}
-                             for low, high in timeliness.LAG_BUCKETS],
-            "by_year": sorted((k, summary(v)) for k, v in groups["year"].items()),
-            "by_body": {k: summary(v) for k, v in groups["body"].items()},
-            "by_minister": {k: summary(v) for k, v in groups["minister"].items()}}
+    return {
+        "overall": summary(rows),
+        "distribution": [
+            {
+                "low": low,
+                "high": high,
+                "count": sum(1 for d in lags if d >= low and (high is None or d <= high)),
+            }
+            for low, high in timeliness.LAG_BUCKETS
+        ],
+        "by_year": sorted((k, summary(v)) for k, v in groups["year"].items()),
+        "by_body": {k: summary(v) for k, v in groups["body"].items()},
+        "by_minister": {k: summary(v) for k, v in groups["minister"].items()},
+    }
 
 
 def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference):
@@ -237,12 +320,19 @@ def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference
         Attendance.objects.filter(meeting=meeting, government=wales).update(capacity="minister")
         Meeting.objects.get(pk=meeting.pk).save()  # the update sent no signal; a save does
     for meeting in meetings[::2]:
-        statement = Document.objects.create(kind="written_statement", date=meeting.date + dt.timedelta(days=rng.randrange(1, 60)),
-                                            title_en="Statement")
+        statement = Document.objects.create(
+            kind="written_statement",
+            date=meeting.date + dt.timedelta(days=rng.randrange(1, 60)),
+            title_en="Statement",
+        )
         statement.meetings.add(meeting)
     waived = Obligation.objects.filter(deliverable="written_statement", met_on__isnull=True).first()
     if waived:
-        waived.waived_on, waived.waived_reason_en, waived.waived_reason_cy = dt.date(2024, 1, 1), "Cancelled", "Canslwyd"
+        waived.waived_on, waived.waived_reason_en, waived.waived_reason_cy = (
+            dt.date(2024, 1, 1),
+            "Cancelled",
+            "Canslwyd",
+        )
         waived.save()
     assert Obligation.objects.filter(deliverable="written_statement", met_on__isnull=False).exists()
     for today in (dt.date(2023, 6, 1), dt.date(2026, 11, 28)):
@@ -260,10 +350,21 @@ def test_reporting_figures_from_tallies_equal_reading_every_obligation(reference
 
 def test_every_cell_fits_its_columns():
     """PostgreSQL enforces column lengths that SQLite ignores: the longest characteristics must fit."""
-    facts = tallies.Facts(body_id=123456, date=dt.date(2024, 1, 1), status="cancelled", mode="in_person",
-                          governments=tuple(range(100001, 100009)), people=(9999999,), notice_hours=-5.0,
-                          statements=((dt.date(2024, 2, 1), None, True), (dt.date(2024, 2, 1), None, False),
-                                      (dt.date(2024, 2, 1), dt.date(2024, 3, 1), False)), ministers=(9999999,))
+    facts = tallies.Facts(
+        body_id=123456,
+        date=dt.date(2024, 1, 1),
+        status="cancelled",
+        mode="in_person",
+        governments=tuple(range(100001, 100009)),
+        people=(9999999,),
+        notice_hours=-5.0,
+        statements=(
+            (dt.date(2024, 2, 1), None, True),
+            (dt.date(2024, 2, 1), None, False),
+            (dt.date(2024, 2, 1), dt.date(2024, 3, 1), False),
+        ),
+        ministers=(9999999,),
+    )
     kinds = set()
     for kind, key in facts.cells():
         kinds.add(kind)

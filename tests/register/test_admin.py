@@ -16,7 +16,9 @@ REGISTER_MODELS = [m for m in admin.site._registry if m._meta.app_label == "regi
 
 @pytest.fixture
 def signed_in(client, django_user_model, demo):
-    user = django_user_model.objects.create_superuser("official", "official@example.gov.wales", "a-long-test-password")
+    user = django_user_model.objects.create_superuser(
+        "official", "official@example.gov.wales", "a-long-test-password"
+    )
     client.force_login(user)
     return client
 
@@ -40,7 +42,9 @@ def test_admin_pages_render(signed_in, model, language):
 
 def test_admin_is_welsh_under_cy(signed_in):
     html = signed_in.get("/cy/admin/register/meeting/").content.decode()
-    assert "Gweinyddu'r Gofrestr Cysylltiadau Rhynglywodraethol" in html or "Gweinyddu&#x27;r Gofrestr" in html
+    assert (
+        "Gweinyddu'r Gofrestr Cysylltiadau Rhynglywodraethol" in html or "Gweinyddu&#x27;r Gofrestr" in html
+    )
     assert "Cyfarfodydd" in html or "cyfarfodydd" in html
 
 
@@ -70,23 +74,41 @@ def test_welsh_admin_has_no_english_left_from_django(signed_in):
     assert "Gweld y wefan" in html and "View site" not in html
     assert "Gweithredoedd diweddar" in html
     js = signed_in.get("/cy/admin/jsi18n/").content.decode()
-    assert "Gorffennaf" in js and "Gorffenaf\"" not in js
+    assert "Gorffennaf" in js and 'Gorffenaf"' not in js
 
 
-@pytest.mark.parametrize(("language", "message"), [("en", "Someone else changed this record"), ("cy", "Mae rhywun arall wedi newid y cofnod hwn")])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Someone else changed this record"), ("cy", "Mae rhywun arall wedi newid y cofnod hwn")],
+)
 def test_two_officials_editing_a_meeting_at_once(signed_in, language, message):
     """The second save is refused with a clear message; the first official's change stands."""
     meeting = Meeting.objects.get(reference="img-safety-security-migration/2023-07-11")
     url = f"/{language}/admin/register/meeting/{meeting.pk}/change/"
     form = signed_in.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, (list, dict))}
-    data.update({
-        "body": meeting.body_id, "date": "2023-07-11", "date_precision": "day", "status": "held", "mode": "virtual",
-        "version": form.fields["version"].initial, "chair": meeting.chair_id, "published": "on", "ordinal": 2,
-        "attendances-TOTAL_FORMS": 0, "attendances-INITIAL_FORMS": 0, "agenda_items-TOTAL_FORMS": 0, "agenda_items-INITIAL_FORMS": 0,
-        "register-provenance-content_type-object_id-TOTAL_FORMS": 0, "register-provenance-content_type-object_id-INITIAL_FORMS": 0,
-    })
-    Meeting.objects.filter(pk=meeting.pk).update(location_en="Lancaster House")  # the other official saves first
+    data.update(
+        {
+            "body": meeting.body_id,
+            "date": "2023-07-11",
+            "date_precision": "day",
+            "status": "held",
+            "mode": "virtual",
+            "version": form.fields["version"].initial,
+            "chair": meeting.chair_id,
+            "published": "on",
+            "ordinal": 2,
+            "attendances-TOTAL_FORMS": 0,
+            "attendances-INITIAL_FORMS": 0,
+            "agenda_items-TOTAL_FORMS": 0,
+            "agenda_items-INITIAL_FORMS": 0,
+            "register-provenance-content_type-object_id-TOTAL_FORMS": 0,
+            "register-provenance-content_type-object_id-INITIAL_FORMS": 0,
+        }
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(
+        location_en="Lancaster House"
+    )  # the other official saves first
     Meeting.objects.get(pk=meeting.pk).save()
     response = signed_in.post(url, {**data, "location_en": "Cardiff"})
     assert response.status_code == 200 and message in response.content.decode()

@@ -47,7 +47,9 @@ def test_missing_welsh_is_shown_as_missing_not_filled_with_english():
 def test_welsh_catalogue_has_no_untranslated_or_fuzzy_entry(po_path):
     with po_path.open("rb") as fh:
         catalog = read_po(fh, locale="cy")
-    untranslated = [m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
+    untranslated = [
+        m.id for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+    ]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not untranslated, f"untranslated in {po_path}: {untranslated}"
     assert not fuzzy, f"fuzzy in {po_path}: {fuzzy}"
@@ -55,7 +57,11 @@ def test_welsh_catalogue_has_no_untranslated_or_fuzzy_entry(po_path):
         compiled = gettext.GNUTranslations(fh)
     for message in catalog:
         if message.id and not isinstance(message.id, tuple):
-            got = compiled.pgettext(message.context, message.id) if message.context else compiled.gettext(message.id)
+            got = (
+                compiled.pgettext(message.context, message.id)
+                if message.context
+                else compiled.gettext(message.id)
+            )
             assert got == message.string, f"{po_path.name}.mo is stale for {message.id!r}: run make messages"
 
 

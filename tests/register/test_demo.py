@@ -19,7 +19,13 @@ def test_seed_meeting_with_its_five_attendees(demo):
     meeting = Meeting.objects.get(reference=SEED)
     assert meeting.ordinal == 2 and meeting.mode == "virtual" and meeting.chair.name == "Suella Braverman"
     names = set(meeting.attendances.values_list("person__name", flat=True))
-    assert names == {"Suella Braverman", "Jane Hutt", "Shirley-Anne Somerville", "Cathy Galway", "Julie Cummings"}
+    assert names == {
+        "Suella Braverman",
+        "Jane Hutt",
+        "Shirley-Anne Somerville",
+        "Cathy Galway",
+        "Julie Cummings",
+    }
     officials = meeting.attendances.filter(capacity=Attendance.Capacity.OFFICIAL)
     assert set(officials.values_list("government__key", flat=True)) == {"northern-ireland"}
 
@@ -52,8 +58,17 @@ def test_igr_console_script_runs_commands(tmp_path):
     import subprocess
     import sys
 
-    env = {**os.environ, "IGR_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "igr", *a], env=env, capture_output=True, text=True, timeout=120)  # noqa: E731
+    env = {
+        **os.environ,
+        "IGR_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+    }
+
+    def run(*a):
+        return subprocess.run(
+            [sys.executable, "-m", "igr", *a], env=env, capture_output=True, text=True, timeout=120
+        )
+
     assert run("migrate", "-v0").returncode == 0
     assert run("load_demo").returncode == 0
     out = run("meetings", "--format", "json")

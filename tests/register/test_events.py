@@ -56,13 +56,32 @@ def test_saves_announce_what_happened_in_the_registers_words(heard, body):
     said = [events[0] for stage, events in heard if stage == "views"]  # each save heard alone, in order
     assert said[0] == E.MeetingRecorded(pk) and said[-1] == E.MeetingRemoved(pk, None)
     kinds = [type(e) for e in said]
-    assert kinds == [E.MeetingRecorded, E.PersonChanged, E.AttendanceChanged, E.DocumentAdded, E.DocumentLinked,
-                     E.MeetingChanged, E.DocumentRemoved, E.AttendanceChanged, E.MeetingRemoved]
+    assert kinds == [
+        E.MeetingRecorded,
+        E.PersonChanged,
+        E.AttendanceChanged,
+        E.DocumentAdded,
+        E.DocumentLinked,
+        E.MeetingChanged,
+        E.DocumentRemoved,
+        E.AttendanceChanged,
+        E.MeetingRemoved,
+    ]
     moved = said[5].rescheduled
     assert (moved.date_before, moved.status_before, moved.date_after, moved.status_after) == (
-        dt.date(2010, 3, 4), "planned", dt.date(2010, 3, 11), "postponed")
-    assert said[4].meeting_ids == (pk,) and said[2] == E.AttendanceChanged(pk, person.pk, wales.pk) and said[7].removed
-    assert said[6] == E.DocumentRemoved(document_pk, (pk,))  # with the meetings it reported, read before its links went
+        dt.date(2010, 3, 4),
+        "planned",
+        dt.date(2010, 3, 11),
+        "postponed",
+    )
+    assert (
+        said[4].meeting_ids == (pk,)
+        and said[2] == E.AttendanceChanged(pk, person.pk, wales.pk)
+        and said[7].removed
+    )
+    assert said[6] == E.DocumentRemoved(
+        document_pk, (pk,)
+    )  # with the meetings it reported, read before its links went
 
 
 def test_a_batch_is_heard_once_at_its_end_in_order_rules_first(heard, body):
@@ -70,8 +89,10 @@ def test_a_batch_is_heard_once_at_its_end_in_order_rules_first(heard, body):
         first = Meeting.objects.create(body=body, date=dt.date(2010, 3, 4))
         second = Meeting.objects.create(body=body, date=dt.date(2010, 3, 5))
         assert heard == []
-    assert heard == [("rules", [E.MeetingRecorded(first.pk), E.MeetingRecorded(second.pk)]),
-                     ("views", [E.MeetingRecorded(first.pk), E.MeetingRecorded(second.pk)])]
+    assert heard == [
+        ("rules", [E.MeetingRecorded(first.pk), E.MeetingRecorded(second.pk)]),
+        ("views", [E.MeetingRecorded(first.pk), E.MeetingRecorded(second.pk)]),
+    ]
 
 
 def test_the_views_hear_what_the_rules_announced_in_the_same_delivery(heard, body):
@@ -131,7 +152,9 @@ def test_before_a_reschedule_is_written_the_rules_hear_the_batch_on_the_register
 def test_a_note_travels_with_the_reschedule(heard, body, django_user_model):
     meeting = Meeting.objects.create(body=body, date=dt.date(2010, 3, 4), status="planned")
     official = django_user_model.objects.create_user("official")
-    note = E.Note("At the UK Government's request.", "Ar gais Llywodraeth y DU.", official.pk, dt.date(2010, 2, 20))
+    note = E.Note(
+        "At the UK Government's request.", "Ar gais Llywodraeth y DU.", official.pk, dt.date(2010, 2, 20)
+    )
     meeting.status = "cancelled"
     with E.batch(note):
         meeting.save()
@@ -147,7 +170,11 @@ def test_a_failing_listener_is_logged_with_what_it_heard_and_its_batch_rolls_bac
         raise ValueError("index unavailable")
 
     try:
-        with caplog.at_level(logging.ERROR, logger="igr.register.events"), pytest.raises(ValueError), E.batch():
+        with (
+            caplog.at_level(logging.ERROR, logger="igr.register.events"),
+            pytest.raises(ValueError),
+            E.batch(),
+        ):
             Meeting.objects.create(body=body, date=dt.date(2010, 3, 4))
     finally:
         E._listeners.clear()
@@ -161,22 +188,44 @@ def test_a_failing_listener_is_logged_with_what_it_heard_and_its_batch_rolls_bac
 def test_an_admin_edit_with_its_inline_rows_is_heard_once(heard, client, django_user_model, body):
     meeting = Meeting.objects.create(body=body, date=dt.date(2010, 3, 4), status="held")
     person = Person.objects.create(key="p-2", name="Another Person")
-    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.gov.wales", "a-long-test-password"))
+    client.force_login(
+        django_user_model.objects.create_superuser("admin", "admin@example.gov.wales", "a-long-test-password")
+    )
     heard.clear()
     form = client.get(f"/en/admin/register/meeting/{meeting.pk}/change/").context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
-    data.update({"body": body.pk, "date": "2010-03-04", "status": "held", "mode": "virtual", "date_precision": "day",
-                 "published": "on", "version": form.fields["version"].initial,
-                 "attendances-TOTAL_FORMS": "2", "attendances-INITIAL_FORMS": "0",
-                 "attendances-0-person": person.pk, "attendances-0-capacity": "minister", "attendances-0-sort_order": "0",
-                 "attendances-1-description_en": "Officials", "attendances-1-capacity": "official",
-                 "attendances-1-sort_order": "1",
-                 "agenda_items-TOTAL_FORMS": "0", "agenda_items-INITIAL_FORMS": "0",
-                 "register-provenance-content_type-object_id-TOTAL_FORMS": "0",
-                 "register-provenance-content_type-object_id-INITIAL_FORMS": "0"})
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "body": body.pk,
+            "date": "2010-03-04",
+            "status": "held",
+            "mode": "virtual",
+            "date_precision": "day",
+            "published": "on",
+            "version": form.fields["version"].initial,
+            "attendances-TOTAL_FORMS": "2",
+            "attendances-INITIAL_FORMS": "0",
+            "attendances-0-person": person.pk,
+            "attendances-0-capacity": "minister",
+            "attendances-0-sort_order": "0",
+            "attendances-1-description_en": "Officials",
+            "attendances-1-capacity": "official",
+            "attendances-1-sort_order": "1",
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
+            "register-provenance-content_type-object_id-TOTAL_FORMS": "0",
+            "register-provenance-content_type-object_id-INITIAL_FORMS": "0",
+        }
+    )
     response = client.post(f"/en/admin/register/meeting/{meeting.pk}/change/", data)
-    assert response.status_code == 302, (response.context["adminform"].form.errors,
-                                         [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms])
+    assert response.status_code == 302, (
+        response.context["adminform"].form.errors,
+        [f.errors for f in response.context["inline_admin_formsets"][0].formset.forms],
+    )
     assert Attendance.objects.filter(meeting=meeting).count() == 2
     assert [stage for stage, _ in heard] == ["rules", "views"]
     assert [type(e) for e in heard[1][1]] == [E.MeetingChanged, E.AttendanceChanged, E.AttendanceChanged]
@@ -185,4 +234,7 @@ def test_an_admin_edit_with_its_inline_rows_is_heard_once(heard, client, django_
 def test_outside_a_batch_each_save_is_heard_at_once_in_its_transaction(heard, body):
     with transaction.atomic():
         meeting = Meeting.objects.create(body=body, date=dt.date(2010, 3, 4))
-        assert heard == [("rules", [E.MeetingRecorded(meeting.pk)]), ("views", [E.MeetingRecorded(meeting.pk)])]
+        assert heard == [
+            ("rules", [E.MeetingRecorded(meeting.pk)]),
+            ("views", [E.MeetingRecorded(meeting.pk)]),
+        ]

@@ -15,7 +15,9 @@ from igr.welsh import word_pattern
 
 PACKAGE = Path(igr.__file__).parent
 GLOSSARY = PACKAGE.parents[1] / "docs" / "glossary.md"
-CATALOGUES = [p for p in sorted(PACKAGE.rglob("cy/LC_MESSAGES/django.po")) if "locale_overrides" not in p.parts]
+CATALOGUES = [
+    p for p in sorted(PACKAGE.rglob("cy/LC_MESSAGES/django.po")) if "locale_overrides" not in p.parts
+]
 
 
 def glossary() -> list[tuple[list[str], list[str]]]:
@@ -51,7 +53,11 @@ def pairs() -> list[tuple[str, str, str]]:
                 english = " ".join(message.id) if isinstance(message.id, tuple) else message.id
                 welsh = " ".join(message.string) if isinstance(message.string, tuple) else message.string
                 out.append((str(po.relative_to(PACKAGE)), english, welsh))
-    out += [(f"phrases.py:{key}", pair["en"], pair["cy"]) for key, pair in PHRASES.items() if "en" in pair and "cy" in pair]
+    out += [
+        (f"phrases.py:{key}", pair["en"], pair["cy"])
+        for key, pair in PHRASES.items()
+        if "en" in pair and "cy" in pair
+    ]
     return out
 
 
@@ -63,7 +69,11 @@ def test_the_glossary_has_terms():
 def test_each_term_is_translated_the_one_way(english, welsh):
     find_english, find_welsh = english_pattern(english), welsh_pattern(welsh)
     everything = pairs()
-    wrong = [(where, en, cy) for where, en, cy in everything if find_english.search(en) and not find_welsh.search(cy)]
+    wrong = [
+        (where, en, cy)
+        for where, en, cy in everything
+        if find_english.search(en) and not find_welsh.search(cy)
+    ]
     assert not wrong, f"{english[0]!r} should be {welsh[0]!r} in: {wrong}"
     assert any(find_welsh.search(cy) for _, _, cy in everything), f"{welsh[0]!r} is used nowhere"
 

@@ -58,7 +58,9 @@ def test_meeting_ordinal_must_be_positive():
 def test_attendance_needs_person_or_description():
     meeting = Meeting.objects.create(body=_body(), date=dt.date(2023, 7, 11))
     _violates(lambda: Attendance.objects.create(meeting=meeting))
-    Attendance.objects.create(meeting=meeting, description_cy="Uwch swyddog o Ogledd Iwerddon", capacity="official")
+    Attendance.objects.create(
+        meeting=meeting, description_cy="Uwch swyddog o Ogledd Iwerddon", capacity="official"
+    )
 
 
 def test_a_person_attends_a_meeting_once():
@@ -77,7 +79,11 @@ def test_tenure_cannot_end_before_it_starts():
     gov = Government.objects.create(key="wales", name_en="Welsh Government", name_cy="Llywodraeth Cymru")
     post = Post.objects.create(key="p", government=gov, title_en="Minister")
     person = Person.objects.create(key="x", name="X Y")
-    _violates(lambda: Tenure.objects.create(person=person, post=post, start_date=dt.date(2023, 1, 2), end_date=dt.date(2023, 1, 1)))
+    _violates(
+        lambda: Tenure.objects.create(
+            person=person, post=post, start_date=dt.date(2023, 1, 2), end_date=dt.date(2023, 1, 1)
+        )
+    )
 
 
 def test_provenance_confidence_is_between_zero_and_one():
@@ -87,11 +93,25 @@ def test_provenance_confidence_is_between_zero_and_one():
     from django.contrib.contenttypes.models import ContentType
 
     ct = ContentType.objects.get_for_model(Meeting)
-    _violates(lambda: Provenance.objects.create(content_type=ct, object_id=meeting.pk, document_version=version, confidence=1.5))
     _violates(
-        lambda: Provenance.objects.create(content_type=ct, object_id=meeting.pk, document_version=version, span_start=10, span_end=5)
+        lambda: Provenance.objects.create(
+            content_type=ct, object_id=meeting.pk, document_version=version, confidence=1.5
+        )
     )
-    Provenance.objects.create(content_type=ct, object_id=meeting.pk, field_name="date", document_version=version, span_start=5, span_end=10, confidence=0.7)
+    _violates(
+        lambda: Provenance.objects.create(
+            content_type=ct, object_id=meeting.pk, document_version=version, span_start=10, span_end=5
+        )
+    )
+    Provenance.objects.create(
+        content_type=ct,
+        object_id=meeting.pk,
+        field_name="date",
+        document_version=version,
+        span_start=5,
+        span_end=10,
+        confidence=0.7,
+    )
 
 
 def test_document_version_revision_unique_per_language():
@@ -102,10 +122,15 @@ def test_document_version_revision_unique_per_language():
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "A body cannot be dissolved before it was established."), ("cy", "Ni ellir diddymu corff cyn iddo gael ei sefydlu.")],
+    [
+        ("en", "A body cannot be dissolved before it was established."),
+        ("cy", "Ni ellir diddymu corff cyn iddo gael ei sefydlu."),
+    ],
 )
 def test_constraint_messages_in_both_languages(language, expected):
-    body = Body(key="b", tier="img", name_en="B", start_date=dt.date(2022, 1, 1), end_date=dt.date(2021, 1, 1))
+    body = Body(
+        key="b", tier="img", name_en="B", start_date=dt.date(2022, 1, 1), end_date=dt.date(2021, 1, 1)
+    )
     with translation.override(language), pytest.raises(ValidationError) as excinfo:
         body.full_clean()
     assert expected in str(excinfo.value)
@@ -114,7 +139,9 @@ def test_constraint_messages_in_both_languages(language, expected):
 def test_meeting_reference_follows_precision():
     body = _body("imsc")
     day = Meeting.objects.create(body=body, date=dt.date(2024, 3, 12))
-    month = Meeting.objects.create(body=body, date=dt.date(2023, 11, 1), date_precision="month", status="planned")
+    month = Meeting.objects.create(
+        body=body, date=dt.date(2023, 11, 1), date_precision="month", status="planned"
+    )
     assert day.reference == "imsc/2024-03-12"
     assert month.reference == "imsc/2023-11"
     assert day.get_absolute_url() == "/en/meetings/imsc/2024-03-12/"

@@ -38,9 +38,17 @@ def world(reference):
     shown = Meeting.objects.create(body=body, date=D(2030, 1, 10), published=True)
     hidden = Meeting.objects.create(body=body, date=D(2030, 1, 11), published=False)
     agreement = Agreement.objects.create(key="shown-agreement", kind="mou", title_en="Shown", published=True)
-    draft_agreement = Agreement.objects.create(key="hidden-agreement", kind="mou", title_en="Hidden", published=False)
-    return {"body": body, "wales": wales, "shown": shown, "hidden": hidden, "agreement": agreement,
-            "draft_agreement": draft_agreement}
+    draft_agreement = Agreement.objects.create(
+        key="hidden-agreement", kind="mou", title_en="Hidden", published=False
+    )
+    return {
+        "body": body,
+        "wales": wales,
+        "shown": shown,
+        "hidden": hidden,
+        "agreement": agreement,
+        "draft_agreement": draft_agreement,
+    }
 
 
 def keys(queryset, field: str = "pk") -> set:
@@ -61,7 +69,12 @@ def document(published: bool = True, meetings=(), agreements=()) -> Document:
 
 
 def test_a_document_is_public_when_published_and_not_about_drafts_only(world):
-    shown, hidden, agreement, draft = world["shown"], world["hidden"], world["agreement"], world["draft_agreement"]
+    shown, hidden, agreement, draft = (
+        world["shown"],
+        world["hidden"],
+        world["agreement"],
+        world["draft_agreement"],
+    )
     cases = {
         "about nothing": (document(), True),
         "unpublished": (document(published=False, meetings=[shown]), False),
@@ -70,7 +83,10 @@ def test_a_document_is_public_when_published_and_not_about_drafts_only(world):
         "about a draft and a public meeting": (document(meetings=[hidden, shown]), True),
         "about a public agreement": (document(agreements=[agreement]), True),
         "about a draft agreement only": (document(agreements=[draft]), False),
-        "about a draft meeting and a public agreement": (document(meetings=[hidden], agreements=[agreement]), True),
+        "about a draft meeting and a public agreement": (
+            document(meetings=[hidden], agreements=[agreement]),
+            True,
+        ),
     }
     public = keys(Document.objects.public())
     wrong = [name for name, (doc, expected) in cases.items() if (doc.pk in public) != expected]
@@ -79,18 +95,27 @@ def test_a_document_is_public_when_published_and_not_about_drafts_only(world):
 
 def test_versions_and_provenance_follow_their_document(world):
     shown_doc, hidden_doc = document(meetings=[world["shown"]]), document(meetings=[world["hidden"]])
-    versions = {doc.pk: DocumentVersion.objects.create(document=doc, language="en", content_hash=f"{doc.pk:064d}")
-                for doc in (shown_doc, hidden_doc)}
+    versions = {
+        doc.pk: DocumentVersion.objects.create(document=doc, language="en", content_hash=f"{doc.pk:064d}")
+        for doc in (shown_doc, hidden_doc)
+    }
     meeting_type = ContentType.objects.get_for_model(Meeting)
-    cited = {doc: Provenance.objects.create(content_type=meeting_type, object_id=world["shown"].pk, document_version=v)
-             for doc, v in versions.items()}
+    cited = {
+        doc: Provenance.objects.create(
+            content_type=meeting_type, object_id=world["shown"].pk, document_version=v
+        )
+        for doc, v in versions.items()
+    }
     assert keys(DocumentVersion.objects.public()) == {versions[shown_doc.pk].pk}
     assert keys(Provenance.objects.public()) == {cited[shown_doc.pk].pk}
 
 
 def test_attendances_and_agenda_items_follow_their_meeting(world):
     person = Person.objects.create(key="someone", name="Some One")
-    at = {m: Attendance.objects.create(meeting=world[m], person=person, government=world["wales"]) for m in ("shown", "hidden")}
+    at = {
+        m: Attendance.objects.create(meeting=world[m], person=person, government=world["wales"])
+        for m in ("shown", "hidden")
+    }
     items = {m: AgendaItem.objects.create(meeting=world[m], title_en="Topic") for m in ("shown", "hidden")}
     assert keys(Attendance.objects.public()) == {at["shown"].pk}
     assert keys(AgendaItem.objects.public()) == {items["shown"].pk}
@@ -122,14 +147,22 @@ def test_the_condition_reads_the_same_through_a_relation(world):
     """What ``public()`` keeps is what ``public_condition`` keeps when reached from another model."""
     for meeting in (world["shown"], world["hidden"]):
         AgendaItem.objects.create(meeting=meeting, title_en="Topic")
-    through = set(AgendaItem.objects.filter(public_condition("register.meeting", "meeting")).values_list("meeting_id", flat=True))
+    through = set(
+        AgendaItem.objects.filter(public_condition("register.meeting", "meeting")).values_list(
+            "meeting_id", flat=True
+        )
+    )
     direct = set(Meeting.objects.public().filter(agenda_items__isnull=False).values_list("pk", flat=True))
     assert through == direct == {world["shown"].pk}
     doc = document(meetings=[world["hidden"]])
     version = DocumentVersion.objects.create(document=doc, language="cy", content_hash="e" * 64)
-    assert not DocumentVersion.objects.filter(public_condition("register.document", "document"), pk=version.pk).exists()
+    assert not DocumentVersion.objects.filter(
+        public_condition("register.document", "document"), pk=version.pk
+    ).exists()
     Meeting.objects.filter(pk=world["hidden"].pk).update(published=True)
-    assert DocumentVersion.objects.filter(public_condition("register.document", "document"), pk=version.pk).exists()
+    assert DocumentVersion.objects.filter(
+        public_condition("register.document", "document"), pk=version.pk
+    ).exists()
 
 
 def test_the_rule_is_written_in_one_place():
@@ -144,8 +177,10 @@ def test_the_rule_is_written_in_one_place():
     import igr
 
     root = Path(igr.__file__).parent
-    flag = re.compile(r"published\s*=\s*(True|False)|__published\b|\bpublished__"
-                      r"|\b(meeting|agreement|document|met_by_record|m|a)\.published\b(?!_)")
+    flag = re.compile(
+        r"published\s*=\s*(True|False)|__published\b|\bpublished__"
+        r"|\b(meeting|agreement|document|met_by_record|m|a)\.published\b(?!_)"
+    )
     offenders = [
         f"{path.relative_to(root)}:{n}: {line.strip()}"
         for path in root.rglob("*.py")

@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return {m.__name__: m.objects.count() for m in (Government, Body, Post, Person, SeneddCommittee, CommitteeChair)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (Government, Body, Post, Person, SeneddCommittee, CommitteeChair)
+    }
 
 
 def test_loading_twice_creates_no_duplicates(reference):

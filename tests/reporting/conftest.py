@@ -58,7 +58,9 @@ def seed_meeting(seeded, db):
 def wales(db):
     from igr.register.models import Government
 
-    return Government.objects.get_or_create(key="wales", defaults={"name_en": "Welsh Government", "name_cy": "Llywodraeth Cymru"})[0]
+    return Government.objects.get_or_create(
+        key="wales", defaults={"name_en": "Welsh Government", "name_cy": "Llywodraeth Cymru"}
+    )[0]
 
 
 @pytest.fixture
@@ -66,7 +68,12 @@ def body(db):
     from igr.register.models import Body
 
     return Body.objects.get_or_create(
-        key="img-test", defaults={"tier": "img", "name_en": "Test Interministerial Group", "name_cy": "Grŵp Rhyngweinidogol Prawf"}
+        key="img-test",
+        defaults={
+            "tier": "img",
+            "name_en": "Test Interministerial Group",
+            "name_cy": "Grŵp Rhyngweinidogol Prawf",
+        },
     )[0]
 
 
@@ -90,7 +97,9 @@ def users(db):
 
     made = {}
     for name in ROLES:
-        user = User.objects.create_user(name.split()[-1], f"{name.split()[-1]}@example.gov.wales", None, is_staff=True)
+        user = User.objects.create_user(
+            name.split()[-1], f"{name.split()[-1]}@example.gov.wales", None, is_staff=True
+        )
         user.groups.add(Group.objects.get(name=name))
         made[name.split()[-1]] = user
     made["nobody"] = User.objects.create_user("nobody", "nobody@example.gov.wales", None, is_staff=True)

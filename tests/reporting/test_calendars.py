@@ -22,7 +22,9 @@ def test_working_days_skip_welsh_bank_holidays():
     # Thursday 6 April 2023: Good Friday (7th) and Easter Monday (10th) are not working days.
     assert calendar.add(D(2023, 4, 6), 1, WALES_WORKING_DAYS) == D(2023, 4, 11)
     # The coronation bank holiday (Monday 8 May 2023) came from the library, not from our code.
-    assert calendar.bank_holiday(D(2023, 5, 8)) and calendar.add(D(2023, 5, 5), 1, WALES_WORKING_DAYS) == D(2023, 5, 9)
+    assert calendar.bank_holiday(D(2023, 5, 8)) and calendar.add(D(2023, 5, 5), 1, WALES_WORKING_DAYS) == D(
+        2023, 5, 9
+    )
     # Counting back over the early May bank holiday: one working day before Tuesday 2 May is Friday 28 April.
     assert calendar.subtract(D(2023, 5, 2), 1, WALES_WORKING_DAYS) == D(2023, 4, 28)
     assert calendar.add(D(2023, 4, 6), 1, CALENDAR_DAYS) == D(2023, 4, 7)

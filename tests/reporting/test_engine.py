@@ -37,7 +37,9 @@ def test_a_held_meeting_owes_a_letter_and_a_statement_counted_across_bank_holida
 
 def test_a_recess_stops_the_clock_and_recording_one_recounts_open_deadlines(make_meeting):
     meeting = make_meeting(D(2023, 4, 6))
-    RecessPeriod.objects.create(name_en="Easter recess", name_cy="Toriad y Pasg", start_date=D(2023, 4, 3), end_date=D(2023, 4, 23))
+    RecessPeriod.objects.create(
+        name_en="Easter recess", name_cy="Toriad y Pasg", start_date=D(2023, 4, 3), end_date=D(2023, 4, 23)
+    )
     statement = by_rule(meeting)["W21-POST-STATEMENT"]
     # From 24 April, skipping May Day and the coronation bank holiday (8 May).
     assert statement.due_date == D(2023, 5, 16)
@@ -46,7 +48,9 @@ def test_a_recess_stops_the_clock_and_recording_one_recounts_open_deadlines(make
 
 
 def test_a_meeting_announced_in_advance_owes_a_notice_the_working_day_before(make_meeting):
-    meeting = make_meeting(D(2023, 5, 2), status="planned", **called(D(2023, 4, 3)))  # Tuesday after the May Day bank holiday
+    meeting = make_meeting(
+        D(2023, 5, 2), status="planned", **called(D(2023, 4, 3))
+    )  # Tuesday after the May Day bank holiday
     notice = by_rule(meeting)["W21-PRE"]
     assert notice.deliverable == "advance_notice_letter"
     assert notice.due_date == D(2023, 4, 28) and not notice.short_notice
@@ -66,7 +70,13 @@ def test_a_meeting_recorded_after_it_was_held_is_not_owed_a_notice(make_meeting)
 
 def test_postponement_moves_open_obligations(make_meeting):
     meeting = make_meeting(D(2023, 5, 2), status="planned", **called(D(2023, 4, 3)))
-    engine.postpone_meeting(meeting, D(2023, 6, 13), "At the UK Government's request.", "Ar gais Llywodraeth y DU.", today=D(2023, 4, 20))
+    engine.postpone_meeting(
+        meeting,
+        D(2023, 6, 13),
+        "At the UK Government's request.",
+        "Ar gais Llywodraeth y DU.",
+        today=D(2023, 4, 20),
+    )
     notice = by_rule(meeting)["W21-PRE"]
     assert notice.due_date == D(2023, 6, 12) and notice.original_due_date == D(2023, 4, 28)
     assert [h["what"] for h in notice.history] == ["postponed", "moved"]
@@ -86,7 +96,9 @@ def test_postponing_a_notified_meeting_owes_the_committees_an_update(make_meetin
     owed = by_rule(meeting)
     assert owed["W21-PRE"].due_date == D(2023, 4, 28), "a met obligation does not move"
     change = owed["W21-CHG"]
-    assert change.trigger_date == D(2023, 4, 27) and change.due_date == D(2023, 5, 2)  # two working days, over May Day
+    assert change.trigger_date == D(2023, 4, 27) and change.due_date == D(
+        2023, 5, 2
+    )  # two working days, over May Day
 
 
 def test_editing_the_date_in_the_admin_is_a_postponement_too(make_meeting):
@@ -100,7 +112,13 @@ def test_editing_the_date_in_the_admin_is_a_postponement_too(make_meeting):
 def test_cancellation_waives_open_obligations_with_the_reason_in_both_languages(make_meeting, users):
     meeting = make_meeting(D(2023, 5, 2), status="planned", **called(D(2023, 4, 3)))
     delivery.mark_met(by_rule(meeting)["W21-PRE"], D(2023, 4, 26))
-    engine.cancel_meeting(meeting, "The UK Government withdrew it.", "Tynnodd Llywodraeth y DU ef yn ôl.", users["approver"], today=D(2023, 4, 27))
+    engine.cancel_meeting(
+        meeting,
+        "The UK Government withdrew it.",
+        "Tynnodd Llywodraeth y DU ef yn ôl.",
+        users["approver"],
+        today=D(2023, 4, 27),
+    )
     owed = by_rule(meeting)
     assert owed["W21-PRE"].status_on(D(2023, 5, 1)) == Status.MET_ON_TIME
     change = owed["W21-CHG"]
@@ -149,18 +167,30 @@ def test_a_meeting_before_any_agreement_owes_nothing(make_meeting):
 
 
 def test_agreements_periods_and_consents_create_their_obligations(wales):
-    uk = Government.objects.get_or_create(key="uk", defaults={"name_en": "UK Government", "name_cy": "Llywodraeth y DU"})[0]
-    agreement = Agreement.objects.create(key="test-mou", kind="mou", title_en="Test MoU", status="concluded", concluded_on=D(2023, 6, 1))
+    uk = Government.objects.get_or_create(
+        key="uk", defaults={"name_en": "UK Government", "name_cy": "Llywodraeth y DU"}
+    )[0]
+    agreement = Agreement.objects.create(
+        key="test-mou", kind="mou", title_en="Test MoU", status="concluded", concluded_on=D(2023, 6, 1)
+    )
     agreement.parties.add(wales, uk)
     notification = Obligation.objects.get(agreement=agreement)
     assert notification.deliverable == "agreement_notification" and notification.due_date == D(2023, 6, 15)
-    period = ReportingPeriod.objects.create(key="2023-24", title_en="Report", start_date=D(2023, 4, 1), end_date=D(2024, 7, 4))
+    period = ReportingPeriod.objects.create(
+        key="2023-24", title_en="Report", start_date=D(2023, 4, 1), end_date=D(2024, 7, 4)
+    )
     report = Obligation.objects.get(period=period)
     assert report.deliverable == "annual_report" and report.due_date == D(2025, 1, 3)
     with time_machine.travel(dt.datetime(2030, 1, 10, 9, tzinfo=dt.UTC), tick=False):  # recorded well ahead
-        consent = ConsentIntention.objects.create(title_en="Regulations under the Subsidy Control Act", consent_due_on=D(2030, 7, 18))
+        consent = ConsentIntention.objects.create(
+            title_en="Regulations under the Subsidy Control Act", consent_due_on=D(2030, 7, 18)
+        )
     letter = Obligation.objects.get(consent=consent)
-    assert letter.deliverable == "consent_letter" and letter.due_date == D(2030, 7, 4) and not letter.short_notice
+    assert (
+        letter.deliverable == "consent_letter"
+        and letter.due_date == D(2030, 7, 4)
+        and not letter.short_notice
+    )
 
 
 def test_a_meeting_can_follow_another_profile_but_only_one_that_exists(make_meeting):
@@ -184,7 +214,9 @@ def test_a_deleted_record_meets_nothing_any_more_in_a_batch_or_not(make_meeting,
 
     meeting = make_meeting(D(2023, 4, 6))
     for n, day in enumerate((D(2023, 4, 20), D(2023, 4, 25), D(2023, 4, 28))):
-        Document.objects.create(kind="written_statement", title_en=f"Statement {n}", date=day, publisher=wales).meetings.add(meeting)
+        Document.objects.create(
+            kind="written_statement", title_en=f"Statement {n}", date=day, publisher=wales
+        ).meetings.add(meeting)
     statement = by_rule(meeting)["W21-POST-STATEMENT"]
     assert statement.met_on == D(2023, 4, 20)
     Document.objects.filter(date__lt=D(2023, 4, 28)).delete()  # the first two at once
@@ -193,5 +225,9 @@ def test_a_deleted_record_meets_nothing_any_more_in_a_batch_or_not(make_meeting,
     with events.batch():
         Document.objects.all().delete()
     statement.refresh_from_db()
-    assert (statement.met_by_record, statement.met_on, statement.made_in_recess) == (None, None, False)  # open, not "met by hand"
+    assert (statement.met_by_record, statement.met_on, statement.made_in_recess) == (
+        None,
+        None,
+        False,
+    )  # open, not "met by hand"
     assert statement.status_on(D(2023, 6, 1)) == Status.OVERDUE

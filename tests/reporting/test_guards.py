@@ -39,37 +39,88 @@ def to_approval(document, users) -> ReportDocument:
 
 def test_a_second_statement_says_which_it_follows(seed_meeting, seed_reported, users):
     messages = refused(workflow.start_draft, users["drafter"], "statement", meeting=seed_meeting)
-    assert "There is already a published written statement about this meeting (25 September 2023)" in messages["en"]
-    assert "Mae datganiad ysgrifenedig am y cyfarfod hwn wedi'i gyhoeddi eisoes (25 Medi 2023)" in messages["cy"]
+    assert (
+        "There is already a published written statement about this meeting (25 September 2023)"
+        in messages["en"]
+    )
+    assert (
+        "Mae datganiad ysgrifenedig am y cyfarfod hwn wedi'i gyhoeddi eisoes (25 Medi 2023)" in messages["cy"]
+    )
     assert ReportDocument.objects.filter(meeting=seed_meeting, kind="statement").count() == 1
     record = seed_reported["statement"].register_document
     # An addition names what it follows; it is a document of its own, with its own address.
-    addition = workflow.start_follow_up(users["drafter"], "statement", seed_meeting, record, "addition", on=D(2023, 11, 20))
+    addition = workflow.start_follow_up(
+        users["drafter"], "statement", seed_meeting, record, "addition", on=D(2023, 11, 20)
+    )
     assert (addition.series, addition.version, addition.follows_record) == (2, 1, record)
-    assert "This statement follows the written statement of 25 September 2023." in workflow.composed(addition, "en").notes
-    assert "Mae'r datganiad hwn yn dilyn y datganiad ysgrifenedig dyddiedig 25 Medi 2023." in workflow.composed(addition, "cy").notes
+    assert (
+        "This statement follows the written statement of 25 September 2023."
+        in workflow.composed(addition, "en").notes
+    )
+    assert (
+        "Mae'r datganiad hwn yn dilyn y datganiad ysgrifenedig dyddiedig 25 Medi 2023."
+        in workflow.composed(addition, "cy").notes
+    )
     # While it is unfinished, nothing else of that kind starts.
-    refused(workflow.start_follow_up, users["drafter"], "statement", seed_meeting, record, "correction", "Note.", "Nodyn.")
+    refused(
+        workflow.start_follow_up,
+        users["drafter"],
+        "statement",
+        seed_meeting,
+        record,
+        "correction",
+        "Note.",
+        "Nodyn.",
+    )
 
 
 def test_a_correction_of_our_own_edition_is_its_next_version(seed_meeting, seed_reported, users):
     record = seed_reported["letter"].register_document
-    messages = refused(workflow.start_follow_up, users["drafter"], "letter", seed_meeting, record, "correction")
+    messages = refused(
+        workflow.start_follow_up, users["drafter"], "letter", seed_meeting, record, "correction"
+    )
     assert messages["en"] == "Say what the correction changes, in English and in Welsh."
     assert messages["cy"] != messages["en"] and "Saesneg" in messages["cy"]
-    correction = workflow.start_follow_up(users["drafter"], "letter", seed_meeting, record, "correction", "Next meeting's date.", "Dyddiad y cyfarfod nesaf.")
-    assert correction.supersedes == seed_reported["letter"] and (correction.series, correction.version) == (1, 2)
+    correction = workflow.start_follow_up(
+        users["drafter"],
+        "letter",
+        seed_meeting,
+        record,
+        "correction",
+        "Next meeting's date.",
+        "Dyddiad y cyfarfod nesaf.",
+    )
+    assert correction.supersedes == seed_reported["letter"] and (correction.series, correction.version) == (
+        1,
+        2,
+    )
     assert correction.texts == seed_reported["letter"].texts  # it starts from what was published
 
 
 def test_a_correction_of_a_record_from_elsewhere_is_a_new_document_naming_it(seed_meeting, users):
-    record = Document.objects.create(kind="written_statement", date=D(2023, 9, 25), title_en="Written Statement")
+    record = Document.objects.create(
+        kind="written_statement", date=D(2023, 9, 25), title_en="Written Statement"
+    )
     record.meetings.add(seed_meeting)
     refused(workflow.start_draft, users["drafter"], "statement", meeting=seed_meeting)
-    correction = workflow.start_follow_up(users["drafter"], "statement", seed_meeting, record, "correction", "Corrects a name.", "Yn cywiro enw.")
-    assert (correction.relation, correction.follows_record, correction.supersedes) == ("correction", record, None)
-    assert any(n == "Corrected version, replacing the version published on 25 September 2023: Corrects a name."
-               for n in workflow.composed(correction, "en").notes)
+    correction = workflow.start_follow_up(
+        users["drafter"],
+        "statement",
+        seed_meeting,
+        record,
+        "correction",
+        "Corrects a name.",
+        "Yn cywiro enw.",
+    )
+    assert (correction.relation, correction.follows_record, correction.supersedes) == (
+        "correction",
+        record,
+        None,
+    )
+    assert any(
+        n == "Corrected version, replacing the version published on 25 September 2023: Corrects a name."
+        for n in workflow.composed(correction, "en").notes
+    )
     # A follow-up must name a publication about this meeting, of that kind.
     other = Document.objects.create(kind="written_statement", date=D(2023, 1, 1), title_en="Elsewhere")
     refused(workflow.start_follow_up, users["drafter"], "statement", seed_meeting, other, "addition")
@@ -94,7 +145,9 @@ def test_a_draft_that_says_nothing_does_not_move_on(seed_meeting, users):
 
 def test_a_draft_without_attendance_does_not_move_on(body, wales, users, seeded):
     meeting = Meeting.objects.create(body=body, date=D(2023, 10, 2), status="held")
-    AgendaItem.objects.create(meeting=meeting, title_en="Topic", title_cy="Pwnc", position_en="We said.", position_cy="Dywedom.")
+    AgendaItem.objects.create(
+        meeting=meeting, title_en="Topic", title_cy="Pwnc", position_en="We said.", position_cy="Dywedom."
+    )
     letter = workflow.start_draft(users["drafter"], "letter", meeting=meeting, on=D(2023, 10, 20))
     messages = refused(workflow.send_for_translation, letter, users["drafter"])
     assert messages["en"].startswith("No attendance is recorded for this meeting")
@@ -108,7 +161,9 @@ def test_a_paragraph_without_its_welsh_keeps_the_document_back(seed_meeting, use
     statement.save()
     workflow.send_for_translation(statement, users["drafter"])
     messages = refused(workflow.submit_for_approval, statement, users["translator"])
-    assert "The Welsh text is incomplete" in messages["en"] and "I praised the Border Force." in messages["en"]
+    assert (
+        "The Welsh text is incomplete" in messages["en"] and "I praised the Border Force." in messages["en"]
+    )
     assert "Testun Cymraeg" in messages["cy"] or "Cymraeg" in messages["cy"]
 
 
@@ -124,7 +179,10 @@ def test_four_eyes_the_writer_neither_approves_nor_publishes(seed_meeting, users
     workflow.submit_for_approval(statement, all_roles)
     messages = refused(workflow.approve, statement, all_roles)
     assert messages["en"] == "You wrote or translated this document, so another approver must approve it."
-    assert messages["cy"] == "Chi a ysgrifennodd neu a gyfieithodd y ddogfen hon, felly rhaid i gymeradwywr arall ei chymeradwyo."
+    assert (
+        messages["cy"]
+        == "Chi a ysgrifennodd neu a gyfieithodd y ddogfen hon, felly rhaid i gymeradwywr arall ei chymeradwyo."
+    )
     workflow.approve(statement, users["approver"])
     messages = refused(workflow.publish, statement, all_roles)
     assert messages["en"] == "You wrote or translated this document, so another publisher must publish it."
@@ -153,7 +211,9 @@ def test_a_superuser_is_no_exception_unless_the_setting_says_so(seed_meeting, us
 
 
 def test_no_document_is_published_about_a_meeting_the_public_cannot_see(seed_meeting, users):
-    statement = to_approval(workflow.start_draft(users["drafter"], "statement", meeting=seed_meeting, on=D(2023, 9, 25)), users)
+    statement = to_approval(
+        workflow.start_draft(users["drafter"], "statement", meeting=seed_meeting, on=D(2023, 9, 25)), users
+    )
     workflow.approve(statement, users["approver"])
     Meeting.objects.filter(pk=seed_meeting.pk).update(published=False)
     messages = refused(workflow.publish, statement, users["publisher"])
@@ -163,36 +223,54 @@ def test_no_document_is_published_about_a_meeting_the_public_cannot_see(seed_mee
 
 
 def test_a_record_published_meanwhile_stops_a_silent_duplicate(seed_meeting, users):
-    statement = to_approval(workflow.start_draft(users["drafter"], "statement", meeting=seed_meeting, on=D(2023, 9, 25)), users)
+    statement = to_approval(
+        workflow.start_draft(users["drafter"], "statement", meeting=seed_meeting, on=D(2023, 9, 25)), users
+    )
     workflow.approve(statement, users["approver"])
-    elsewhere = Document.objects.create(kind="written_statement", date=D(2023, 9, 20), title_en="Written Statement")
+    elsewhere = Document.objects.create(
+        kind="written_statement", date=D(2023, 9, 20), title_en="Written Statement"
+    )
     elsewhere.meetings.add(seed_meeting)
     messages = refused(workflow.publish, statement, users["publisher"])
     assert "20 September 2023" in messages["en"] and "20 Medi 2023" in messages["cy"]
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_the_screens_show_each_refusal_in_the_page_language(client, seed_meeting, seed_reported, users, language):
+def test_the_screens_show_each_refusal_in_the_page_language(
+    client, seed_meeting, seed_reported, users, language
+):
     client.force_login(users["drafter"])
     start = f"/{language}/reporting/meetings/img-safety-security-migration/2023-07-11/start/"
     page = client.post(start, {"kind": "statement"}, follow=True).content.decode().replace("&#x27;", "'")
-    expected = {"en": "There is already a published written statement about this meeting",
-                "cy": "Mae datganiad ysgrifenedig am y cyfarfod hwn wedi'i gyhoeddi eisoes"}[language]
+    expected = {
+        "en": "There is already a published written statement about this meeting",
+        "cy": "Mae datganiad ysgrifenedig am y cyfarfod hwn wedi'i gyhoeddi eisoes",
+    }[language]
     assert expected in page
     assert ReportDocument.objects.filter(meeting=seed_meeting, kind="statement").count() == 1
     # The follow-up form is offered instead, and starts an addition.
-    meeting_page = client.get(f"/{language}/reporting/meetings/img-safety-security-migration/2023-07-11/").content.decode()
+    meeting_page = client.get(
+        f"/{language}/reporting/meetings/img-safety-security-migration/2023-07-11/"
+    ).content.decode()
     assert "follow-up" in meeting_page
     record = seed_reported["statement"].register_document
-    client.post(f"/{language}/reporting/meetings/img-safety-security-migration/2023-07-11/follow-up/",
-                {"kind": "statement", "follows": record.pk, "relation": "addition"})
-    assert ReportDocument.objects.filter(meeting=seed_meeting, kind="statement", series=2, relation="addition").exists()
+    client.post(
+        f"/{language}/reporting/meetings/img-safety-security-migration/2023-07-11/follow-up/",
+        {"kind": "statement", "follows": record.pk, "relation": "addition"},
+    )
+    assert ReportDocument.objects.filter(
+        meeting=seed_meeting, kind="statement", series=2, relation="addition"
+    ).exists()
     # Approving one's own draft is refused on the screen too.
     draft = ReportDocument.objects.get(meeting=seed_meeting, kind="statement", series=2)
     users["drafter"].groups.add(Group.objects.get(name="IIRA approver"))
     workflow.submit_for_approval(draft, users["drafter"])
-    page = client.post(f"/{language}/reporting/documents/{draft.pk}/action/", {"action": "approve"}, follow=True).content.decode()
-    expected = {"en": "another approver must approve it", "cy": "rhaid i gymeradwywr arall ei chymeradwyo"}[language]
+    page = client.post(
+        f"/{language}/reporting/documents/{draft.pk}/action/", {"action": "approve"}, follow=True
+    ).content.decode()
+    expected = {"en": "another approver must approve it", "cy": "rhaid i gymeradwywr arall ei chymeradwyo"}[
+        language
+    ]
     assert expected in page.replace("&#x27;", "'")
     assert ReportDocument.objects.get(pk=draft.pk).state == State.AWAITING_APPROVAL
 

@@ -21,12 +21,25 @@ from igr.reporting.language import (
 @pytest.mark.parametrize(
     ("n", "expected"),
     [
-        (1, "cyfarfod cyntaf"), (2, "ail gyfarfod"), (3, "trydydd cyfarfod"), (4, "pedwerydd cyfarfod"),
-        (5, "pumed cyfarfod"), (6, "chweched cyfarfod"), (8, "wythfed cyfarfod"), (10, "degfed cyfarfod"),
-        (11, "unfed cyfarfod ar ddeg"), (12, "deuddegfed cyfarfod"), (13, "trydydd cyfarfod ar ddeg"),
-        (15, "pymthegfed cyfarfod"), (16, "unfed cyfarfod ar bymtheg"), (17, "ail gyfarfod ar bymtheg"),
-        (18, "deunawfed cyfarfod"), (20, "ugeinfed cyfarfod"), (21, "unfed cyfarfod ar hugain"),
-        (40, "deugeinfed cyfarfod"), (41, "cyfarfod rhif 41"),
+        (1, "cyfarfod cyntaf"),
+        (2, "ail gyfarfod"),
+        (3, "trydydd cyfarfod"),
+        (4, "pedwerydd cyfarfod"),
+        (5, "pumed cyfarfod"),
+        (6, "chweched cyfarfod"),
+        (8, "wythfed cyfarfod"),
+        (10, "degfed cyfarfod"),
+        (11, "unfed cyfarfod ar ddeg"),
+        (12, "deuddegfed cyfarfod"),
+        (13, "trydydd cyfarfod ar ddeg"),
+        (15, "pymthegfed cyfarfod"),
+        (16, "unfed cyfarfod ar bymtheg"),
+        (17, "ail gyfarfod ar bymtheg"),
+        (18, "deunawfed cyfarfod"),
+        (20, "ugeinfed cyfarfod"),
+        (21, "unfed cyfarfod ar hugain"),
+        (40, "deugeinfed cyfarfod"),
+        (41, "cyfarfod rhif 41"),
     ],
 )
 def test_welsh_ordinals_with_a_masculine_noun(n, expected):
@@ -39,15 +52,19 @@ def test_welsh_feminine_ordinals_mutate_the_noun():
     assert ordinal_noun_cy(2, "blwyddyn", feminine=True) == "ail flwyddyn"
 
 
-@pytest.mark.parametrize(("n", "expected"), [(1, "first"), (2, "second"), (12, "twelfth"), (20, "twentieth"), (21, "twenty-first"), (113, "113th")])
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1, "first"), (2, "second"), (12, "twelfth"), (20, "twentieth"), (21, "twenty-first"), (113, "113th")],
+)
 def test_english_ordinals(n, expected):
     assert ordinal_en(n) == expected
 
 
 def test_soft_mutation():
-    assert [soft_mutation(w) for w in ("cyfarfod", "trydydd", "pedwerydd", "Llywodraeth", "gweinidog", "degfed", "ail")] == [
-        "gyfarfod", "drydydd", "bedwerydd", "Lywodraeth", "weinidog", "ddegfed", "ail"
-    ]
+    assert [
+        soft_mutation(w)
+        for w in ("cyfarfod", "trydydd", "pedwerydd", "Llywodraeth", "gweinidog", "degfed", "ail")
+    ] == ["gyfarfod", "drydydd", "bedwerydd", "Lywodraeth", "weinidog", "ddegfed", "ail"]
 
 
 def test_welsh_articles():

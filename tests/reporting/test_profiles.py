@@ -22,7 +22,9 @@ from igr.reporting.profiles import (
 
 
 def raw(key: str) -> dict:
-    return json.loads(resources.files("igr.reporting.profiles").joinpath(f"{key}.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("igr.reporting.profiles").joinpath(f"{key}.json").read_text(encoding="utf-8")
+    )
 
 
 def test_the_three_agreements_load_and_2021_is_the_default():
@@ -48,7 +50,11 @@ def test_2021_profile_covers_every_trigger_and_deliverable_the_issue_names():
     assert {r.deliverable for r in profile.rules} == set(DELIVERABLES)
     statement = profile.rule("W21-POST-STATEMENT")
     assert statement.recipients == ("all_members",)
-    assert (statement.deadline.kind, statement.deadline.days, statement.deadline.calendar) == ("after", 15, "senedd_working_days")
+    assert (statement.deadline.kind, statement.deadline.days, statement.deadline.calendar) == (
+        "after",
+        15,
+        "senedd_working_days",
+    )
     assert profile.rule("W21-CHG").deadline.kind == "as_soon_as_practicable"
 
 
@@ -66,8 +72,14 @@ def test_the_profile_in_force_follows_the_date():
         (lambda d: d["rules"][0]["deadline"].update(days=-3), "whole number"),
         (lambda d: d["rules"][0]["deadline"].update(calendar="lunar"), "unknown calendar"),
         (lambda d: d["rules"][0].update(recipients=[]), "at least one recipient"),
-        (lambda d: d["rules"][0]["source"].update(type="paragraph", paragraph="12"), "whose text is not known"),
-        (lambda d: d["rules"][0]["source"].update(type="paragraph", paragraph=None), "must name its paragraph"),
+        (
+            lambda d: d["rules"][0]["source"].update(type="paragraph", paragraph="12"),
+            "whose text is not known",
+        ),
+        (
+            lambda d: d["rules"][0]["source"].update(type="paragraph", paragraph=None),
+            "must name its paragraph",
+        ),
         (lambda d: d["rules"][0]["source"].pop("note_cy"), "'note_cy' is missing"),
         (lambda d: d["rules"].append(copy.deepcopy(d["rules"][0])), "unique"),
         (lambda d: d.update(in_force_to="2001-01-01"), "before in_force_from"),

@@ -19,9 +19,14 @@ MEETING_URL = "/{lang}/reporting/meetings/img-safety-security-migration/2023-07-
 
 def pages(document_pk: int) -> list[str]:
     return [
-        "/{lang}/reporting/", "/{lang}/reporting/obligations/?status=overdue", "/{lang}/reporting/commitments/?show=all",
-        MEETING_URL, "/{lang}/reporting/calendar/", "/{lang}/reporting/periods/2023-24/",
-        f"/{{lang}}/reporting/documents/{document_pk}/", f"/{{lang}}/reporting/documents/{document_pk}/translate/",
+        "/{lang}/reporting/",
+        "/{lang}/reporting/obligations/?status=overdue",
+        "/{lang}/reporting/commitments/?show=all",
+        MEETING_URL,
+        "/{lang}/reporting/calendar/",
+        "/{lang}/reporting/periods/2023-24/",
+        f"/{{lang}}/reporting/documents/{document_pk}/",
+        f"/{{lang}}/reporting/documents/{document_pk}/translate/",
     ]
 
 
@@ -73,7 +78,10 @@ def test_a_drafter_starts_a_statement_and_a_translator_completes_the_welsh(clien
     item.position_cy = ""
     item.save()
     client.force_login(users["drafter"])
-    response = client.post(reverse("reporting:start", kwargs={"body_key": "img-safety-security-migration", "day": "2023-07-11"}), {"kind": "statement"})
+    response = client.post(
+        reverse("reporting:start", kwargs={"body_key": "img-safety-security-migration", "day": "2023-07-11"}),
+        {"kind": "statement"},
+    )
     document = ReportDocument.objects.get(meeting=seed_meeting, kind="statement")
     assert response.status_code == 302 and response["Location"].endswith(f"/documents/{document.pk}/")
     page = client.get(f"/en/reporting/documents/{document.pk}/").content.decode()
@@ -82,19 +90,30 @@ def test_a_drafter_starts_a_statement_and_a_translator_completes_the_welsh(clien
     client.force_login(users["translator"])
     form = client.get(f"/cy/reporting/documents/{document.pk}/translate/").content.decode()
     assert "Cymraeg ar goll" in form
-    client.post(f"/cy/reporting/documents/{document.pk}/translate/", {f"agendaitem-{item.pk}-position-cy": "Mynegodd Llywodraeth Cymru ei siom.", f"agendaitem-{item.pk}-position-en": item.position_en})
+    client.post(
+        f"/cy/reporting/documents/{document.pk}/translate/",
+        {
+            f"agendaitem-{item.pk}-position-cy": "Mynegodd Llywodraeth Cymru ei siom.",
+            f"agendaitem-{item.pk}-position-en": item.position_en,
+        },
+    )
     # The translation is the document's own: the register's record, and so the public page, are unchanged.
     document.refresh_from_db()
     assert document.texts[f"agendaitem-{item.pk}-position"]["cy"] == "Mynegodd Llywodraeth Cymru ei siom."
     item.refresh_from_db()
     assert item.position_cy == ""
-    assert "Mynegodd Llywodraeth Cymru ei siom." not in client.get(seed_meeting.get_absolute_url().replace("/en/", "/cy/")).content.decode()
+    assert (
+        "Mynegodd Llywodraeth Cymru ei siom."
+        not in client.get(seed_meeting.get_absolute_url().replace("/en/", "/cy/")).content.decode()
+    )
     client.post(f"/cy/reporting/documents/{document.pk}/action/", {"action": "submit"})
     document.refresh_from_db()
     assert document.state == "awaiting_approval"
     # The publisher cannot approve: the step is refused with a message in Welsh, and nothing changes.
     client.force_login(users["publisher"])
-    response = client.post(f"/cy/reporting/documents/{document.pk}/action/", {"action": "approve"}, follow=True)
+    response = client.post(
+        f"/cy/reporting/documents/{document.pk}/action/", {"action": "approve"}, follow=True
+    )
     assert "Dim ond cymeradwywr all wneud hyn." in response.content.decode()
     document.refresh_from_db()
     assert document.state == "awaiting_approval"
@@ -114,19 +133,33 @@ def test_a_drafter_records_a_postponement_and_a_cancellation_on_screen(client, u
     client.force_login(users["drafter"])
     meeting = Meeting.objects.create(body=body, date=D(2031, 3, 4), status="planned")
     url = "/en/reporting/meetings/img-test/2031-03-04/change/"
-    typed_wrong = client.post("/cy/reporting/meetings/img-test/2031-03-04/change/",
-                              {"change": "postpone", "new_date_day": "31", "new_date_month": "2", "new_date_year": "2031"}, follow=True)
+    typed_wrong = client.post(
+        "/cy/reporting/meetings/img-test/2031-03-04/change/",
+        {"change": "postpone", "new_date_day": "31", "new_date_month": "2", "new_date_year": "2031"},
+        follow=True,
+    )
     page = typed_wrong.content.decode()
-    assert "Er enghraifft, 27 3 2026" in page and "er enghraifft, 27 3 2026" in page  # the hint and the error agree
+    assert (
+        "Er enghraifft, 27 3 2026" in page and "er enghraifft, 27 3 2026" in page
+    )  # the hint and the error agree
     assert Meeting.objects.get(pk=meeting.pk).date == D(2031, 3, 4)
-    response = client.post(url, {"change": "postpone", "new_date_day": "11", "new_date_month": "3", "new_date_year": "2031"})
+    response = client.post(
+        url, {"change": "postpone", "new_date_day": "11", "new_date_month": "3", "new_date_year": "2031"}
+    )
     meeting.refresh_from_db()
     assert response.status_code == 302 and meeting.date == D(2031, 3, 11) and meeting.status == "postponed"
     notice = Obligation.objects.get(meeting=meeting, rule_key="W21-PRE")
     assert notice.due_date == D(2031, 3, 10)
-    refused = client.post("/cy/reporting/meetings/img-test/2031-03-11/change/", {"change": "cancel", "reason_en": "Withdrawn."}, follow=True)
+    refused = client.post(
+        "/cy/reporting/meetings/img-test/2031-03-11/change/",
+        {"change": "cancel", "reason_en": "Withdrawn."},
+        follow=True,
+    )
     assert "Rhowch y rheswm yn Saesneg ac yn Gymraeg." in refused.content.decode()
-    client.post("/cy/reporting/meetings/img-test/2031-03-11/change/", {"change": "cancel", "reason_en": "Withdrawn.", "reason_cy": "Wedi'i dynnu'n ôl."})
+    client.post(
+        "/cy/reporting/meetings/img-test/2031-03-11/change/",
+        {"change": "cancel", "reason_en": "Withdrawn.", "reason_cy": "Wedi'i dynnu'n ôl."},
+    )
     notice.refresh_from_db()
     assert notice.waived_on and notice.waived_reason_cy.endswith("Wedi'i dynnu'n ôl.")
 
@@ -134,14 +167,31 @@ def test_a_drafter_records_a_postponement_and_a_cancellation_on_screen(client, u
 def test_only_an_approver_waives_and_only_with_reasons(client, users, seeded):
     obligation = Obligation.objects.filter(met_on__isnull=True, waived_on__isnull=True).first()
     client.force_login(users["drafter"])
-    assert client.post(f"/en/reporting/obligations/{obligation.pk}/waive/", {"reason_en": "x", "reason_cy": "y"}).status_code == 403
+    assert (
+        client.post(
+            f"/en/reporting/obligations/{obligation.pk}/waive/", {"reason_en": "x", "reason_cy": "y"}
+        ).status_code
+        == 403
+    )
     client.force_login(users["approver"])
-    client.post(f"/en/reporting/obligations/{obligation.pk}/waive/", {"reason_en": "The Welsh Government did not take part."})
+    client.post(
+        f"/en/reporting/obligations/{obligation.pk}/waive/",
+        {"reason_en": "The Welsh Government did not take part."},
+    )
     obligation.refresh_from_db()
     assert obligation.is_open
-    client.post(f"/en/reporting/obligations/{obligation.pk}/waive/", {"reason_en": "The Welsh Government did not take part.", "reason_cy": "Ni chymerodd Llywodraeth Cymru ran."})
+    client.post(
+        f"/en/reporting/obligations/{obligation.pk}/waive/",
+        {
+            "reason_en": "The Welsh Government did not take part.",
+            "reason_cy": "Ni chymerodd Llywodraeth Cymru ran.",
+        },
+    )
     obligation.refresh_from_db()
-    assert obligation.waived_by == users["approver"] and obligation.waived_reason_cy == "Ni chymerodd Llywodraeth Cymru ran."
+    assert (
+        obligation.waived_by == users["approver"]
+        and obligation.waived_reason_cy == "Ni chymerodd Llywodraeth Cymru ran."
+    )
 
 
 def test_the_deadline_calendar_feed(client, users, seeded):

@@ -31,12 +31,18 @@ def test_meeting_reporting_says_what_was_owed_and_when_it_was_met(seed_meeting, 
     rows = {r["deliverable"]: r for r in meeting_reporting(seed_meeting, today=D(2026, 1, 1))}
     statement = rows["written_statement"]
     assert statement["due_date"] == D(2023, 9, 26) and statement["met_on"] == D(2023, 9, 25)
-    assert statement["days_late"] == 0 and statement["lag_days"] == 76 and statement["status"] == "met_on_time"
+    assert (
+        statement["days_late"] == 0 and statement["lag_days"] == 76 and statement["status"] == "met_on_time"
+    )
     assert statement["is_target"] and "not a term of the agreement" in statement["basis_label"]
     assert statement["owed_to"] == ["all Members of the Senedd"]
     assert statement["documents"][0]["published_on"] == D(2023, 9, 25)
-    assert {(d["language"], d["format"]) for d in statement["documents"]} == {(lang, fmt) for lang in ("en", "cy") for fmt in ("pdf", "html", "docx")}
-    assert "/cy/meetings/img-safety-security-migration/2023-07-11/statement/v1.pdf" in {d["url"] for d in statement["documents"]}
+    assert {(d["language"], d["format"]) for d in statement["documents"]} == {
+        (lang, fmt) for lang in ("en", "cy") for fmt in ("pdf", "html", "docx")
+    }
+    assert "/cy/meetings/img-safety-security-migration/2023-07-11/statement/v1.pdf" in {
+        d["url"] for d in statement["documents"]
+    }
 
 
 def test_meeting_reporting_is_in_the_page_language(seed_meeting, seed_reported):
@@ -52,7 +58,9 @@ def test_an_unpublished_meeting_gives_nothing(seed_meeting):
     Meeting.objects.filter(pk=seed_meeting.pk).update(published=False)
     seed_meeting.refresh_from_db()
     assert meeting_reporting(seed_meeting) == []
-    assert reporting_stats(today=D(2026, 1, 1))["rows"] == [r for r in reporting_stats(today=D(2026, 1, 1))["rows"] if r["reference"] != seed_meeting.reference]
+    assert reporting_stats(today=D(2026, 1, 1))["rows"] == [
+        r for r in reporting_stats(today=D(2026, 1, 1))["rows"] if r["reference"] != seed_meeting.reference
+    ]
 
 
 def test_reporting_stats_gives_the_lag_and_the_on_time_rate(seed_reported):

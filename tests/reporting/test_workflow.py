@@ -66,7 +66,11 @@ def test_each_role_takes_only_its_own_steps(seed_meeting, users, role):
         elif step == "approve":
             run(document, (users["drafter"], workflow.submit_for_approval))
         elif step == "publish":
-            run(document, (users["drafter"], workflow.submit_for_approval), (users["approver"], workflow.approve))
+            run(
+                document,
+                (users["drafter"], workflow.submit_for_approval),
+                (users["approver"], workflow.approve),
+            )
         target = seed_meeting if step == "start" else document
         if step == "start":
             document.delete()
@@ -111,13 +115,17 @@ def test_a_change_after_approval_needs_approving_again(statement, users):
 def test_publication_freezes_both_languages_meets_the_obligation_and_keeps_history(statement, users):
     through_approval(statement, users)
     assert summary.meeting_reporting(statement.meeting)[0]["documents"] == [] or all(
-        "/published/" not in link["url"] for row in summary.meeting_reporting(statement.meeting) for link in row["documents"]
+        "/published/" not in link["url"]
+        for row in summary.meeting_reporting(statement.meeting)
+        for link in row["documents"]
     ), "an approved but unpublished statement is not public"
     workflow.publish(statement, users["publisher"], on=D(2023, 9, 22))
     statement.refresh_from_db()
     assert statement.state == State.PUBLISHED and statement.date == D(2023, 9, 22)
     assert PublishedFile.objects.filter(document=statement).count() == 6
-    text, _links = pdf_read(bytes(PublishedFile.objects.get(document=statement, language="cy", format="pdf").content))
+    text, _links = pdf_read(
+        bytes(PublishedFile.objects.get(document=statement, language="cy", format="pdf").content)
+    )
     assert "DATGANIAD GAN LYWODRAETH CYMRU" in text and "22 Medi 2023" in text
     # Our statement is what meets the obligation.
     obligation = Obligation.objects.get(meeting=statement.meeting, deliverable="written_statement")
@@ -138,7 +146,9 @@ def test_publication_freezes_both_languages_meets_the_obligation_and_keeps_histo
     promise = Commitment.objects.get(made_in=statement)
     assert promise.kind == "next_meeting_date" and promise.is_open and promise.text_cy
     # A correction is a new version; the first stays published, and its date is still what met the obligation.
-    correction = workflow.start_correction(statement, users["drafter"], "Corrects a title.", "Yn cywiro teitl.")
+    correction = workflow.start_correction(
+        statement, users["drafter"], "Corrects a title.", "Yn cywiro teitl."
+    )
     assert correction.version == 2 and correction.supersedes == statement and correction.state == State.DRAFT
     with pytest.raises(workflow.WorkflowError, match="already been corrected"):
         workflow.start_correction(statement, users["drafter"], "Again.", "Eto.")
@@ -146,15 +156,21 @@ def test_publication_freezes_both_languages_meets_the_obligation_and_keeps_histo
     workflow.publish(correction, users["publisher"], on=D(2023, 9, 29))
     obligation.refresh_from_db()
     assert obligation.met_on == D(2023, 9, 22)
-    assert list(record.versions.filter(language="cy").values_list("revision", flat=True).order_by("revision")) == [1, 2]
-    versions = {link["version"] for row in summary.meeting_reporting(statement.meeting) for link in row["documents"]}
+    assert list(
+        record.versions.filter(language="cy").values_list("revision", flat=True).order_by("revision")
+    ) == [1, 2]
+    versions = {
+        link["version"] for row in summary.meeting_reporting(statement.meeting) for link in row["documents"]
+    }
     assert versions == {1, 2}
     correction.refresh_from_db()
     assert "Fersiwn wedi'i chywiro (fersiwn 2" in " ".join(correction.snapshot["cy"]["notes"])
 
 
 def test_a_notice_promise_is_kept_by_the_letter_after_the_meeting(seed_meeting, users):
-    Document.objects.filter(meetings=seed_meeting, kind="notice").delete()  # as if the June letter were not recorded
+    Document.objects.filter(
+        meetings=seed_meeting, kind="notice"
+    ).delete()  # as if the June letter were not recorded
     notice = workflow.start_draft(users["drafter"], "notice", meeting=seed_meeting, on=D(2023, 7, 3))
     run(notice, (users["drafter"], workflow.submit_for_approval), (users["approver"], workflow.approve))
     workflow.publish(notice, users["publisher"], on=D(2023, 7, 3))
@@ -170,4 +186,6 @@ def test_a_notice_promise_is_kept_by_the_letter_after_the_meeting(seed_meeting, 
 def test_drafts_are_never_public(statement, client):
     response = client.get(f"/en/reporting/published/{statement.pk}/en.pdf")
     assert response.status_code == 404
-    assert client.get(f"/en/reporting/documents/{statement.pk}/preview/en.pdf").status_code == 302  # sign in first
+    assert (
+        client.get(f"/en/reporting/documents/{statement.pk}/preview/en.pdf").status_code == 302
+    )  # sign in first

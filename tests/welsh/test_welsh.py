@@ -9,14 +9,17 @@ import pytest
 from igr import welsh
 
 
-@pytest.mark.parametrize(("radical", "soft", "nasal", "aspirate"), [
-    ("Cymru", "Gymru", "Nghymru", "Chymru"),
-    ("Pwyllgor", "Bwyllgor", "Mhwyllgor", "Phwyllgor"),
-    ("Tachwedd", "Dachwedd", "Nhachwedd", "Thachwedd"),
-    ("Gorffennaf", "Orffennaf", "Ngorffennaf", "Gorffennaf"),
-    ("Llywodraeth", "Lywodraeth", "Llywodraeth", "Llywodraeth"),
-    ("Medi", "Fedi", "Medi", "Medi"),
-])
+@pytest.mark.parametrize(
+    ("radical", "soft", "nasal", "aspirate"),
+    [
+        ("Cymru", "Gymru", "Nghymru", "Chymru"),
+        ("Pwyllgor", "Bwyllgor", "Mhwyllgor", "Phwyllgor"),
+        ("Tachwedd", "Dachwedd", "Nhachwedd", "Thachwedd"),
+        ("Gorffennaf", "Orffennaf", "Ngorffennaf", "Gorffennaf"),
+        ("Llywodraeth", "Lywodraeth", "Llywodraeth", "Llywodraeth"),
+        ("Medi", "Fedi", "Medi", "Medi"),
+    ],
+)
 def test_mutations(radical, soft, nasal, aspirate):
     assert welsh.soft_mutation(radical) == soft
     assert welsh.nasal_mutation(radical) == nasal
@@ -49,10 +52,18 @@ def test_welsh_dates_are_written_in_full():
     assert format_date(day, "month") == "Gorffennaf 2023"
 
 
-@pytest.mark.parametrize(("n", "text"), [
-    (1, "cyfarfod cyntaf"), (2, "ail gyfarfod"), (3, "trydydd cyfarfod"), (11, "unfed cyfarfod ar ddeg"),
-    (16, "unfed cyfarfod ar bymtheg"), (20, "ugeinfed cyfarfod"), (33, "trydydd cyfarfod ar ddeg ar hugain"),
-])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "cyfarfod cyntaf"),
+        (2, "ail gyfarfod"),
+        (3, "trydydd cyfarfod"),
+        (11, "unfed cyfarfod ar ddeg"),
+        (16, "unfed cyfarfod ar bymtheg"),
+        (20, "ugeinfed cyfarfod"),
+        (33, "trydydd cyfarfod ar ddeg ar hugain"),
+    ],
+)
 def test_ordinals_written(n, text):
     assert welsh.ordinal_noun(n, "cyfarfod") == text
 
@@ -75,16 +86,27 @@ def test_fold_and_small_words():
     assert welsh.join(["yr Alban", "Cymru"], mutate=True) == "yr Alban a Chymru"
 
 
-@pytest.mark.parametrize("phrase, n", [("drydydd cyfarfod", 3), ("bedwaredd sesiwn", 4), ("bumed cyfarfod", 5),
-                                       ("ddegfed cyfarfod", 10)])
+@pytest.mark.parametrize(
+    "phrase, n",
+    [("drydydd cyfarfod", 3), ("bedwaredd sesiwn", 4), ("bumed cyfarfod", 5), ("ddegfed cyfarfod", 10)],
+)
 def test_ordinals_read_under_soft_mutation(phrase, n):
     m = welsh.numbers.ORDINAL_BEFORE.match(phrase)
     assert m and welsh.ordinal_value(m["w"], m["tail"]) == n
 
 
-@pytest.mark.parametrize("prep, word, radical", [("yng", "Nghaerdydd", "Caerdydd"), ("yng", "Nghaeredin", "Caeredin"),
-                                                 ("ym", "Mhontypridd", "Pontypridd"), ("yn", "Nhyddewi", "Tyddewi"),
-                                                 ("yng", "Ngwynedd", "Gwynedd"), ("yn", "Llundain", "Llundain"),
-                                                 ("yn", "Nulyn", "Nulyn"), ("ym", "Mangor", "Mangor")])
+@pytest.mark.parametrize(
+    "prep, word, radical",
+    [
+        ("yng", "Nghaerdydd", "Caerdydd"),
+        ("yng", "Nghaeredin", "Caeredin"),
+        ("ym", "Mhontypridd", "Pontypridd"),
+        ("yn", "Nhyddewi", "Tyddewi"),
+        ("yng", "Ngwynedd", "Gwynedd"),
+        ("yn", "Llundain", "Llundain"),
+        ("yn", "Nulyn", "Nulyn"),
+        ("ym", "Mangor", "Mangor"),
+    ],
+)
 def test_place_after_yn_restores_only_unambiguous_nasal_mutations(prep, word, radical):
     assert welsh.place_after_yn(prep, word) == radical

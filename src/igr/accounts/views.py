@@ -25,7 +25,9 @@ class SignOutView(auth_views.LogoutView):
     template_name = "registration/signed_out.html"
 
 
-def locked_out(request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None) -> HttpResponse:
+def locked_out(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
     """Too many failed sign-ins for this account from this address: say so, and for how long."""
     from axes.helpers import get_cool_off
 

@@ -40,8 +40,11 @@ INDEXED = ("meeting", "person", "body", "government", "document", "post")
 
 
 def _meta(made_at: dt.datetime) -> dict[str, Any]:
-    return {"title": "IGR Register / Cofrestr Cysylltiadau Rhynglywodraethol", "licence": LICENCE,
-            "generated_at": made_at.isoformat(timespec="seconds")}
+    return {
+        "title": "IGR Register / Cofrestr Cysylltiadau Rhynglywodraethol",
+        "licence": LICENCE,
+        "generated_at": made_at.isoformat(timespec="seconds"),
+    }
 
 
 class _Sqlite:
@@ -66,16 +69,20 @@ class _Sqlite:
     def _flush(self, table: Table, rows: list[dict[str, Any]], created: bool, last: bool = False) -> bool:
         if not created:
             columns = ", ".join(f'"{c}" {self._type(rows, c)}' for c in table.columns)
-            key = f', PRIMARY KEY ({", ".join(table.key)})' if table.key else ""
+            key = f", PRIMARY KEY ({', '.join(table.key)})" if table.key else ""
             self.connection.execute(f'CREATE TABLE "{table.name}" ({columns}{key})')
         marks = ", ".join("?" for _ in table.columns)
-        self.connection.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})',
-                                    ([row.get(c) for c in table.columns] for row in rows))
+        self.connection.executemany(
+            f'INSERT INTO "{table.name}" VALUES ({marks})',
+            ([row.get(c) for c in table.columns] for row in rows),
+        )
         rows.clear()
         if last:
             for column in INDEXED:
                 if column in table.columns and table.key[:1] != (column,):
-                    self.connection.execute(f'CREATE INDEX "{table.name}_{column}" ON "{table.name}" ("{column}")')
+                    self.connection.execute(
+                        f'CREATE INDEX "{table.name}_{column}" ON "{table.name}" ("{column}")'
+                    )
         return True
 
     @staticmethod
@@ -87,16 +94,24 @@ class _Sqlite:
     def finish(self, made_at: dt.datetime) -> None:
         meta = _meta(made_at)
         self.connection.execute("CREATE TABLE _metadata (name TEXT PRIMARY KEY, value TEXT)")
-        self.connection.executemany("INSERT INTO _metadata VALUES (?, ?)", [
-            ("title", meta["title"]), ("licence", LICENCE["name"]), ("licence_url", LICENCE["url"]),
-            ("generated_at", meta["generated_at"])])
+        self.connection.executemany(
+            "INSERT INTO _metadata VALUES (?, ?)",
+            [
+                ("title", meta["title"]),
+                ("licence", LICENCE["name"]),
+                ("licence_url", LICENCE["url"]),
+                ("generated_at", meta["generated_at"]),
+            ],
+        )
         self.connection.commit()
         self.connection.execute("VACUUM")
         self.connection.close()
 
 
 def _csv(path: Path, table: Table, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    with path.open("w", encoding="utf-8-sig", newline="") as out:  # the mark lets spreadsheets read Welsh letters
+    with path.open(
+        "w", encoding="utf-8-sig", newline=""
+    ) as out:  # the mark lets spreadsheets read Welsh letters
         writer = safecsv.DictWriter(out, fieldnames=table.columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
@@ -107,10 +122,15 @@ def _csv(path: Path, table: Table, rows: Iterator[dict[str, Any]]) -> Iterator[d
 def _datasette_metadata(made_at: dt.datetime) -> dict[str, Any]:
     meta = _meta(made_at)
     return {
-        "title": meta["title"], "license": LICENCE["name"], "license_url": LICENCE["url"],
+        "title": meta["title"],
+        "license": LICENCE["name"],
+        "license_url": LICENCE["url"],
         "description": f"The public register, made {meta['generated_at']}.",
-        "databases": {SQLITE_NAME.removesuffix(".sqlite"): {
-            "tables": {t.name: {"description": t.description} for t in TABLES}}},
+        "databases": {
+            SQLITE_NAME.removesuffix(".sqlite"): {
+                "tables": {t.name: {"description": t.description} for t in TABLES}
+            }
+        },
     }
 
 
@@ -138,25 +158,39 @@ def build(scratch: Path, made_at: dt.datetime, today: dt.date) -> dict[str, Any]
             combined.write(("," if i else "") + f"\n{json.dumps(table.name)}: [")
             name = f"csv/{table.name}.csv"
             count = 0
-            for count, row in enumerate(database.table(table, _csv(scratch / name, table, table.rows(today))), start=1):
+            for count, row in enumerate(
+                database.table(table, _csv(scratch / name, table, table.rows(today))), start=1
+            ):
                 combined.write(("," if count > 1 else "") + "\n" + json.dumps(row, ensure_ascii=False))
                 if table.name in POPOLO_TABLES:
                     kept.setdefault(table.name, []).append(row)
             combined.write("]")
             counts[table.name] = count
-            files.append({"name": name, "format": "csv", "table": table.name, "rows": count,
-                          "description": table.description})
+            files.append(
+                {
+                    "name": name,
+                    "format": "csv",
+                    "table": table.name,
+                    "rows": count,
+                    "description": table.description,
+                }
+            )
         combined.write("\n}}\n")
     database.finish(made_at)
     people = popolo.document(kept, meta)
     _dump(scratch / POPOLO_NAME, people)
     _dump(scratch / "metadata.json", _datasette_metadata(made_at))
     total = sum(counts.values())
-    files += [{"name": JSON_NAME, "format": "json", "rows": total},
-              {"name": POPOLO_NAME, "format": "popolo",
-               "rows": sum(len(people[k]) for k in ("persons", "organizations", "posts", "memberships"))},
-              {"name": SQLITE_NAME, "format": "sqlite", "rows": total},
-              {"name": "metadata.json", "format": "datasette-metadata"}]
+    files += [
+        {"name": JSON_NAME, "format": "json", "rows": total},
+        {
+            "name": POPOLO_NAME,
+            "format": "popolo",
+            "rows": sum(len(people[k]) for k in ("persons", "organizations", "posts", "memberships")),
+        },
+        {"name": SQLITE_NAME, "format": "sqlite", "rows": total},
+        {"name": "metadata.json", "format": "datasette-metadata"},
+    ]
     for entry in files:
         entry["bytes"] = (scratch / entry["name"]).stat().st_size
     return {**meta, "counts": counts, "files": files}

@@ -31,6 +31,7 @@ def last_modified(today: dt.date) -> dt.datetime:
 
 def conditional(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Add validators to a successful answer and turn it into 304 (or 412) when the request's preconditions say so."""
+
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
@@ -43,5 +44,8 @@ def conditional(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         response["Last-Modified"] = http_date(changed.timestamp())
         patch_cache_control(response, public=True, max_age=MAX_AGE)
         patch_vary_headers(response, ("Accept-Language",))
-        return get_conditional_response(request, etag=etag, last_modified=int(changed.timestamp()), response=response)
+        return get_conditional_response(
+            request, etag=etag, last_modified=int(changed.timestamp()), response=response
+        )
+
     return wrapped

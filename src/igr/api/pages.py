@@ -22,7 +22,11 @@ FORMATS = {
     "sqlite": _("SQLite database (ready for Datasette)"),
     "datasette-metadata": _("Datasette metadata (title, licence and table descriptions)"),
 }
-MEDIA_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json", ".sqlite": "application/vnd.sqlite3"}
+MEDIA_TYPES = {
+    ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json",
+    ".sqlite": "application/vnd.sqlite3",
+}
 
 
 def export_dir() -> Path:
@@ -34,10 +38,15 @@ def data_page(request: HttpRequest) -> HttpResponse:
     files = []
     if manifest:
         for entry in manifest["files"]:
-            files.append({**entry, "label": FORMATS.get(entry["format"], entry["format"]), "name": entry["name"]})
+            files.append(
+                {**entry, "label": FORMATS.get(entry["format"], entry["format"]), "name": entry["name"]}
+            )
     made_at = timezone.localtime(dt.datetime.fromisoformat(manifest["generated_at"])) if manifest else None
-    return render(request, "api/data.html", {"manifest": manifest, "files": files, "made_at": made_at,
-                                             "licence": bulk.LICENCE})
+    return render(
+        request,
+        "api/data.html",
+        {"manifest": manifest, "files": files, "made_at": made_at, "licence": bulk.LICENCE},
+    )
 
 
 def data_file(request: HttpRequest, name: str) -> FileResponse:
@@ -50,6 +59,8 @@ def data_file(request: HttpRequest, name: str) -> FileResponse:
         raise Http404
     suffix = path.suffix
     content_type = MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    response = FileResponse(path.open("rb"), content_type=content_type, as_attachment=True, filename=path.name)
+    response = FileResponse(
+        path.open("rb"), content_type=content_type, as_attachment=True, filename=path.name
+    )
     response["Last-Modified"] = http_date(dt.datetime.fromisoformat(manifest["generated_at"]).timestamp())
     return response

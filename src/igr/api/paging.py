@@ -68,9 +68,17 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def page(request: HttpRequest, queryset: QuerySet, fields: tuple[str, ...], kinds: tuple[Callable[[Any], Any], ...], cursor: str | None,
-         limit: int, to_item: Callable[[Any], dict], descending: bool = False, key: Callable[[Any], list] | None = None,
-         ) -> dict[str, Any]:
+def page(
+    request: HttpRequest,
+    queryset: QuerySet,
+    fields: tuple[str, ...],
+    kinds: tuple[Callable[[Any], Any], ...],
+    cursor: str | None,
+    limit: int,
+    to_item: Callable[[Any], dict],
+    descending: bool = False,
+    key: Callable[[Any], list] | None = None,
+) -> dict[str, Any]:
     """One page of ``queryset`` ordered by ``fields`` (unique together), with the cursor and address of the next."""
     if cursor:
         queryset = queryset.filter(after(fields, decode(cursor, kinds), descending))

@@ -27,9 +27,14 @@ def _dates(row: dict[str, Any], start: str, end: str) -> dict[str, str]:
 
 
 def _person(row: dict[str, Any]) -> dict[str, Any]:
-    person = {"id": f"person/{row['key']}", "name": row["name"], "sort_name": row["sort_name"],
-              "identifiers": [{"scheme": SITE, "identifier": row["key"]}], "links": _links(row),
-              "other_names": [{"name": n} for n in row["other_names"].split("; ") if n]}
+    person = {
+        "id": f"person/{row['key']}",
+        "name": row["name"],
+        "sort_name": row["sort_name"],
+        "identifiers": [{"scheme": SITE, "identifier": row["key"]}],
+        "links": _links(row),
+        "other_names": [{"name": n} for n in row["other_names"].split("; ") if n],
+    }
     if row.get("prefix_en"):
         person["honorific_prefix"] = row["prefix_en"]
     if row.get("honorific_en"):
@@ -38,15 +43,25 @@ def _person(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _government(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": f"government/{row['key']}", "name": row["name_en"], "classification": "government",
-            "identifiers": [{"scheme": SITE, "identifier": row["key"]}], "other_names": _welsh(row["name_cy"])}
+    return {
+        "id": f"government/{row['key']}",
+        "name": row["name_en"],
+        "classification": "government",
+        "identifiers": [{"scheme": SITE, "identifier": row["key"]}],
+        "other_names": _welsh(row["name_cy"]),
+    }
 
 
 def _body(row: dict[str, Any]) -> dict[str, Any]:
-    body = {"id": f"body/{row['key']}", "name": row["name_en"], "classification": row["tier"],
-            "identifiers": [{"scheme": SITE, "identifier": row["key"]}], "links": _links(row),
-            "other_names": _welsh(row["name_cy"]) + [{"name": a, "note": "abbreviation"}
-                                                      for a in row["abbreviations"].split("; ") if a]}
+    body = {
+        "id": f"body/{row['key']}",
+        "name": row["name_en"],
+        "classification": row["tier"],
+        "identifiers": [{"scheme": SITE, "identifier": row["key"]}],
+        "links": _links(row),
+        "other_names": _welsh(row["name_cy"])
+        + [{"name": a, "note": "abbreviation"} for a in row["abbreviations"].split("; ") if a],
+    }
     if row.get("start_date"):
         body["founding_date"] = row["start_date"]
     if row.get("end_date"):
@@ -55,7 +70,11 @@ def _body(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _post(row: dict[str, Any]) -> dict[str, Any]:
-    post = {"id": f"post/{row['key']}", "label": row["title_en"], "organization_id": f"government/{row['government']}"}
+    post = {
+        "id": f"post/{row['key']}",
+        "label": row["title_en"],
+        "organization_id": f"government/{row['government']}",
+    }
     if row.get("title_cy"):
         post["other_label"] = [row["title_cy"]]
     return post
@@ -64,16 +83,28 @@ def _post(row: dict[str, Any]) -> dict[str, Any]:
 def document(rows: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> dict[str, Any]:
     """The Popolo document from the export's rows by table name: ``persons``, ``organizations``, ``posts``,
     ``memberships`` and ``meta``."""
-    rows = {name: rows.get(name, []) for name in ("governments", "bodies", "body_governments", "people", "posts", "tenures")}
+    rows = {
+        name: rows.get(name, [])
+        for name in ("governments", "bodies", "body_governments", "people", "posts", "tenures")
+    }
     posts = {p["key"]: p for p in rows["posts"]}
     memberships = [
-        {"id": f"tenure/{i}", "person_id": f"person/{t['person']}", "post_id": f"post/{t['post']}",
-         "organization_id": f"government/{posts[t['post']]['government']}", "role": posts[t["post"]]["title_en"],
-         **_dates(t, "start_date", "end_date")}
+        {
+            "id": f"tenure/{i}",
+            "person_id": f"person/{t['person']}",
+            "post_id": f"post/{t['post']}",
+            "organization_id": f"government/{posts[t['post']]['government']}",
+            "role": posts[t["post"]]["title_en"],
+            **_dates(t, "start_date", "end_date"),
+        }
         for i, t in enumerate(rows["tenures"], start=1)
     ] + [
-        {"id": f"seat/{s['body']}/{s['government']}", "member": {"@type": "Organization", "id": f"government/{s['government']}"},
-         "organization_id": f"body/{s['body']}", "role": "member government"}
+        {
+            "id": f"seat/{s['body']}/{s['government']}",
+            "member": {"@type": "Organization", "id": f"government/{s['government']}"},
+            "organization_id": f"body/{s['body']}",
+            "role": "member government",
+        }
         for s in rows["body_governments"]
     ]
     return {

@@ -14,7 +14,9 @@ Language = Literal["en", "cy"]
 
 
 class Error(Schema):
-    detail: str | list = Field(description="What was wrong with the request, in the request's language when it is ours.")
+    detail: str | list = Field(
+        description="What was wrong with the request, in the request's language when it is ours."
+    )
 
 
 class Government(Schema):
@@ -140,7 +142,9 @@ class AgendaItem(Schema):
     title_cy: str | None
     position_en: str | None
     position_cy: str | None
-    position_published_in: EditionRef | None = Field(description="The published edition that words the position.")
+    position_published_in: EditionRef | None = Field(
+        description="The published edition that words the position."
+    )
 
 
 class EditionLink(Schema):

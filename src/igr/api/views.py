@@ -51,7 +51,9 @@ def _not_found() -> HttpError:
 
 class MeetingQuery(Schema):
     body: str | None = Field(None, max_length=80, description="A body's key.")
-    government: str | None = Field(None, max_length=40, description="A government's key: meetings it attended.")
+    government: str | None = Field(
+        None, max_length=40, description="A government's key: meetings it attended."
+    )
     person: str | None = Field(None, max_length=120, description="A person's key: meetings they attended.")
     year: int | None = Field(None, ge=1901, le=2199)
     status: Literal["planned", "confirmed", "postponed", "cancelled", "held"] | None = None
@@ -64,15 +66,33 @@ class MeetingQuery(Schema):
 @api.get("/meetings", response={200: schemas.MeetingPage, **ERRORS}, tags=["meetings"], summary="Meetings")
 def meetings(request: HttpRequest, q: Query[MeetingQuery]):
     """Public meetings with the meetings list's filters, newest or oldest first, a page at a time."""
-    f = MeetingFilter(body=q.body or "", government=q.government or "", person=q.person or "", year=q.year,
-                      status=q.status or "", mode=q.mode or "")
+    f = MeetingFilter(
+        body=q.body or "",
+        government=q.government or "",
+        person=q.person or "",
+        year=q.year,
+        status=q.status or "",
+        mode=q.mode or "",
+    )
     selected = f.apply(records.meetings())
-    return paging.page(request, selected, ("date", "pk"), (paging.iso_date, paging.whole_number), q.cursor, q.limit,
-                       records.meeting, descending=q.sort == "newest")
+    return paging.page(
+        request,
+        selected,
+        ("date", "pk"),
+        (paging.iso_date, paging.whole_number),
+        q.cursor,
+        q.limit,
+        records.meeting,
+        descending=q.sort == "newest",
+    )
 
 
-@api.get("/meetings/{body_key}/{day}", response={200: schemas.MeetingDetail, **ERRORS}, tags=["meetings"],
-         summary="A meeting")
+@api.get(
+    "/meetings/{body_key}/{day}",
+    response={200: schemas.MeetingDetail, **ERRORS},
+    tags=["meetings"],
+    summary="A meeting",
+)
 def meeting(request: HttpRequest, body_key: str, day: str):
     """A meeting by its reference (BODY-KEY/YYYY-MM-DD): attendance, agenda with the Welsh Government's published
     positions, its published letters and statements with every edition's addresses, other documents, obligations."""
@@ -114,12 +134,21 @@ def person(request: HttpRequest, key: str):
     return records.person(found)
 
 
-@api.get("/agreements", response={200: schemas.AgreementPage, **ERRORS}, tags=["agreements"], summary="Agreements")
+@api.get(
+    "/agreements", response={200: schemas.AgreementPage, **ERRORS}, tags=["agreements"], summary="Agreements"
+)
 def agreements(request: HttpRequest, q: Query[PageQuery]):
-    return paging.page(request, records.agreements(), ("key",), (paging.text,), q.cursor, q.limit, records.agreement)
+    return paging.page(
+        request, records.agreements(), ("key",), (paging.text,), q.cursor, q.limit, records.agreement
+    )
 
 
-@api.get("/agreements/{key}", response={200: schemas.Agreement, **ERRORS}, tags=["agreements"], summary="An agreement")
+@api.get(
+    "/agreements/{key}",
+    response={200: schemas.Agreement, **ERRORS},
+    tags=["agreements"],
+    summary="An agreement",
+)
 def agreement(request: HttpRequest, key: str):
     found = records.agreements().filter(key=key).first()
     if found is None:
@@ -127,7 +156,9 @@ def agreement(request: HttpRequest, key: str):
     return records.agreement(found)
 
 
-Deliverable = Literal["advance_notice_letter", "post_meeting_letter", "written_statement", "agreement_notification"]
+Deliverable = Literal[
+    "advance_notice_letter", "post_meeting_letter", "written_statement", "agreement_notification"
+]
 
 
 class ObligationQuery(Schema):
@@ -137,7 +168,12 @@ class ObligationQuery(Schema):
     cursor: str | None = Cursor
 
 
-@api.get("/obligations", response={200: schemas.ObligationPage, **ERRORS}, tags=["reporting"], summary="Obligations")
+@api.get(
+    "/obligations",
+    response={200: schemas.ObligationPage, **ERRORS},
+    tags=["reporting"],
+    summary="Obligations",
+)
 def obligations(request: HttpRequest, q: Query[ObligationQuery]):
     """What was owed to the Senedd about public meetings and agreements, when, and whether it came on time
     (the status judged on today's date)."""
@@ -147,8 +183,15 @@ def obligations(request: HttpRequest, q: Query[ObligationQuery]):
     if q.body:
         selected = selected.filter(meeting__body__key=q.body)
     today = _today()
-    return paging.page(request, selected, ("pk",), (paging.whole_number,), q.cursor, q.limit,
-                       lambda o: records.obligation(o, today))
+    return paging.page(
+        request,
+        selected,
+        ("pk",),
+        (paging.whole_number,),
+        q.cursor,
+        q.limit,
+        lambda o: records.obligation(o, today),
+    )
 
 
 class TimelinessQuery(Schema):
@@ -157,7 +200,9 @@ class TimelinessQuery(Schema):
     year: int | None = Field(None, ge=1901, le=2199, description="Meetings held in this year.")
 
 
-@api.get("/timeliness", response={200: schemas.Timeliness, **ERRORS}, tags=["reporting"], summary="Timeliness")
+@api.get(
+    "/timeliness", response={200: schemas.Timeliness, **ERRORS}, tags=["reporting"], summary="Timeliness"
+)
 def timeliness(request: HttpRequest, q: Query[TimelinessQuery]):
     """How promptly the Welsh Government reported meetings: days taken and the on-time rate (the timeliness page's
     figures, from the reporting engine)."""
@@ -174,7 +219,9 @@ def timeliness(request: HttpRequest, q: Query[TimelinessQuery]):
 
 
 class SearchQuery(Schema):
-    q: str = Field(..., min_length=1, max_length=200, description="Words to find; Welsh-aware (mutations, accents).")
+    q: str = Field(
+        ..., min_length=1, max_length=200, description="Words to find; Welsh-aware (mutations, accents)."
+    )
     kind: Literal["meeting", "body", "person", "agreement", "document"] | None = None
     language: schemas.Language = Field("en", description="The language of titles and snippets.")
     limit: int = Field(20, ge=1, le=100)
@@ -188,8 +235,22 @@ def search(request: HttpRequest, q: Query[SearchQuery]):
 
     with translation.override(q.language):
         results = public_search.search(q.q, q.language, [q.kind] if q.kind else None, q.offset, q.limit)
-        hits = [{"kind": h.kind, "title": h.title, "url": h.url, "snippet": str(h.snippet),
-                 "snippet_language": h.snippet_language, "date": h.date.isoformat() if h.date else None}
-                for h in results.hits]
-    return {"query": q.q, "language": q.language, "total": results.total, "offset": q.offset, "limit": q.limit,
-            "items": hits}
+        hits = [
+            {
+                "kind": h.kind,
+                "title": h.title,
+                "url": h.url,
+                "snippet": str(h.snippet),
+                "snippet_language": h.snippet_language,
+                "date": h.date.isoformat() if h.date else None,
+            }
+            for h in results.hits
+        ]
+    return {
+        "query": q.q,
+        "language": q.language,
+        "total": results.total,
+        "offset": q.offset,
+        "limit": q.limit,
+        "items": hits,
+    }

@@ -21,10 +21,26 @@ from igr.register import models as reg
 from igr.reporting import models as rep
 
 TRACKED: list[type[models.Model]] = [
-    reg.Government, reg.Body, reg.Person, reg.Post, reg.Tenure, reg.SeneddCommittee, reg.CommitteeChair,
-    reg.Meeting, reg.Attendance, reg.AgendaItem, reg.Agreement, reg.Document, reg.DocumentVersion,
-    rep.RecessPeriod, rep.ReportingPeriod, rep.ConsentIntention, rep.MeetingReport, rep.ReportDocument,
-    rep.Obligation, rep.Commitment,
+    reg.Government,
+    reg.Body,
+    reg.Person,
+    reg.Post,
+    reg.Tenure,
+    reg.SeneddCommittee,
+    reg.CommitteeChair,
+    reg.Meeting,
+    reg.Attendance,
+    reg.AgendaItem,
+    reg.Agreement,
+    reg.Document,
+    reg.DocumentVersion,
+    rep.RecessPeriod,
+    rep.ReportingPeriod,
+    rep.ConsentIntention,
+    rep.MeetingReport,
+    rep.ReportDocument,
+    rep.Obligation,
+    rep.Commitment,
 ]
 MANAGER = "audit_trail"  # not "history": an obligation has a field of that name
 
@@ -44,5 +60,11 @@ class AuditRecords(HistoricalRecords):
 
 
 for model in TRACKED:
-    register(model, app="igr.audit", manager_name=MANAGER, records_class=AuditRecords, get_user=who,
-             history_change_reason_field=models.TextField(null=True))
+    register(
+        model,
+        app="igr.audit",
+        manager_name=MANAGER,
+        records_class=AuditRecords,
+        get_user=who,
+        history_change_reason_field=models.TextField(null=True),
+    )

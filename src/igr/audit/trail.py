@@ -79,7 +79,11 @@ def shown(f: models.Field, value: Any) -> str:
 
 
 def _fields(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if f.name not in HIDDEN and (f.editable or f.name == "reference")]
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in HIDDEN and (f.editable or f.name == "reference")
+    ]
 
 
 def _via(raw: str | None) -> dict[str, Any]:
@@ -92,7 +96,12 @@ def _via(raw: str | None) -> dict[str, Any]:
 
 def trail(model: type[models.Model], pk: int) -> list[Entry]:
     """Every kept change of one record, newest first; a change that altered no shown field is left out."""
-    rows = list(getattr(model, MANAGER).filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
+    rows = list(
+        getattr(model, MANAGER)
+        .filter(id=pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
     fields = _fields(model)
     entries: list[Entry] = []
     previous = None
@@ -104,8 +113,12 @@ def trail(model: type[models.Model], pk: int) -> list[Entry]:
                 after = getattr(row, f.attname)
                 before = getattr(previous, f.attname) if previous is not None else None
                 if after != before and not (previous is None and after in (None, "", [], {})):
-                    changes.append(Change(str(f.verbose_name), shown(f, before) if previous else "—", shown(f, after)))
+                    changes.append(
+                        Change(str(f.verbose_name), shown(f, before) if previous else "—", shown(f, after))
+                    )
         if changes or kind != "changed":
-            entries.append(Entry(row.history_date, row.history_user, kind, _via(row.history_change_reason), changes))
+            entries.append(
+                Entry(row.history_date, row.history_user, kind, _via(row.history_change_reason), changes)
+            )
         previous = row
     return entries[::-1]

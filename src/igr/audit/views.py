@@ -24,5 +24,13 @@ def record_history(request: HttpRequest, model: str, pk: int) -> HttpResponse:
     record = cls._base_manager.filter(pk=pk).first()
     if record is None:  # deleted: named as it last was
         record = getattr(cls, MANAGER).filter(id=pk).order_by("-history_date", "-history_id").first().instance
-    return render(request, "audit/record.html", {
-        "entries": entries, "record": record, "kind": cls._meta.verbose_name, "deleted": entries[0].kind == "deleted"})
+    return render(
+        request,
+        "audit/record.html",
+        {
+            "entries": entries,
+            "record": record,
+            "kind": cls._meta.verbose_name,
+            "deleted": entries[0].kind == "deleted",
+        },
+    )

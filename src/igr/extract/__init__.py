@@ -15,8 +15,9 @@ from igr.extract.readers import Document, Limits, read_bytes, read_path
 __all__ = ["ExtractionError", "Limits", "extract_bytes", "extract_document", "extract_path", "extract_text"]
 
 
-def extract_document(doc: Document, source: str = "", published: str | None = None,
-                     url: str | None = None) -> list[dict[str, Any]]:
+def extract_document(
+    doc: Document, source: str = "", published: str | None = None, url: str | None = None
+) -> list[dict[str, Any]]:
     """Records for every document inside one file (a combined letter-and-statement gives two).
 
     ``published``: the publication date (ISO) known from outside the text (a harvested page, an upload
@@ -34,18 +35,25 @@ def extract_document(doc: Document, source: str = "", published: str | None = No
     return records
 
 
-def extract_text(text: str, source: str = "", published: str | None = None,
-                 url: str | None = None) -> list[dict[str, Any]]:
+def extract_text(
+    text: str, source: str = "", published: str | None = None, url: str | None = None
+) -> list[dict[str, Any]]:
     from igr.extract.readers import guess_language
 
     return extract_document(Document(text, "txt", guess_language(text)), source, published, url)
 
 
-def extract_bytes(data: bytes, name: str = "", limits: Limits | None = None,
-                  published: str | None = None, url: str | None = None) -> list[dict[str, Any]]:
+def extract_bytes(
+    data: bytes,
+    name: str = "",
+    limits: Limits | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> list[dict[str, Any]]:
     return extract_document(read_bytes(data, name, limits), name, published, url)
 
 
-def extract_path(path: str | Path, limits: Limits | None = None, published: str | None = None,
-                 url: str | None = None) -> list[dict[str, Any]]:
+def extract_path(
+    path: str | Path, limits: Limits | None = None, published: str | None = None, url: str | None = None
+) -> list[dict[str, Any]]:
     return extract_document(read_path(path, limits), str(path), published, url)

@@ -18,7 +18,9 @@ from igr.extract.readers import DEFAULT_MAX_BYTES, Limits
 
 
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="igr extract", description="Extract IGR meeting records from documents.")
+    ap = argparse.ArgumentParser(
+        prog="igr extract", description="Extract IGR meeting records from documents."
+    )
     ap.add_argument("paths", nargs="+", help="TXT, PDF, DOCX or HTML files")
     ap.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     ap.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse files larger than this")
@@ -33,8 +35,15 @@ def _table(records: list[dict[str, Any]]) -> None:
     table = Table("source", "type", "publisher", "date", "forum", "meeting", "attendees")
     for r in records:
         for m in r["meetings"] or [{}]:
-            table.add_row(Path(str(r["source"])).name, r["doc_type"] or "", r["issuing_government"] or "", r["published_date"] or "",
-                          m.get("body") or "", m.get("meeting_date") or "", str(len(m.get("attendees") or [])))
+            table.add_row(
+                Path(str(r["source"])).name,
+                r["doc_type"] or "",
+                r["issuing_government"] or "",
+                r["published_date"] or "",
+                m.get("body") or "",
+                m.get("meeting_date") or "",
+                str(len(m.get("attendees") or [])),
+            )
     Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
@@ -57,8 +66,11 @@ def main(argv: list[str]) -> int:
                 records = extract_path(path, limits)
             except ExtractionError as exc:
                 failed += 1
-                print(f"igr extract: {path}: {exc.message_en} / {exc.message_cy}"
-                      f"{f' ({exc.detail})' if exc.detail else ''}", file=sys.stderr)
+                print(
+                    f"igr extract: {path}: {exc.message_en} / {exc.message_cy}"
+                    f"{f' ({exc.detail})' if exc.detail else ''}",
+                    file=sys.stderr,
+                )
                 records = []
             except Exception as exc:  # a bug must not stop the other files
                 failed += 1

@@ -18,15 +18,20 @@ from igr.extract.people import explicit_government, find_people, find_roles, rol
 from igr.extract.readers import guess_language
 from igr.extract.rules import rule
 
-LETTERHEAD_LINE = rule("document.letterhead_line", re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$"))
+LETTERHEAD_LINE = rule(
+    "document.letterhead_line",
+    re.compile(r"^\s*(?:Llywodraeth Cymru|Welsh Government|Scottish Government|Riaghaltas na h-Alba)?\s*$"),
+)
 
 
 def split_documents(text: str) -> list[tuple[int, str]]:
     """Cut a file holding several documents (a letter, then a statement) at each later statement heading."""
     cuts = [0]
-    heads = sorted((m for r in P.generic().rules("statement_head") for m in r.finditer(text)), key=lambda m: m.start())
+    heads = sorted(
+        (m for r in P.generic().rules("statement_head") for m in r.finditer(text)), key=lambda m: m.start()
+    )
     for m in heads:
-        if m.start() < 300 or len(text[cuts[-1]:m.start()].strip()) < 300:
+        if m.start() < 300 or len(text[cuts[-1] : m.start()].strip()) < 300:
             continue
         cut = m.start()
         # Walk back over the government letterhead that heads the new document, line by line (cut < 0: none left).
@@ -45,30 +50,41 @@ def head(text: str, n: int = 600) -> str:
 
 
 # How the genres announce themselves, whoever publishes them.
-REPORT = rule("document.report", re.compile(r"\b(?:Annual|Quarterly|Overview|Progress) Report\b|Adroddiad (?:Blynyddol|Chwarterol)",
-                                            re.I))
+REPORT = rule(
+    "document.report",
+    re.compile(r"\b(?:Annual|Quarterly|Overview|Progress) Report\b|Adroddiad (?:Blynyddol|Chwarterol)", re.I),
+)
 # A press release speaks of "today (Friday 19 November)", quotes someone ("X said:", "meddai") or ends with
 # notes to editors.
-PRESS = rule("document.press", re.compile(
-    r"(?:\bsaid:|\b(?:[Dd]ywedodd|meddai)\b[^\n]{0,80}:\s*$)|spokesperson|Notes to editors|Nodiadau i olygyddion|"
-    r"(?:\b[Tt]oday \((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b[Hh]eddiw \((?:dydd|ddydd) )", re.M))
+PRESS = rule(
+    "document.press",
+    re.compile(
+        r"(?:\bsaid:|\b(?:[Dd]ywedodd|meddai)\b[^\n]{0,80}:\s*$)|spokesperson|Notes to editors|Nodiadau i olygyddion|"
+        r"(?:\b[Tt]oday \((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b[Hh]eddiw \((?:dydd|ddydd) )",
+        re.M,
+    ),
+)
 
 
 def doc_type(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str, float]:
     """The document's genre; ``text`` is the page as published (its format label is furniture, but says what it is)."""
     profiles = profiles or (P.generic(),)
     top = head(text, 400)
-    hint = P.doc_type_hint(text[:P.HEAD], profiles)
+    hint = P.doc_type_hint(text[: P.HEAD], profiles)
     if hint:
         return hint, 0.9
-    if P.first_match(top, profiles, "statement_head") or re.search(r"\bWritten Statement\b|Datganiad Ysgrifenedig", top, re.I):
+    if P.first_match(top, profiles, "statement_head") or re.search(
+        r"\bWritten Statement\b|Datganiad Ysgrifenedig", top, re.I
+    ):
         return "written_statement", 0.95
     if REPORT.search(top):
         return "transparency_report", 0.8
     salutation = re.search(r"^\s*(?:Dear|Annwyl)\s+\w", text, re.M) or re.search(
-        r"\b(?:19|20)\d\d\s+(?:Dear|Annwyl)\s+[A-Z]", text[:3000])
+        r"\b(?:19|20)\d\d\s+(?:Dear|Annwyl)\s+[A-Z]", text[:3000]
+    )
     if re.search(r"\bMinutes\b|\bTo ask the\b|Official Report", head(text, 1200)) or (
-            profiles[0].kind == "parliament" and not salutation):
+        profiles[0].kind == "parliament" and not salutation
+    ):
         return "other", 0.7
     # A salutation opening a line, or straight after the letter's date in text that lost its line breaks.
     if salutation and not re.search(r"Communiqu", top, re.I):
@@ -78,13 +94,19 @@ def doc_type(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str, floa
     if PRESS.search(text):
         return "press_release", 0.7
     if profiles[0].key == "gov-wales" or re.search(
-            r"Inter-?\s?institutional Relations Agreement|[Cc]ytundeb\s+(?:ar\s+)?[cg]ysylltiadau\s+rhyng[- ]?sefydliadol",
-            head(text, 1500), re.I):
+        r"Inter-?\s?institutional Relations Agreement|[Cc]ytundeb\s+(?:ar\s+)?[cg]ysylltiadau\s+rhyng[- ]?sefydliadol",
+        head(text, 1500),
+        re.I,
+    ):
         return "written_statement", 0.6
     # A Welsh minister's statement: a line of its own near the top, "Name MS, Minister for ...".
-    if re.search(r"^[A-Z][\w'’ -]{3,40} (?:MS|AS|AM|AC),? (?:[Yy] |[Yy]r )?(?:Minister|Cabinet Secretary|First Minister|"
-                 r"Counsel General|Deputy Minister|Trefnydd|Gweinidog|Prif Weinidog|Cwnsler Cyffredinol|Ysgrifennydd|"
-                 r"Dirprwy Weinidog)\b[^\n]{0,120}$", top, re.M):
+    if re.search(
+        r"^[A-Z][\w'’ -]{3,40} (?:MS|AS|AM|AC),? (?:[Yy] |[Yy]r )?(?:Minister|Cabinet Secretary|First Minister|"
+        r"Counsel General|Deputy Minister|Trefnydd|Gweinidog|Prif Weinidog|Cwnsler Cyffredinol|Ysgrifennydd|"
+        r"Dirprwy Weinidog)\b[^\n]{0,120}$",
+        top,
+        re.M,
+    ):
         return "written_statement", 0.6
     return "other", 0.3
 
@@ -109,7 +131,7 @@ def published_date(text: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[str
     m = re.search(r"\s(?:Dear|Annwyl)\s", text[:3000])
     if m:
         window_start = max(0, m.start() - 40)
-        dates = [d for d in find_dates(text[window_start:m.start()]) if d.year and d.day]
+        dates = [d for d in find_dates(text[window_start : m.start()]) if d.year and d.day]
         if dates:
             d = dates[-1]
             return d.iso(), window_start + d.start, window_start + d.end
@@ -123,8 +145,15 @@ def reference_date(text: str, published: str | None, handed_in: str | None = Non
         if given and len(given) == 10:
             return dt.date.fromisoformat(given)
     head_dates = [d for d in find_dates(text) if d.end <= 4000]  # the whole text's dates are cached
-    full = [d for d in head_dates if d.year and d.day
-            and not re.search(r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20):d.start], re.I)]
+    full = [
+        d
+        for d in head_dates
+        if d.year
+        and d.day
+        and not re.search(
+            r"(?:Updated|Published|Last updated)\W*$", text[max(0, d.start - 20) : d.start], re.I
+        )
+    ]
     if not full:
         # "today (Friday 19 November)": a weekday beside a yearless date fixes the year.
         hint = year_hint(text[:4000])
@@ -144,12 +173,16 @@ def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[
     if kind in ("communique", "transparency_report"):
         return [], 0, 0
     if kind == "other":
-        return proceedings.author(text, profiles) if proceedings.is_record(text, kind, profiles) else ([], 0, 0)
+        return (
+            proceedings.author(text, profiles) if proceedings.is_record(text, kind, profiles) else ([], 0, 0)
+        )
     top = text[:1500]
     if kind in ("written_statement", "letter"):
         # The first byline in the text, whichever shape it has.
-        found_lines = sorted(((m, r) for r in P.rules(profiles, "byline") for m in r.finditer(top)),
-                             key=lambda mr: mr[0].start())
+        found_lines = sorted(
+            ((m, r) for r in P.rules(profiles, "byline") for m in r.finditer(top)),
+            key=lambda mr: mr[0].start(),
+        )
         for m, r in found_lines:
             line = m["line"].strip(" *")
             if re.match(r"(?:Dear|Cc|I |The |In )", line) or len(line) > 250:
@@ -160,19 +193,29 @@ def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[
             end = m.end("line")
             # Joint statements give one byline per minister, on consecutive lines.
             for nxt in r.finditer(top, end + 1):
-                if nxt.start() != end + 1 or not (more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())):
+                if nxt.start() != end + 1 or not (
+                    more := _people_with_roles(nxt["line"].strip(" *"), text, nxt.start())
+                ):
                     break
                 found += more
                 end = nxt.end("line")
             return found, m.start("line"), end
         if kind == "letter":
-            signed = re.search(r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text)
+            signed = re.search(
+                r"Yours (?:sincerely|faithfully),?\s*\n+\s*(?P<n>[A-Z][\w'-]+(?: [A-Z][\w'-]+)+)", text
+            )
             if signed:
                 roles = find_roles(top, [])
-                return [{"name": signed["n"], "role": roles[0][2] if roles else None}], signed.start("n"), signed.end("n")
+                return (
+                    [{"name": signed["n"], "role": roles[0][2] if roles else None}],
+                    signed.start("n"),
+                    signed.end("n"),
+                )
         return [], 0, 0
     if kind == "press_release":
-        quoted = re.search(r"(?P<who>(?:[A-Z][\w'-]*\s+){1,8}[A-Z][\w'-]+)\s+(?:said|added|commented)\s*:", text)
+        quoted = re.search(
+            r"(?P<who>(?:[A-Z][\w'-]*\s+){1,8}[A-Z][\w'-]+)\s+(?:said|added|commented)\s*:", text
+        )
         if quoted:
             people = find_people(quoted["who"])
             if people:
@@ -185,7 +228,7 @@ def author(text: str, kind: str, profiles: tuple[P.Profile, ...] = ()) -> tuple[
 def _role_near(text: str, name: str) -> str | None:
     """A press release's role for its speaker: the post title written just before the name."""
     for m in re.finditer(re.escape(name), text):
-        window = text[max(0, m.start() - 90):m.start()]
+        window = text[max(0, m.start() - 90) : m.start()]
         roles = find_roles(window, [])
         if roles and roles[-1][1] >= len(window) - 3:
             return roles[-1][2].removeprefix("the ").strip()
@@ -208,7 +251,7 @@ def _people_with_roles(line: str, text: str, offset: int) -> list[dict]:
         return []
     # A letterhead gives the Welsh title first: prefer the English line that follows.
     if out and out[0]["role"] is None or (out[0]["role"] or "").startswith("Gweinidog"):
-        following = text[offset + len(line): offset + len(line) + 300]
+        following = text[offset + len(line) : offset + len(line) + 300]
         for cand in following.split("\n"):
             roles = find_roles(cand, [])
             if roles and not roles[0][2].startswith(("Gweinidog", "Prif", "Ysgrifennydd")):
@@ -246,10 +289,10 @@ def recipients(text: str) -> list[dict]:
     out: list[dict] = []
     dear = re.search(r"^\s*(?:Dear|Annwyl)\s+(?P<first>[A-Z][\w'-]+)", text, re.M)
     if dear:
-        block = text[:dear.start()]
+        block = text[: dear.start()]
         for _s, _e, name, _g, _st in find_people(block):
             if name.split()[0] == dear["first"] or name.endswith(dear["first"]):
-                after = block[_e:_e + 200].split("\n\n")[0]
+                after = block[_e : _e + 200].split("\n\n")[0]
                 role = " ".join(x.strip() for x in after.split("\n")[:3] if x.strip() and "@" not in x)
                 out.append({"name": name, "role": role.strip(" ,") or None, "type": "to"})
                 break

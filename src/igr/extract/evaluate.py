@@ -33,8 +33,17 @@ PROFILE_PREFIX = "publisher."
 # Publisher families, by the host a document was taken from; a document with no address is "unattributed".
 # Parliaments and Northern Ireland come first: their hosts also end in .uk.
 FAMILIES = [
-    ("parliament", ("theyworkforyou", "hansard.parliament.uk", "parliament.uk", "parliament.scot", "senedd",
-                    "parallelparliament")),
+    (
+        "parliament",
+        (
+            "theyworkforyou",
+            "hansard.parliament.uk",
+            "parliament.uk",
+            "parliament.scot",
+            "senedd",
+            "parallelparliament",
+        ),
+    ),
     ("ni", ("daera-ni.gov.uk", "niassembly.gov.uk", "executiveoffice-ni.gov.uk", "nidirect.gov.uk")),
     ("gov.wales", ("gov.wales", "llyw.cymru")),
     ("gov.scot", ("gov.scot",)),
@@ -64,7 +73,9 @@ def _scorer(shared: Path) -> ModuleType:
 
 def load_corpus(shared: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
     docs = {}
-    for gold in sorted((shared / "corpus" / "dev").glob("*.json")) + sorted((shared / "corpus" / "seed").glob("seed-*.json")):
+    for gold in sorted((shared / "corpus" / "dev").glob("*.json")) + sorted(
+        (shared / "corpus" / "seed").glob("seed-*.json")
+    ):
         meta = json.loads(gold.read_text(encoding="utf-8"))
         text = gold.with_suffix(".txt")
         if isinstance(meta, dict) and "gold" in meta and not meta.get("exclude") and text.exists():
@@ -72,7 +83,9 @@ def load_corpus(shared: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
     return docs
 
 
-def extract_all(docs: dict[str, tuple[Path, dict]], names: list[str]) -> tuple[dict[str, dict], dict[str, set[str]]]:
+def extract_all(
+    docs: dict[str, tuple[Path, dict]], names: list[str]
+) -> tuple[dict[str, dict], dict[str, set[str]]]:
     preds, fired = {}, {}
     for name in names:
         with recording() as seen:
@@ -82,7 +95,9 @@ def extract_all(docs: dict[str, tuple[Path, dict]], names: list[str]) -> tuple[d
     return preds, fired
 
 
-def score(scorer: ModuleType, shared: Path, docs: dict, preds: dict[str, dict], names: list[str]) -> dict[str, Any]:
+def score(
+    scorer: ModuleType, shared: Path, docs: dict, preds: dict[str, dict], names: list[str]
+) -> dict[str, Any]:
     """The scorer's own figures over a subset of the documents."""
     with tempfile.TemporaryDirectory() as tmp:
         gold_dir = Path(tmp) / "gold"
@@ -90,7 +105,9 @@ def score(scorer: ModuleType, shared: Path, docs: dict, preds: dict[str, dict], 
         for name in names:
             (gold_dir / f"{name}.json").write_text(json.dumps(docs[name][1]), encoding="utf-8")
         pred = Path(tmp) / "pred.jsonl"
-        pred.write_text("".join(json.dumps(preds[n], ensure_ascii=False) + "\n" for n in names), encoding="utf-8")
+        pred.write_text(
+            "".join(json.dumps(preds[n], ensure_ascii=False) + "\n" for n in names), encoding="utf-8"
+        )
         bodies = scorer.Bodies(shared / "corpus" / "bodies.json")
         tally, per_doc, _unknown = scorer.score(gold_dir, pred, bodies)
     return {"tally": tally, "per_doc": per_doc, "bodies": bodies}
@@ -114,17 +131,37 @@ def calibration(scorer: ModuleType, docs: dict, preds: dict[str, dict], bodies: 
         for i, (mid, m) in enumerate(zip(p_ids, pred.get("meetings") or [], strict=False)):
             facts = []
             if m.get("body") and f"meetings[{i}].body" in prov:
-                facts.append((prov[f"meetings[{i}].body"]["confidence"],
-                              (name, mid, "meeting.body", scorer.body_of(m, bodies, False))))
+                facts.append(
+                    (
+                        prov[f"meetings[{i}].body"]["confidence"],
+                        (name, mid, "meeting.body", scorer.body_of(m, bodies, False)),
+                    )
+                )
             if m.get("meeting_date") and f"meetings[{i}].meeting_date" in prov:
-                facts.append((prov[f"meetings[{i}].meeting_date"]["confidence"],
-                              (name, mid, "meeting.date", scorer.norm_date(m["meeting_date"]))))
+                facts.append(
+                    (
+                        prov[f"meetings[{i}].meeting_date"]["confidence"],
+                        (name, mid, "meeting.date", scorer.norm_date(m["meeting_date"])),
+                    )
+                )
             for j, a in enumerate(m.get("attendees") or []):
                 if a.get("name") and f"meetings[{i}].attendees[{j}]" in prov:
-                    facts.append((prov[f"meetings[{i}].attendees[{j}]"]["confidence"],
-                                  (name, mid, "attendee", scorer.norm_name(a["name"]))))
+                    facts.append(
+                        (
+                            prov[f"meetings[{i}].attendees[{j}]"]["confidence"],
+                            (name, mid, "attendee", scorer.norm_name(a["name"])),
+                        )
+                    )
             for conf, fact in facts:
-                band = "≥0.9" if conf >= 0.9 else "0.7–0.9" if conf >= 0.7 else "0.5–0.7" if conf >= 0.5 else "<0.5"
+                band = (
+                    "≥0.9"
+                    if conf >= 0.9
+                    else "0.7–0.9"
+                    if conf >= 0.7
+                    else "0.5–0.7"
+                    if conf >= 0.5
+                    else "<0.5"
+                )
                 bands[band][0] += 1
                 bands[band][1] += fact not in gf
     return bands
@@ -147,8 +184,11 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
         tp, fp, fn = whole["tally"][kind]
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        print(f"  {kind:32} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  "
-              f"tp {tp:4d} fp {fp:4d} fn {fn:4d}", file=out)
+        print(
+            f"  {kind:32} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f}  "
+            f"tp {tp:4d} fp {fp:4d} fn {fn:4d}",
+            file=out,
+        )
 
     languages = defaultdict(list)
     families = defaultdict(list)
@@ -176,12 +216,18 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
         held_f1, _ = f1(h["tally"])
         figures[f"family:{family}"] = dev_f1
         figures[f"held_out:{family}"] = held_f1
-        print(f"  {family:14} dev F1 {dev_f1:.3f} | held out {held_f1:.3f}   ({len(members)} documents, {facts} gold "
-              f"facts, {len([r for r in own if '#' not in r])} rules and "
-              f"{len([r for r in own if '#' in r])} phrases only this family fires)", file=out)
+        print(
+            f"  {family:14} dev F1 {dev_f1:.3f} | held out {held_f1:.3f}   ({len(members)} documents, {facts} gold "
+            f"facts, {len([r for r in own if '#' not in r])} rules and "
+            f"{len([r for r in own if '#' in r])} phrases only this family fires)",
+            file=out,
+        )
     figures["held_out:ALL"] = f1(held_out_tally)[0]
-    print(f"  {'leave-one-family-out':14} F1 {figures['held_out:ALL']:.3f} (all families, each scored with its own rules "
-          f"switched off)", file=out)
+    print(
+        f"  {'leave-one-family-out':14} F1 {figures['held_out:ALL']:.3f} (all families, each scored with its own rules "
+        f"switched off)",
+        file=out,
+    )
 
     counts = Counter(r for n in names for r in fired[n])
     single = sorted(r for r, c in counts.items() if c == 1 and not r.startswith(PROFILE_PREFIX))
@@ -196,8 +242,11 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
 
     print(f"\nRules or phrases that fire in only one development document: {len(single)}", file=out)
     listing(single)
-    print(f"\nPublisher profile entries (page layout, not reading rules) matched in only one development document: "
-          f"{len(layout)}", file=out)
+    print(
+        f"\nPublisher profile entries (page layout, not reading rules) matched in only one development document: "
+        f"{len(layout)}",
+        file=out,
+    )
     listing(layout)
     figures["single_document_rules"] = single
     figures["single_document_profile_entries"] = layout
@@ -210,8 +259,11 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
         print(f"  confidence {band:8} {given:5d} facts, {wrong:4d} wrong ({rate:.1%})", file=out)
     given, wrong = bands.get("≥0.9", [0, 0])
     figures["wrong_at_0.9"] = wrong / given if given else 0.0
-    print(f"\nALL F1 {figures['ALL']:.3f}; Welsh {figures.get('lang:cy', 0):.3f}; leave-one-family-out "
-          f"{figures['held_out:ALL']:.3f}; facts with confidence ≥ 0.9 wrong: {figures['wrong_at_0.9']:.1%}", file=out)
+    print(
+        f"\nALL F1 {figures['ALL']:.3f}; Welsh {figures.get('lang:cy', 0):.3f}; leave-one-family-out "
+        f"{figures['held_out:ALL']:.3f}; facts with confidence ≥ 0.9 wrong: {figures['wrong_at_0.9']:.1%}",
+        file=out,
+    )
     if by_doc:
         for doc, (counts_, missed, spurious) in whole["per_doc"].items():
             if missed or spurious:
@@ -229,8 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-doc", action="store_true", help="list missed and spurious facts per document")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args(argv)
-    if not (args.shared / "corpus" / "dev").is_dir() or not (args.shared / "tools" / "score_extraction.py").exists():
-        print(f"eval: {args.shared}/corpus/dev or tools/score_extraction.py is missing; nothing to score", file=sys.stderr)
+    if (
+        not (args.shared / "corpus" / "dev").is_dir()
+        or not (args.shared / "tools" / "score_extraction.py").exists()
+    ):
+        print(
+            f"eval: {args.shared}/corpus/dev or tools/score_extraction.py is missing; nothing to score",
+            file=sys.stderr,
+        )
         return 2
     figures = report(args.shared, args.by_doc)
     if args.json:

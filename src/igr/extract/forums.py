@@ -31,43 +31,130 @@ _PWYLLGOR = word_pattern("Pwyllgor")
 _CYNGOR = word_pattern("Cyngor")
 _CYD = word_pattern("Cyd")
 _INTER = r"Inter\s*[-‐‑–]?\s*[Mm]inisterial"
-_GOVT_WORD = re.compile(r"(?i)\b(?:ministers?'?|ministerial|nations|islands|british|irish|uk|heads|governments?|joint|"
-                        r"devolved|four|leaders)\b")
+_GOVT_WORD = re.compile(
+    r"(?i)\b(?:ministers?'?|ministerial|nations|islands|british|irish|uk|heads|governments?|joint|"
+    r"devolved|four|leaders)\b"
+)
 
 # Each shape: (rule name, pattern, language). The pattern's whole match is the forum's name as written.
 SHAPES = [
-    rule("forum.en.img", rf"(?:{EN_TITLE}[ \t]+)?{_INTER}\s+(?:Standing\s+Committee|Group|Working\s+Group|Council)"
-                         rf"(?:\s*\([^)]{{2,60}}\))?(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?", needle="inisterial"),
-    rule("forum.en.intergovernmental", rf"(?:{EN_TITLE}[ \t]+)?Intergovernmental\s+(?:Group|Forum|Council|Committee)"
-                                       rf"(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?", needle="intergovernmental"),
+    rule(
+        "forum.en.img",
+        rf"(?:{EN_TITLE}[ \t]+)?{_INTER}\s+(?:Standing\s+Committee|Group|Working\s+Group|Council)"
+        rf"(?:\s*\([^)]{{2,60}}\))?(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?",
+        needle="inisterial",
+    ),
+    rule(
+        "forum.en.intergovernmental",
+        rf"(?:{EN_TITLE}[ \t]+)?Intergovernmental\s+(?:Group|Forum|Council|Committee)"
+        rf"(?:\s+(?:for|on)\s+(?:the\s+)?{EN_TITLE})?",
+        needle="intergovernmental",
+    ),
     # A quadrilateral or trilateral named by its kind, in English or Welsh word order.
-    rule("forum.lateral", rf"(?:(?:{EN_TITLE}[ \t]+)?(?:[Mm]inisters['’]?\s+|[Mm]inisterial\s+)?(?:Quadrilateral|Trilateral)"
-                          rf"|{EN_TITLE}[ \t]+[Mm]inisters['’]?[ \t]+(?:quadrilateral|trilateral)"
-                          rf"|\b(?:[Qq]uadrilateral|[Tt]rilateral)\s+(?:meeting\s+)?of\s+(?:the\s+)?{EN_TITLE}\s+[Mm]inisters"
-                          rf"|(?:[Cc]yfarfod(?:ydd)?\s+)?(?:[Pp]edairochrog|[Pp]edrochrog|[Tt]eirochrog)(?:\s+{CY_TITLE})?)", needle="lateral|ochrog"),
-    rule("forum.en.council", rf"(?:{EN_TITLE}[ \t]+)?(?:Ministers['’]?\s+)?(?:Council|Forum|Summit)(?:\s+of\s+the\s+{EN_TITLE})?", needle="council|forum|summit"),
-    rule("forum.en.jmc", r"Joint\s+Ministerial\s+(?:Committee|Working\s+Group)(?:\s*\([^)]{2,40}\))?(?:\s+on\s+[A-Z]\w+)?", needle="joint"),
+    rule(
+        "forum.lateral",
+        rf"(?:(?:{EN_TITLE}[ \t]+)?(?:[Mm]inisters['’]?\s+|[Mm]inisterial\s+)?(?:Quadrilateral|Trilateral)"
+        rf"|{EN_TITLE}[ \t]+[Mm]inisters['’]?[ \t]+(?:quadrilateral|trilateral)"
+        rf"|\b(?:[Qq]uadrilateral|[Tt]rilateral)\s+(?:meeting\s+)?of\s+(?:the\s+)?{EN_TITLE}\s+[Mm]inisters"
+        rf"|(?:[Cc]yfarfod(?:ydd)?\s+)?(?:[Pp]edairochrog|[Pp]edrochrog|[Tt]eirochrog)(?:\s+{CY_TITLE})?)",
+        needle="lateral|ochrog",
+    ),
+    rule(
+        "forum.en.council",
+        rf"(?:{EN_TITLE}[ \t]+)?(?:Ministers['’]?\s+)?(?:Council|Forum|Summit)(?:\s+of\s+the\s+{EN_TITLE})?",
+        needle="council|forum|summit",
+    ),
+    rule(
+        "forum.en.jmc",
+        r"Joint\s+Ministerial\s+(?:Committee|Working\s+Group)(?:\s*\([^)]{2,40}\))?(?:\s+on\s+[A-Z]\w+)?",
+        needle="joint",
+    ),
     # A British-Irish Council work sector: "the BIC's Housing work sector", "X Work Sector (of the British-Irish
     # Council)", "Sector Gwaith X y Cyngor Prydeinig-Gwyddelig".
-    rule("forum.work_sector", rf"British[-‐‑– ]Irish\s+Council(?:['’]s)?\s+(?:{EN_TITLE}[ \t]+)?(?:[Ww]ork\s*[Ss]ector|"
-                              rf"[Ww]orkstream|[Ss]ector)(?:\s+[Mm]inisterial(?:\s+[Mm]eeting)?)?"
-                              rf"|(?:{EN_TITLE}\s+(?:[Ww]ork\s*[Ss]ector|[Ww]orkstream)(?:\s+of\s+the\s+British[-‐‑– ]Irish\s+Council)?"
-                              rf"|Sector\s+Gwaith\s+{CY_TITLE}\s+y\s+Cyngor\s+Prydeinig[-‐‑– ]Gwyddelig)", needle="sector|workstream"),
+    rule(
+        "forum.work_sector",
+        rf"British[-‐‑– ]Irish\s+Council(?:['’]s)?\s+(?:{EN_TITLE}[ \t]+)?(?:[Ww]ork\s*[Ss]ector|"
+        rf"[Ww]orkstream|[Ss]ector)(?:\s+[Mm]inisterial(?:\s+[Mm]eeting)?)?"
+        rf"|(?:{EN_TITLE}\s+(?:[Ww]ork\s*[Ss]ector|[Ww]orkstream)(?:\s+of\s+the\s+British[-‐‑– ]Irish\s+Council)?"
+        rf"|Sector\s+Gwaith\s+{CY_TITLE}\s+y\s+Cyngor\s+Prydeinig[-‐‑– ]Gwyddelig)",
+        needle="sector|workstream",
+    ),
     # A forum written as its abbreviation: a format of one ("JMC(EN)", "IMG (Trade)") or a committee known only
     # by its initials ("COBR").
-    rule("forum.abbreviated", r"\b(?:(?:JMC|IMG|BIC)\s*\([^)\n]{2,40}\)|COBRA?\b)", needle="JMC|IMG|BIC|COBR"),
-    rule("forum.cy.grwp", rf"{_GRWP}\s+(?:Rhyng[- ]?[Ww]einidogol|Rhynglywodraethol)(?:\s+(?:ar\s+gyfer|ar|ynghylch)\s+|\s+)?"
-                          rf"(?:{CY_TITLE})?", "cy", needle="r[ŵw]p"),
-    rule("forum.cy.pwyllgor", rf"{_PWYLLGOR}\s+Sefydlog\s+Rhyng[- ]?[Ww]einidogol(?:\s+(?:ar\s+)?{CY_TITLE})?", "cy", needle="sefydlog"),
-    rule("forum.cy.cyngor", rf"{_CYNGOR}\s+(?:Prydeinig[-‐‑– ]Gwyddelig|(?:y|yr)\s+{CY_TITLE})", "cy", needle="yngor"),
-    rule("forum.cy.jmc", rf"{_CYD}[-‐‑– ]?[Bb]wyllgor\s+(?:y\s+)?Gweinidogion(?:\s*\([^)]{{2,40}}\))?", "cy", needle="bwyllgor"),
+    rule(
+        "forum.abbreviated", r"\b(?:(?:JMC|IMG|BIC)\s*\([^)\n]{2,40}\)|COBRA?\b)", needle="JMC|IMG|BIC|COBR"
+    ),
+    rule(
+        "forum.cy.grwp",
+        rf"{_GRWP}\s+(?:Rhyng[- ]?[Ww]einidogol|Rhynglywodraethol)(?:\s+(?:ar\s+gyfer|ar|ynghylch)\s+|\s+)?"
+        rf"(?:{CY_TITLE})?",
+        "cy",
+        needle="r[ŵw]p",
+    ),
+    rule(
+        "forum.cy.pwyllgor",
+        rf"{_PWYLLGOR}\s+Sefydlog\s+Rhyng[- ]?[Ww]einidogol(?:\s+(?:ar\s+)?{CY_TITLE})?",
+        "cy",
+        needle="sefydlog",
+    ),
+    rule(
+        "forum.cy.cyngor",
+        rf"{_CYNGOR}\s+(?:Prydeinig[-‐‑– ]Gwyddelig|(?:y|yr)\s+{CY_TITLE})",
+        "cy",
+        needle="yngor",
+    ),
+    rule(
+        "forum.cy.jmc",
+        rf"{_CYD}[-‐‑– ]?[Bb]wyllgor\s+(?:y\s+)?Gweinidogion(?:\s*\([^)]{{2,40}}\))?",
+        "cy",
+        needle="bwyllgor",
+    ),
 ]
 # The words that make a forum a sub-forum of the one its name contains ("... Council Environment Work Sector").
 SUB_FORUM = re.compile(r"(?i)work\s*sector|workstream|sector\s+gwaith|\bsector\b")
-GENERIC_WORDS = {"the", "of", "for", "on", "and", "group", "interministerial", "inter", "ministerial", "ministers",
-                 "committee", "meeting", "img", "uk", "council", "a", "y", "yr", "ar", "gyfer", "grwp",
-                 "rhyngweinidogol", "rhyng", "weinidogol", "pwyllgor", "cyngor", "cyfarfod", "ministers'", "matters",
-                 "in", "to", "ac", "o", "intergovernmental", "cyfarfodydd", "gweinidogion", "gweinidogol", "rhynglywodraethol", "minister's", "forum", "summit"}
+GENERIC_WORDS = {
+    "the",
+    "of",
+    "for",
+    "on",
+    "and",
+    "group",
+    "interministerial",
+    "inter",
+    "ministerial",
+    "ministers",
+    "committee",
+    "meeting",
+    "img",
+    "uk",
+    "council",
+    "a",
+    "y",
+    "yr",
+    "ar",
+    "gyfer",
+    "grwp",
+    "rhyngweinidogol",
+    "rhyng",
+    "weinidogol",
+    "pwyllgor",
+    "cyngor",
+    "cyfarfod",
+    "ministers'",
+    "matters",
+    "in",
+    "to",
+    "ac",
+    "o",
+    "intergovernmental",
+    "cyfarfodydd",
+    "gweinidogion",
+    "gweinidogol",
+    "rhynglywodraethol",
+    "minister's",
+    "forum",
+    "summit",
+}
 
 
 def _stems(text: str) -> tuple[frozenset[str], ...]:
@@ -95,8 +182,12 @@ def _known_names() -> list[tuple[str, tuple[frozenset[str], ...]]]:
 
 
 # The domain's abbreviations of forum kinds, spelled out before a name is compared ("JMC(EU Negotiations)").
-ABBREVIATIONS = {"JMC": "Joint Ministerial Committee", "IMG": "Interministerial Group", "BIC": "British-Irish Council",
-                 "IMSC": "Interministerial Standing Committee"}
+ABBREVIATIONS = {
+    "JMC": "Joint Ministerial Committee",
+    "IMG": "Interministerial Group",
+    "BIC": "British-Irish Council",
+    "IMSC": "Interministerial Standing Committee",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -171,15 +262,20 @@ def _find_forums(text: str) -> tuple[BodyHit, ...]:
 # Gweinidogion", "since the Council", "ers") -- never the meeting a document reports; or a point in time around
 # the meeting ("following the British-Irish Council summit", "ahead of", "in the margins of") -- the meeting a
 # communiqué reports may be named so, but it is not a further meeting.
-AS_CONTEXT = rule("forum.as_context", re.compile(
-    r"(?:(?P<past>\b(?:commissioned|established|set up|created|agreed|endorsed|launched|requested)\s+by|"
-    r"\b(?:[cg]omisiynu|[gs]efydlu|[cg]ytuno|[cg]reu|lansio)\s+gan|\b(?:since|ers)\s+)|"
-    r"(?P<around>\b(?:following|after|ahead of|before|in the margins of|alongside|yn dilyn|ar ôl|cyn)\s+))\s*"
-    r"(?:the\s+|y\s+|yr\s+)?$", re.I))
+AS_CONTEXT = rule(
+    "forum.as_context",
+    re.compile(
+        r"(?:(?P<past>\b(?:commissioned|established|set up|created|agreed|endorsed|launched|requested)\s+by|"
+        r"\b(?:[cg]omisiynu|[gs]efydlu|[cg]ytuno|[cg]reu|lansio)\s+gan|\b(?:since|ers)\s+)|"
+        r"(?P<around>\b(?:following|after|ahead of|before|in the margins of|alongside|yn dilyn|ar ôl|cyn)\s+))\s*"
+        r"(?:the\s+|y\s+|yr\s+)?$",
+        re.I,
+    ),
+)
 
 
 def in_context(text: str, hit: BodyHit, window: int = 40, past_only: bool = False) -> bool:
-    m = AS_CONTEXT.search(text[max(0, hit.start - window):hit.start])
+    m = AS_CONTEXT.search(text[max(0, hit.start - window) : hit.start])
     return m is not None and (not past_only or bool(m["past"]))
 
 

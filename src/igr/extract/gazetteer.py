@@ -14,9 +14,37 @@ from typing import Any
 
 from igr import reference_data
 
-GENERIC = {"the", "of", "for", "on", "and", "group", "interministerial", "inter", "ministerial", "ministers",
-           "committee", "meeting", "img", "uk", "council", "a", "y", "yr", "ar", "gyfer", "grwp", "rhyngweinidogol",
-           "pwyllgor", "cyngor", "cyfarfod", "ministers'", "matters", "in", "to"}
+GENERIC = {
+    "the",
+    "of",
+    "for",
+    "on",
+    "and",
+    "group",
+    "interministerial",
+    "inter",
+    "ministerial",
+    "ministers",
+    "committee",
+    "meeting",
+    "img",
+    "uk",
+    "council",
+    "a",
+    "y",
+    "yr",
+    "ar",
+    "gyfer",
+    "grwp",
+    "rhyngweinidogol",
+    "pwyllgor",
+    "cyngor",
+    "cyfarfod",
+    "ministers'",
+    "matters",
+    "in",
+    "to",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -47,7 +75,11 @@ def _flex(alias: str) -> str:
     pattern = ""
     for piece in out:
         if pattern and not pattern.endswith(r"\s*") and not piece.startswith(r"\s*"):
-            pattern += r"[\s\-]*" if piece[0].isalnum() or piece.startswith("(?:") or piece.startswith("inter") else ""
+            pattern += (
+                r"[\s\-]*"
+                if piece[0].isalnum() or piece.startswith("(?:") or piece.startswith("inter")
+                else ""
+            )
         pattern += piece
     return pattern
 
@@ -86,8 +118,10 @@ class Gazetteer:
         # Only try the long alternation where an alias's first word starts: far fewer attempts.
         firsts = [re.findall(r"\w+", a)[0] for a, _k, _b in alias_keys if re.findall(r"\w+", a)]
         self._first_words = {w.lower() for w in firsts} | {fold(w) for w in firsts}
-        self._keywords = {k: self._content_words(" ".join([b["name_en"], *b.get("aliases", [])])) for k, b in
-                          self.bodies.items()}
+        self._keywords = {
+            k: self._content_words(" ".join([b["name_en"], *b.get("aliases", [])]))
+            for k, b in self.bodies.items()
+        }
 
     @staticmethod
     def _content_words(text: str) -> set[str]:

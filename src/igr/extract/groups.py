@@ -18,21 +18,38 @@ from igr.welsh import mutated_forms
 _LLYW_CY = LLYWODRAETH_CY
 
 PLURAL_ROLES = [
-    (re.compile(r"Secretaries of State for ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"),
-     "Secretary of State for {}"),
-    (re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"), "Chief Minister of {}"),
-    (re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"), "First Minister of {}"),
+    (
+        re.compile(
+            r"Secretaries of State for ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"
+        ),
+        "Secretary of State for {}",
+    ),
+    (
+        re.compile(r"Chief Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (the Isle of Man|[A-Z]\w+)"),
+        "Chief Minister of {}",
+    ),
+    (
+        re.compile(r"First Ministers of ((?:[A-Z][\w ]+?, )*[A-Z][\w ]+?) and (Northern Ireland|[A-Z]\w+)"),
+        "First Minister of {}",
+    ),
     # The joint office: "the First Minister and deputy First Minister of Northern Ireland" is two people.
-    (re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"), "{} of Northern Ireland"),
+    (
+        re.compile(r"(First Minister) and ([Dd]eputy First Minister) (?:of|for) (Northern Ireland)"),
+        "{} of Northern Ireland",
+    ),
     (re.compile(r"^(?:the\s+)?(First Minister) and ([Dd]eputy First Minister)()$"), "{}"),
 ]
 
 
 # "leaders from the UK, Ireland, Jersey and the Isle of Man", "arweinwyr o'r DU, Iwerddon, Jersey ac Ynys Manaw".
-LEADERS_FROM = rule("groups.leaders_from", re.compile(
-    r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives|delegations|[Aa]rweinwyr|[Cc]ynrychiolwyr|"
-    r"[GW]w?einidogion|[Dd]d?irprwyaethau)\s+(?:from|of|o['’]r|o)\s+(?P<list>[^.;:\n]{3,240})"),
-    needle=r"leaders|ministers|heads of government|representatives|delegations|arweinwyr|cynrychiolwyr|einidogion|irprwyaethau")
+LEADERS_FROM = rule(
+    "groups.leaders_from",
+    re.compile(
+        r"\b(?P<who>leaders|[Mm]inisters|heads of government|representatives|delegations|[Aa]rweinwyr|[Cc]ynrychiolwyr|"
+        r"[GW]w?einidogion|[Dd]d?irprwyaethau)\s+(?:from|of|o['’]r|o)\s+(?P<list>[^.;:\n]{3,240})"
+    ),
+    needle=r"leaders|ministers|heads of government|representatives|delegations|arweinwyr|cynrychiolwyr|einidogion|irprwyaethau",
+)
 _LIST_ITEM = re.compile(r",\s*(?:and\s+|ac?\s+)?|\s+(?:and|ac|a)\s+")
 
 
@@ -48,10 +65,15 @@ def _government_names() -> dict[str, str]:
 
 # Welsh plural posts: "Prif Weinidogion Jersey, Guernsey ac Ynys Manaw", "Ysgrifenyddion Gwladol Cymru, yr Alban a
 # Gogledd Iwerddon" (UK posts named after a nation), "Gweinidogion Cyllid yr Alban a Gogledd Iwerddon".
-CY_PLURAL = rule("groups.cy_plural", re.compile(
-    r"\b(?P<who>(?:[PB]|Ph)rif Weinidogion|[YH]?[Yy]sgrifenyddion Gwladol|[GW]w?einidogion(?: [A-Z][\w]+)?)\s+"
-    r"(?P<list>(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?:,\s*(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*"
-    r"\s+(?:a|ac|a['’]r)\s+(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"), "cy")
+CY_PLURAL = rule(
+    "groups.cy_plural",
+    re.compile(
+        r"\b(?P<who>(?:[PB]|Ph)rif Weinidogion|[YH]?[Yy]sgrifenyddion Gwladol|[GW]w?einidogion(?: [A-Z][\w]+)?)\s+"
+        r"(?P<list>(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?:,\s*(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)*"
+        r"\s+(?:a|ac|a['’]r)\s+(?:(?:y|yr)\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
+    ),
+    "cy",
+)
 
 
 @cache
@@ -72,15 +94,29 @@ def welsh_plurals(unit: str, offset: int) -> list[Person]:
     out: list[Person] = []
     places = _welsh_places()
     for m in CY_PLURAL.finditer(unit):
-        items = [re.sub(r"^(?:y|yr)\s+", "", fold(x.strip())) for x in re.split(r",\s*|\s+(?:a|ac|a['’]r)\s+", m["list"])]
+        items = [
+            re.sub(r"^(?:y|yr)\s+", "", fold(x.strip()))
+            for x in re.split(r",\s*|\s+(?:a|ac|a['’]r)\s+", m["list"])
+        ]
         keys = [places.get(x) for x in items]
         if len(items) < 2 or not all(keys):
             continue
         secretary = "sgrifenyddion" in m["who"]
-        single = "Ysgrifennydd Gwladol" if secretary else "Prif Weinidog" if "rif" in m["who"] else "Gweinidog"
+        single = (
+            "Ysgrifennydd Gwladol" if secretary else "Prif Weinidog" if "rif" in m["who"] else "Gweinidog"
+        )
         for item, key in zip(items, keys, strict=True):
-            out.append(Person(None, f"{single} {item.title()}", "uk" if secretary else key, "minister",
-                              offset + m.start(), offset + m.end(), 0.5))
+            out.append(
+                Person(
+                    None,
+                    f"{single} {item.title()}",
+                    "uk" if secretary else key,
+                    "minister",
+                    offset + m.start(),
+                    offset + m.end(),
+                    0.5,
+                )
+            )
     return out
 
 
@@ -93,7 +129,9 @@ def leaders_from(unit: str, offset: int) -> list[Person]:
     for m in LEADERS_FROM.finditer(unit):
         found = []
         for item in _LIST_ITEM.split(m["list"]):
-            item = re.split(r"\s+(?:to|in|at|for|on|with|i|i['’]r|yn|ym|yng|ar|gyda)\s", item)[0]  # "... ac Ynys Manaw i'r uwchgynhadledd"
+            item = re.split(r"\s+(?:to|in|at|for|on|with|i|i['’]r|yn|ym|yng|ar|gyda)\s", item)[
+                0
+            ]  # "... ac Ynys Manaw i'r uwchgynhadledd"
             bare = re.sub(r"^(?:the|y|yr|['’]r)\s+", "", fold(item.strip(" ,")))
             key = english.get(bare) or welsh.get(bare)
             if key:
@@ -102,10 +140,24 @@ def leaders_from(unit: str, offset: int) -> list[Person]:
                 break
         if len(found) < 2:
             continue
-        joined = "o" if re.match(r"(?:arweinwyr|cynrychiolwyr|g?weinidogion|d?dirprwyaethau)$", fold(m["who"])) else "from"
+        joined = (
+            "o"
+            if re.match(r"(?:arweinwyr|cynrychiolwyr|g?weinidogion|d?dirprwyaethau)$", fold(m["who"]))
+            else "from"
+        )
         for item, key in dict.fromkeys(found):
-            out.append(Person(None, f"{m['who']} {joined} {item}", key, "minister", offset + m.start(), offset + m.end(),
-                              0.5, ["group"]))
+            out.append(
+                Person(
+                    None,
+                    f"{m['who']} {joined} {item}",
+                    key,
+                    "minister",
+                    offset + m.start(),
+                    offset + m.end(),
+                    0.5,
+                    ["group"],
+                )
+            )
     return out
 
 
@@ -124,8 +176,10 @@ def expand_plural(role: str) -> list[str]:
 def _shorter_form(name: str, others: list[str]) -> bool:
     """ "Hoare" of "Jane Hoare", "Lord Benyon" of "Lord Richard Benyon": the same person written shorter."""
     words = name.lower().split()
-    return any(o != name and o.lower().split()[-1] == words[-1] and set(words) < set(o.lower().split())
-               for o in others)
+    return any(
+        o != name and o.lower().split()[-1] == words[-1] and set(words) < set(o.lower().split())
+        for o in others
+    )
 
 
 def dedupe(people: list[Person]) -> list[Person]:
@@ -150,8 +204,12 @@ def _role_key(role: str | None) -> str:
     return re.sub(r"\s*\([^)]*\)|^(?:the|new|then)\s+", "", (role or "").strip()).lower()
 
 
-_OWN_NATION = {"uk": r"uk|united kingdom", "wales": r"wales|welsh", "scotland": r"scotland|scottish",
-               "northern-ireland": r"northern ireland(?:'s)?"}
+_OWN_NATION = {
+    "uk": r"uk|united kingdom",
+    "wales": r"wales|welsh",
+    "scotland": r"scotland|scottish",
+    "northern-ireland": r"northern ireland(?:'s)?",
+}
 
 
 def _post_core(role: str, gov: str | None) -> str:
@@ -194,10 +252,12 @@ def name_unnamed(people: list[Person], text: str) -> list[Person]:
             key = _role_key(p.role)
             if key in held:
                 continue
-            rx = re.compile(re.escape(re.sub(r"\s*\([^)]*\)$", "", p.role.removeprefix("new ").strip())) +
-                            r"\s*(?:\([^)]{1,20}\))?,\s*")
+            rx = re.compile(
+                re.escape(re.sub(r"\s*\([^)]*\)$", "", p.role.removeprefix("new ").strip()))
+                + r"\s*(?:\([^)]{1,20}\))?,\s*"
+            )
             for m in rx.finditer(text):
-                found = [f for f in find_people(text[m.end():m.end() + 80]) if f[0] <= 12 and f[4]]
+                found = [f for f in find_people(text[m.end() : m.end() + 80]) if f[0] <= 12 and f[4]]
                 if found:
                     p.name = found[0][2]
                     break
@@ -208,22 +268,32 @@ def name_unnamed(people: list[Person], text: str) -> list[Person]:
 # Attendees described by their governments rather than named: "UK and Welsh Government ministers", "our Welsh and
 # Northern Irish counterparts", "officials from the devolved administrations", "Gweinidogion Llywodraeth y DU".
 _NATION = r"(?:UK|Welsh|Scottish|Northern Irish|Northern Ireland|Irish)"
-NATION_GOV = {"uk": "uk", "welsh": "wales", "scottish": "scotland", "northern irish": "northern-ireland",
-              "northern ireland": "northern-ireland", "irish": "ireland"}
-DESCRIBED = rule("groups.described", re.compile(
-    # By their governments: "UK and Welsh Government ministers", "Gweinidogion Llywodraeth y DU".
-    rf"(?:\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
-    rf"(?P<who>[Mm]inisters|counterparts|colleagues|[Oo]fficials)\b|"
-    rf"\b(?P<who5>[Mm]inisters|representatives|counterparts)\s+(?:from|of)\s+(?:the\s+)?"
-    rf"(?P<nations2>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?|[Ee]xecutive|administrations)\b|"
-    r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b)|"
-    # The devolved governments as a whole: "ministers from the devolved administrations", "devolved Government
-    # Ministers", "swyddogion y gweinyddiaethau datganoledig".
-    r"(?:\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
-    r"(?:(?:other\s+)?(?:three\s+)?devolved\s+(?:[Gg]overnments|administrations)|other\s+UK\s+administrations)\b|"
-    r"\b(?:the\s+)?devolved\s+(?:[Gg]overnment|administrations?['’]?)\s+(?P<who3>[Mm]inisters|[Oo]fficials)\b|"
-    r"\b(?P<who4>[GW]w?einidogion|[Ss]wyddogion)\s+(?:y|o['’]r)\s+(?:[gw]?weinyddiaethau|[Ll]?lywodraethau)\s+datganoledig\b)"),
-    needle=r"minister|official|counterpart|colleague|representative|heads|einidogion|swyddogion")
+NATION_GOV = {
+    "uk": "uk",
+    "welsh": "wales",
+    "scottish": "scotland",
+    "northern irish": "northern-ireland",
+    "northern ireland": "northern-ireland",
+    "irish": "ireland",
+}
+DESCRIBED = rule(
+    "groups.described",
+    re.compile(
+        # By their governments: "UK and Welsh Government ministers", "Gweinidogion Llywodraeth y DU".
+        rf"(?:\b(?P<nations>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?\s+|[Ee]xecutive\s+)?"
+        rf"(?P<who>[Mm]inisters|counterparts|colleagues|[Oo]fficials)\b|"
+        rf"\b(?P<who5>[Mm]inisters|representatives|counterparts)\s+(?:from|of)\s+(?:the\s+)?"
+        rf"(?P<nations2>{_NATION}(?:(?:,\s*|\s+and\s+){_NATION})*)\s+(?:[Gg]overnments?|[Ee]xecutive|administrations)\b|"
+        r"\b(?P<cy>[GW]w?einidogion|[Ss]wyddogion)\s+(?P<cygov>" + _LLYW_CY + r")\b)|"
+        # The devolved governments as a whole: "ministers from the devolved administrations", "devolved Government
+        # Ministers", "swyddogion y gweinyddiaethau datganoledig".
+        r"(?:\b(?P<who2>[Mm]inisters|[Oo]fficials|counterparts|representatives|[Hh]eads)\s+(?:from|of)\s+(?:all\s+)?(?:the\s+)?"
+        r"(?:(?:other\s+)?(?:three\s+)?devolved\s+(?:[Gg]overnments|administrations)|other\s+UK\s+administrations)\b|"
+        r"\b(?:the\s+)?devolved\s+(?:[Gg]overnment|administrations?['’]?)\s+(?P<who3>[Mm]inisters|[Oo]fficials)\b|"
+        r"\b(?P<who4>[GW]w?einidogion|[Ss]wyddogion)\s+(?:y|o['’]r)\s+(?:[gw]?weinyddiaethau|[Ll]?lywodraethau)\s+datganoledig\b)"
+    ),
+    needle=r"minister|official|counterpart|colleague|representative|heads|einidogion|swyddogion",
+)
 
 
 def described(unit: str, offset: int) -> list[Person]:
@@ -232,21 +302,50 @@ def described(unit: str, offset: int) -> list[Person]:
     out: list[Person] = []
     gov: str | None
     for m in DESCRIBED.finditer(unit):
-        if re.search(r"\b(?:absence|absent|without)\b[^.;]{0,20}$", unit[max(0, m.start() - 40):m.start()], re.I):
+        if re.search(
+            r"\b(?:absence|absent|without)\b[^.;]{0,20}$", unit[max(0, m.start() - 40) : m.start()], re.I
+        ):
             continue  # "In the absence of Ministers from the Northern Ireland Executive": no one
         if m["nations"] or m["nations2"]:
             official = (m["who"] or m["who5"]).lower() == "officials"
             for nation in re.split(r",\s*|\s+and\s+", m["nations"] or m["nations2"]):
                 gov = NATION_GOV[nation.lower()]
-                out.append(Person(None, f"{nation} {'officials' if official else 'ministers'}", gov,
-                                  "official" if official else "minister", offset + m.start(), offset + m.end(), 0.5))
+                out.append(
+                    Person(
+                        None,
+                        f"{nation} {'officials' if official else 'ministers'}",
+                        gov,
+                        "official" if official else "minister",
+                        offset + m.start(),
+                        offset + m.end(),
+                        0.5,
+                    )
+                )
         elif m["cy"]:
             gov = explicit_government(m["cygov"])[0]
             official = fold(m["cy"]).startswith("swyddog")
-            out.append(Person(None, m.group(0), gov, "official" if official else "minister",
-                              offset + m.start(), offset + m.end(), 0.5))
+            out.append(
+                Person(
+                    None,
+                    m.group(0),
+                    gov,
+                    "official" if official else "minister",
+                    offset + m.start(),
+                    offset + m.end(),
+                    0.5,
+                )
+            )
         else:
             who = fold(m["who2"] or m["who3"] or m["who4"])
-            out.append(Person(None, m.group(0), None, "official" if who in ("officials", "swyddogion") else "minister",
-                              offset + m.start(), offset + m.end(), 0.5))
+            out.append(
+                Person(
+                    None,
+                    m.group(0),
+                    None,
+                    "official" if who in ("officials", "swyddogion") else "minister",
+                    offset + m.start(),
+                    offset + m.end(),
+                    0.5,
+                )
+            )
     return out

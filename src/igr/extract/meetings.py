@@ -20,85 +20,178 @@ from igr.extract.spans import SpanIndex
 from igr.welsh import numbers as welsh_numbers
 from igr.welsh import place_after_yn
 
-ORDINALS = {w: i for i, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        1,
+    )
+}
 for _t, _tv in (("twenty", 20), ("thirty", 30), ("forty", 40)):
     ORDINALS[_t[:-1] + "ieth"] = _tv  # twentieth, thirtieth, fortieth
     for _u, _uv in list(ORDINALS.items())[:9]:
         ORDINALS[f"{_t} {_u}"] = ORDINALS[f"{_t}-{_u}"] = _tv + _uv
 ORDINALS["inaugural"] = 1
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
-ORDINAL_RE = rule("meetings.ordinal_re", re.compile(
-    rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
-    rf"(?=(?P<after>[^.;\n]{{0,90}}))", re.I))
+ORDINAL_RE = rule(
+    "meetings.ordinal_re",
+    re.compile(
+        rf"\b(?:(?P<w>{_ORD_WORDS})|(?P<n>\d{{1,3}})(?:st|nd|rd|th))\b"
+        rf"(?=(?P<after>[^.;\n]{{0,90}}))",
+        re.I,
+    ),
+)
 # What an ordinal numbers: a meeting, a session, a summit ("the thirty-fifth summit meeting", "its second
 # Ministerial meeting", "the sixth plenary session").
-MEETING_NOUN_AFTER = rule("meetings.meeting_noun_after", re.compile(
-    r"\s*(?:in a series of\s+[\w ]*?)?(?:(?:official|formal|[Mm]inisterial|plenary|[Ss]ummit|full)\s+)*"
-    r"(?:[Mm]eetings?|[Ss]essions?|[Ss]ummits?)\b"))
-MET_TIME_RE = rule("meetings.met_time_re", re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I))
+MEETING_NOUN_AFTER = rule(
+    "meetings.meeting_noun_after",
+    re.compile(
+        r"\s*(?:in a series of\s+[\w ]*?)?(?:(?:official|formal|[Mm]inisterial|plenary|[Ss]ummit|full)\s+)*"
+        r"(?:[Mm]eetings?|[Ss]essions?|[Ss]ummits?)\b"
+    ),
+)
+MET_TIME_RE = rule(
+    "meetings.met_time_re",
+    re.compile(rf"\bmet for the (?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th)) time\b(?! this year)", re.I),
+)
 # Welsh: "ail gyfarfod", "33ain cyfarfod", "unfed cyfarfod ar bymtheg", "uwchgynhadledd rhif tri deg chwech".
 _CY_MEETING_NOUN = r"(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn)\b"
 _ANY_NOUN = r"(?P<noun>[\w'’]+)"
 # The number of a meeting in Welsh, in its three shapes: an ordinal before the noun ("ail gyfarfod", "33ain
 # cyfarfod", "unfed cyfarfod ar bymtheg"), "cyntaf" after it, or "rhif" and a cardinal ("uwchgynhadledd rhif tri deg
 # chwech").
-CY_ORDINAL = rule("meetings.cy_ordinal", re.compile(
-    "(?:" + welsh_numbers.ORDINAL_BEFORE.pattern.replace(_ANY_NOUN, f"(?P<noun>{_CY_MEETING_NOUN})")
-    + "|" + welsh_numbers.ORDINAL_AFTER.pattern.replace(_ANY_NOUN, f"(?P<first>{_CY_MEETING_NOUN})")
-    + rf"|\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern}))",
-    re.I), "cy", needle=r"[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn")
+CY_ORDINAL = rule(
+    "meetings.cy_ordinal",
+    re.compile(
+        "(?:"
+        + welsh_numbers.ORDINAL_BEFORE.pattern.replace(_ANY_NOUN, f"(?P<noun>{_CY_MEETING_NOUN})")
+        + "|"
+        + welsh_numbers.ORDINAL_AFTER.pattern.replace(_ANY_NOUN, f"(?P<first>{_CY_MEETING_NOUN})")
+        + rf"|\b(?:[cg]yfarfod|nghyfarfod|uwchgynhadledd)\s+(?:\S+\s+){{0,4}}?rhif\s+(?P<c>{welsh_numbers.CARDINAL_RE.pattern}))",
+        re.I,
+    ),
+    "cy",
+    needle=r"[cg]yfarfod|nghyfarfod|uwchgynhadledd|sesiwn",
+)
 
 # How a meeting's mode is worded, English then Welsh. A call is a meeting ("by video call", "had a call with"),
 # not a demand ("our call for a referendum").
-VIRTUAL = rule("meetings.virtual", re.compile(
-    r"(?:video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
-    r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
-    r"\bcalls? with\b|Teams|Zoom)|"
-    r"(?:rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad)", re.I))
+VIRTUAL = rule(
+    "meetings.virtual",
+    re.compile(
+        r"(?:video ?conferenc|virtual|(?:held|met|joined|took place|Location:)\s+online|\(online\)|remotely|by (?:tele)?phone|"
+        r"\b(?:a|the|by|via|video|telephone|phone|conference|introductory)\s+call\b(?!\s+(?:for|on|to)\b)|"
+        r"\bcalls? with\b|Teams|Zoom)|"
+        r"(?:rhithiol|rhithwir|ar-lein|fideo|\bo bell\b|dros y ffôn|galwad)",
+        re.I,
+    ),
+)
 _IN_PERSON = r"(?:in person|face[- ]to[- ]face|wyneb yn wyneb|(?:\byn|['’]n) bersonol)"
 _REMOTE = r"(?:virtual(?:ly)?|remote(?:ly)?|online|video|by (?:tele)?phone|rhithiol|rhithwir|ar-lein|fideo\w*|o bell)"
 IN_PERSON = rule("meetings.in_person", re.compile(_IN_PERSON, re.I))
 # A hybrid meeting: said so, or both ways of attending in one sentence ("either in person or by video conference",
 # "to meet in person, noting some attendees were online", "naill ai'n bersonol neu drwy fideogynadledda").
-HYBRID = rule("meetings.hybrid", re.compile(
-    rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})", re.I),
-    needle="hybrid|cymysg|person|face|wyneb|bersonol")
+HYBRID = rule(
+    "meetings.hybrid",
+    re.compile(
+        rf"(?:\b(?:hybrid|cymysg)\b|{_IN_PERSON}[^.\n]{{0,150}}?\b{_REMOTE}|\b{_REMOTE}[^.\n]{{0,150}}?{_IN_PERSON})",
+        re.I,
+    ),
+    needle="hybrid|cymysg|person|face|wyneb|bersonol",
+)
 _EN_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Where a meeting was: "met/held ... at/in X", or someone "was in X to attend" it.
-LOC_RE = rule("meetings.loc_re", re.compile(
-    r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
-    r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
-    # A place goes on with a place ("Cabinet Office in London"), not with a time ("Orkney in September").
-    r"(?:(?:,\s*|\s+in\s+(?!" + _EN_MONTH + r"\b))(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
-    r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"
-    # Welsh: "a gynhaliwyd yn Llundain", "cyfarfod ... yng Nghaeredin", "uwchgynhadledd ... yn Amgueddfa ... yng Nghaerdydd".
-    r"|\b(?:[cg]ynhaliwyd|[cg]ynnal|[cg]ynhaliodd|cyfarfu|[cg]yfarfod|nghyfarfod|uwchgynhadledd)\b[^.;\n]{0,80}?\b"
-    r"(?P<cyloc>(?:yn|yng|ym)\s+[A-ZŴŶ][\w'’-]*(?:\s+[A-ZŴŶ][\w'’-]*)*(?:,?\s+(?:yng|yn|ym)\s+[A-ZŴŶ][\w'’-]*)?))"))
+LOC_RE = rule(
+    "meetings.loc_re",
+    re.compile(
+        r"(?:\b(?<!had\s)(?:met|held|hosted|took place|meeting|Council|Committee|Group|Summit|IMG|meet|convened|attended)\b"
+        r"[^.;\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?(?P<loc>(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|offices))*"
+        # A place goes on with a place ("Cabinet Office in London"), not with a time ("Orkney in September").
+        r"(?:(?:,\s*|\s+in\s+(?!" + _EN_MONTH + r"\b))(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
+        r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"
+        # Welsh: "a gynhaliwyd yn Llundain", "cyfarfod ... yng Nghaeredin", "uwchgynhadledd ... yn Amgueddfa ... yng Nghaerdydd".
+        r"|\b(?:[cg]ynhaliwyd|[cg]ynnal|[cg]ynhaliodd|cyfarfu|[cg]yfarfod|nghyfarfod|uwchgynhadledd)\b[^.;\n]{0,80}?\b"
+        r"(?P<cyloc>(?:yn|yng|ym)\s+[A-ZŴŶ][\w'’-]*(?:\s+[A-ZŴŶ][\w'’-]*)*(?:,?\s+(?:yng|yn|ym)\s+[A-ZŴŶ][\w'’-]*)?))"
+    ),
+)
 # A named building is a venue wherever a meeting's text gives it ("in St Andrew's House, Edinburgh", a minutes line
 # "Scotland House, London."), even where its first word is a country's name.
-VENUE_RE = rule("meetings.venue_re", re.compile(
-    r"(?:\b(?:at|in)\s+(?:the\s+)?|^[^\n]{0,40}?)(?P<loc>(?:(?!Meeting\b)[A-Z][\w'’-]*\s+){1,3}(?:House|Castle|Buildings|Offices|Palace)"
-    r"(?:,\s*[A-Z][a-z]+)?)", re.M))
-NOT_PLACE = rule("meetings.not_place", re.compile(r"^(?:Llywodraeth|Lywodraeth|Senedd|Gymraeg|Saesneg|January|February|March|April|May|June|July|August|September|October|November|December|"
-                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
-                       r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
-                       r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
-                       r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
-                       r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b"))
-CHAIR_AFTER = rule("meetings.chair_after", re.compile(
-    r"(?:chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? )|"
-    r"(?:Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|[cg]adeirio gan|dan gadeiryddiaeth)", re.I))
-CHAIR_BEFORE = rule("meetings.chair_before", re.compile(
-    r"\bchaired\b(?! by)|(?:as|acting as|stepped in to|stood in to|stood in as) (?:the )?[Cc]hair\b|"
-    r"\((?:Chair|Co-[Cc]hair|[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|(?:yn cadeirio|fel [Cc]adeirydd)", re.I))
-NEXT_RE = rule("meetings.next_re", re.compile(r"(?:next meeting|reconvene|meet again|next [A-Z]{2,}|cyfarfod nesaf)", re.I))
-MEETING_WORDS = rule("meetings.meeting_words", re.compile(
-    r"\b(?:met|meet|meetings?|held|took place|takes? place|taking place|taken place|took part|attended|chaired|convened|"
-    r"summits?|call|communiqu[eé]s?|sessions?|[cg]yfarfod(?:ydd)?|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
-    r"[cg]ynrychiol\w*|bresennol|cyfarfu|[cg]wrdd)\b", re.I))
-COMMUNIQUE_RE = rule("meetings.communique_re", re.compile(
-    r"(?:communiqu|read ?out|readout)|(?:cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b)", re.I))
+VENUE_RE = rule(
+    "meetings.venue_re",
+    re.compile(
+        r"(?:\b(?:at|in)\s+(?:the\s+)?|^[^\n]{0,40}?)(?P<loc>(?:(?!Meeting\b)[A-Z][\w'’-]*\s+){1,3}(?:House|Castle|Buildings|Offices|Palace)"
+        r"(?:,\s*[A-Z][a-z]+)?)",
+        re.M,
+    ),
+)
+NOT_PLACE = rule(
+    "meetings.not_place",
+    re.compile(
+        r"^(?:Llywodraeth|Lywodraeth|Senedd|Gymraeg|Saesneg|January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|UK|United Kingdom|Wales|"
+        r"Scotland|England|Northern Ireland|Scottish|Welsh|Parliament|Government|EU|European|"
+        r"Inter|Interministerial|Intergovernmental|IGR|Joint|Ministerial|First|Prime|Cabinet(?! Office)|Minister|"
+        r"Secretary|Chancellor|Council|Senedd|Brexit|Covid|COVID|Common|Relations|Trade|Group|"
+        r"Committee|Parliamentary|Dispute|In|Safety|Housing|Environment|Culture|Education|Health)\b"
+    ),
+)
+CHAIR_AFTER = rule(
+    "meetings.chair_after",
+    re.compile(
+        r"(?:chaired by|Chair(?:ed)?:|(?:was|is) the [Cc]hair,? )|"
+        r"(?:Cadeirydd:|[cg]adeiriwyd (?:y cyfarfod )?gan|[cg]adeirio gan|dan gadeiryddiaeth)",
+        re.I,
+    ),
+)
+CHAIR_BEFORE = rule(
+    "meetings.chair_before",
+    re.compile(
+        r"\bchaired\b(?! by)|(?:as|acting as|stepped in to|stood in to|stood in as) (?:the )?[Cc]hair\b|"
+        r"\((?:Chair|Co-[Cc]hair|[Cc]adeirydd|[Cc]yd-[Gg]adeirydd)\)|(?:yn cadeirio|fel [Cc]adeirydd)",
+        re.I,
+    ),
+)
+NEXT_RE = rule(
+    "meetings.next_re",
+    re.compile(r"(?:next meeting|reconvene|meet again|next [A-Z]{2,}|cyfarfod nesaf)", re.I),
+)
+MEETING_WORDS = rule(
+    "meetings.meeting_words",
+    re.compile(
+        r"\b(?:met|meet|meetings?|held|took place|takes? place|taking place|taken place|took part|attended|chaired|convened|"
+        r"summits?|call|communiqu[eé]s?|sessions?|[cg]yfarfod(?:ydd)?|nghyfarfod|[cg]ynhaliwyd|Minutes|agreed at|represented|mynych\w*|"
+        r"[cg]ynrychiol\w*|bresennol|cyfarfu|[cg]wrdd)\b",
+        re.I,
+    ),
+)
+COMMUNIQUE_RE = rule(
+    "meetings.communique_re",
+    re.compile(
+        r"(?:communiqu|read ?out|readout)|(?:cyd-?ddatganiad|datganiad ar y cyd|\b(?:cyd-?)?hysbysiad\b)",
+        re.I,
+    ),
+)
 
 
 def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
@@ -117,8 +210,12 @@ def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
         # Joint Ministerial Committee" names the format that actually met, and outranks it.
         plenary = [h for h in hits if h.start >= title_end and re.search(r"(?i)plenary", h.text)]
         g = gazetteer()
-        if plenary and not is_open(best.key) and not is_open(plenary[0].key) and \
-                g.bodies[plenary[0].key]["tier"] == g.bodies[best.key]["tier"]:
+        if (
+            plenary
+            and not is_open(best.key)
+            and not is_open(plenary[0].key)
+            and g.bodies[plenary[0].key]["tier"] == g.bodies[best.key]["tier"]
+        ):
             best = plenary[0]
         return best, OPEN_CONFIDENCE if is_open(best.key) else KNOWN_CONFIDENCE
     counts = Counter(h.key for h in hits)
@@ -129,13 +226,25 @@ def find_forum(text: str, title_end: int) -> tuple[BodyHit | None, float]:
 
 
 def _skip_date_context(sentence: str) -> bool:
-    return bool(re.search(r"my letter of|wrote to you|letter dated|originally (?:planned|scheduled)|postponed from|"
-                          r"published|Updated|First published|Cyhoeddwyd|due to take place on|which was due|"
-                          r"deadline|Returning Officers|Bill|Act \d", sentence, re.I))
+    return bool(
+        re.search(
+            r"my letter of|wrote to you|letter dated|originally (?:planned|scheduled)|postponed from|"
+            r"published|Updated|First published|Cyhoeddwyd|due to take place on|which was due|"
+            r"deadline|Returning Officers|Bill|Act \d",
+            sentence,
+            re.I,
+        )
+    )
 
 
-def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pub_span: tuple[int, int],
-                 title_end: int, future_ok: bool = False) -> tuple[str | None, int, int, float]:
+def meeting_date(
+    text: str,
+    forum_span: tuple[int, int],
+    ref: dt.date | None,
+    pub_span: tuple[int, int],
+    title_end: int,
+    future_ok: bool = False,
+) -> tuple[str | None, int, int, float]:
     """The date of the reported meeting: a date in a sentence about meeting, nearest the forum's mention."""
     best = None
     all_dates = SpanIndex(find_dates(text))
@@ -143,29 +252,34 @@ def meeting_date(text: str, forum_span: tuple[int, int], ref: dt.date | None, pu
     for off, sent in sentences(text):
         if not MEETING_WORDS.search(sent) and off >= title_end and not off <= forum_span[0] < off + len(sent):
             continue
-        local = [replace(d, start=d.start - off, end=d.end - off) for d in all_dates.inside(off, off + len(sent))]
+        local = [
+            replace(d, start=d.start - off, end=d.end - off) for d in all_dates.inside(off, off + len(sent))
+        ]
         for d in local:
             a, b = off + d.start, off + d.end
             if a < pub_span[1] and b > pub_span[0]:
                 continue
-            if re.search(r"(?:Published|Updated|published:?)\s*$", sent[:d.start]):
+            if re.search(r"(?:Published|Updated|published:?)\s*$", sent[: d.start]):
                 continue
-            context = sent[max(0, d.start - 60):d.end + 10]
-            if BOUND.search(sent[max(0, d.start - 12):d.start]):
+            context = sent[max(0, d.start - 60) : d.end + 10]
+            if BOUND.search(sent[max(0, d.start - 12) : d.start]):
                 continue  # "since 29 August", "by 5 May": a period's bound, not the meeting
             if _skip_date_context(context) and not re.search(r"held on|took place on|met on", context, re.I):
                 continue
             if NEXT_RE.search(sent) and not re.search(r"\bheld\b|took place", sent) and not future_ok:
                 continue
-            iso = d.iso(known[(d.month, d.day)]) if not d.year and (d.month, d.day) in known else \
-                infer_year(d, ref, tense_of(sent))
+            iso = (
+                d.iso(known[(d.month, d.day)])
+                if not d.year and (d.month, d.day) in known
+                else infer_year(d, ref, tense_of(sent))
+            )
             score = (1.0 if d.day else 0.6) - min(abs(a - forum_span[0]), 3000) / 6000
             if not iso and d.day and ref is None:
                 # Nothing gives the year: the day and month alone (ISO 8601 "--MM-DD"), less sure, for ingest.
                 iso, score = f"--{d.month:02d}-{d.day:02d}", score - 0.2
             if not iso:
                 continue
-            if re.search(r"held on|took place|met on|met|on\s*$", sent[max(0, d.start - 25):d.start], re.I):
+            if re.search(r"held on|took place|met on|met|on\s*$", sent[max(0, d.start - 25) : d.start], re.I):
                 score += 0.3
             if best is None or score > best[0]:
                 best = (score, iso, a, b)
@@ -221,7 +335,10 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
         if group == "cyloc":
             # "yn X yng Nghaerdydd" -> "X, Caerdydd": each place name after "yn" in its radical form.
             parts = re.findall(r"(yn|yng|ym)\s+([^,]+?)(?=,?\s+(?:yn|yng|ym)\s+|$)", loc)
-            loc = ", ".join(" ".join([place_after_yn(prep, words.split()[0])] + words.split()[1:]) for prep, words in parts)
+            loc = ", ".join(
+                " ".join([place_after_yn(prep, words.split()[0])] + words.split()[1:])
+                for prep, words in parts
+            )
         if NOT_PLACE.match(loc) or len(loc) < 3:
             continue
         loc = re.sub(r"\s+(?:on|and|by|with)$", "", loc)
@@ -247,8 +364,11 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
 
 def communique(text: str, kind: str) -> bool:
     """Is, contains or points to a published readout: a communiqué, or minutes published as such."""
-    return kind == "communique" or bool(COMMUNIQUE_RE.search(text)) or bool(
-        re.search(r"^[^\n]{0,120}\bMinutes\b", text[:600], re.M))
+    return (
+        kind == "communique"
+        or bool(COMMUNIQUE_RE.search(text))
+        or bool(re.search(r"^[^\n]{0,120}\bMinutes\b", text[:600], re.M))
+    )
 
 
 def next_meeting(text: str) -> str | None:
@@ -266,17 +386,27 @@ def chair_positions(text: str) -> list[tuple[int, str]]:
 
 
 # A meeting reported as held: a past verb of meeting or of taking part, or the last meeting spoken of.
-HELD = rule("meetings.held", re.compile(
-    r"\b(?:met|took place|(?:was|were|been) held|convened|attended|chaired|hosted|participated|took part|joined)\b|"
-    r"\b(?:at|in) the (?:last|latest|most recent|previous) meeting\b|"
-    r"\b(?:cyfarfu|[cg]ynhaliwyd|wedi(?:['’]i)? (?:[cg]ynnal|cyfarfod)|mynych(?:ais|wyd|odd)|[cg]adeiriwyd|"
-    r"[cg]ymerais ran|yn bresennol|yn y cyfarfod (?:diwethaf|diweddaraf|blaenorol))\b", re.I))
+HELD = rule(
+    "meetings.held",
+    re.compile(
+        r"\b(?:met|took place|(?:was|were|been) held|convened|attended|chaired|hosted|participated|took part|joined)\b|"
+        r"\b(?:at|in) the (?:last|latest|most recent|previous) meeting\b|"
+        r"\b(?:cyfarfu|[cg]ynhaliwyd|wedi(?:['’]i)? (?:[cg]ynnal|cyfarfod)|mynych(?:ais|wyd|odd)|[cg]adeiriwyd|"
+        r"[cg]ymerais ran|yn bresennol|yn y cyfarfod (?:diwethaf|diweddaraf|blaenorol))\b",
+        re.I,
+    ),
+)
 # A meeting spoken of but not held here: the next or previous one, a regular one, one asked for or proposed
 # ("last week" is a time, not the previous one).
-NOT_A_MEETING = rule("meetings.not_a_meeting", re.compile(
-    r"\b(?:next|previous|last(?!\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
-    r"upcoming|forthcoming|future|regular|weekly|would|could|should|look forward|invite|request|propos|"
-    r"gofyn am|cais am|nesaf|blaenorol|rheolaidd)\w*", re.I))
+NOT_A_MEETING = rule(
+    "meetings.not_a_meeting",
+    re.compile(
+        r"\b(?:next|previous|last(?!\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|"
+        r"upcoming|forthcoming|future|regular|weekly|would|could|should|look forward|invite|request|propos|"
+        r"gofyn am|cais am|nesaf|blaenorol|rheolaidd)\w*",
+        re.I,
+    ),
+)
 
 
 def reported(text: str, key: str) -> bool:
@@ -291,11 +421,11 @@ def reported(text: str, key: str) -> bool:
         if not any(off <= h < off + len(sent) for h in hits):
             continue
         # The next sentence of the same paragraph may say it: "... the Council. It met on 4 March."
-        follows = [said[i + 1][1]] if i + 1 < len(said) and "\n" not in text[off:said[i + 1][0]] else []
+        follows = [said[i + 1][1]] if i + 1 < len(said) and "\n" not in text[off : said[i + 1][0]] else []
         for part in [sent] + follows:
             held = [m.start() for m in HELD.finditer(part)] if tense_of(part) == "past" else []
             dated = [d.start for d in find_dates(part) if d.day]
             # What counts is said just before the verb or the date ("has not met since", "the next meeting on").
-            if any(not NOT_A_MEETING.search(part[max(0, at - 40):at]) for at in held + dated):
+            if any(not NOT_A_MEETING.search(part[max(0, at - 40) : at]) for at in held + dated):
                 return True
     return False

@@ -14,26 +14,45 @@ from igr.extract.rules import rule
 
 # The government before the people it sends: "the Irish Government, represented by X", "Llywodraeth Jersey, yn
 # cael ei chynrychioli gan y Dirprwy X", "dirprwyaeth Weithredol Gogledd Iwerddon—y Gweinidogion X ac Y".
-REPRESENTED_BY = rule("attendance.represented_by", re.compile(
-    r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|wedi['’]i\s+[cg]h?ynrychioli\s+gan|"
-    r"[—–]|:)\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"))
+REPRESENTED_BY = rule(
+    "attendance.represented_by",
+    re.compile(
+        r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|wedi['’]i\s+[cg]h?ynrychioli\s+gan|"
+        r"[—–]|:)\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"
+    ),
+)
 LIST_AND = re.compile(r"(?:\band\b|\ba(?:c|['’]r)?\b|;)")
+
 
 def pair(unit: str, people: list, roles: list) -> list[tuple[tuple | None, tuple | None]]:
     """Pair names with adjacent post titles, following the unit's own order (role-first or name-first)."""
-    ents = sorted([("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1])
-    adjacent = re.compile(r"^\s*(?:[,–—:(-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
-                          r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs|Gwir\s+Anrh(?:ydeddus)?\.?)\s+)*$")
+    ents = sorted(
+        [("N", p[0], p[1], p) for p in people] + [("R", r[0], r[1], r) for r in roles], key=lambda e: e[1]
+    )
+    adjacent = re.compile(
+        r"^\s*(?:[,–—:(-]|\bin the [\w ]+Government,)?\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w ]{1,30}(?:Government|Executive)['’]s\s+)?(?:HM\s+|His Majesty's\s+|Her Majesty's\s+)?"
+        r"(?:(?:Rt\.?\s*Hon\.?|Dr\.?|Mr|Mrs|Gwir\s+Anrh(?:ydeddus)?\.?)\s+)*$"
+    )
     role_first = bool(ents) and ents[0][0] == "R"
     used: set[int] = set()
     pairs = []
     for i, e in enumerate(ents):
         if e[0] != "N" or i in used:
             continue
-        prev_ok = i > 0 and ents[i - 1][0] == "R" and i - 1 not in used and adjacent.match(unit[ents[i - 1][2]:e[1]])
-        next_ok = i + 1 < len(ents) and ents[i + 1][0] == "R" and adjacent.match(unit[e[2]:ents[i + 1][1]])
-        if next_ok and i + 2 < len(ents) and ents[i + 2][0] == "N" and adjacent.match(unit[ents[i + 1][2]:ents[i + 2][1]]) \
-                and role_first:
+        prev_ok = (
+            i > 0
+            and ents[i - 1][0] == "R"
+            and i - 1 not in used
+            and adjacent.match(unit[ents[i - 1][2] : e[1]])
+        )
+        next_ok = i + 1 < len(ents) and ents[i + 1][0] == "R" and adjacent.match(unit[e[2] : ents[i + 1][1]])
+        if (
+            next_ok
+            and i + 2 < len(ents)
+            and ents[i + 2][0] == "N"
+            and adjacent.match(unit[ents[i + 1][2] : ents[i + 2][1]])
+            and role_first
+        ):
             next_ok = False
         choice = (i - 1 if prev_ok else None) if role_first else (i + 1 if next_ok else None)
         if choice is None:
@@ -61,19 +80,29 @@ def attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> s
     best = None
     for rx, key in GOV_PATTERNS:
         for m in rx.finditer(unit, left, right):
-            possessive = unit[m.end():m.end() + 2] in ("'s", "’s") or m.group(0).endswith(("'s", "’s", "' ", "’ "))
+            possessive = unit[m.end() : m.end() + 2] in ("'s", "’s") or m.group(0).endswith(
+                ("'s", "’s", "' ", "’ ")
+            )
             inside = lo <= m.start() < hi
-            represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end():lo]))
-            before = m.end() <= lo and (possessive or represented or re.search(r"(?:from|of|for|on behalf of) (?:the )?$",
-                                                                               unit[max(left, m.start() - 20):m.start()]))
+            represented = m.end() <= lo and bool(REPRESENTED_BY.fullmatch(unit[m.end() : lo]))
+            before = m.end() <= lo and (
+                possessive
+                or represented
+                or re.search(
+                    r"(?:from|of|for|on behalf of) (?:the )?$", unit[max(left, m.start() - 20) : m.start()]
+                )
+            )
             # After the person, up to the next item of a list ("X, Post, Government; and Y ...").
-            after = m.start() >= hi and not possessive and not LIST_AND.search(unit[hi:m.start()])
+            after = m.start() >= hi and not possessive and not LIST_AND.search(unit[hi : m.start()])
             # "Jane Doe MSP from the Scottish Government, and ...": a government introduced straight after a
             # person by "from"/"on behalf of" is theirs, whatever precedes them.
-            own_after = after and re.fullmatch(r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?",
-                                               unit[hi:m.start()])
+            own_after = after and re.fullmatch(
+                r"[\s,]*(?:(?:from|on behalf of|of|representing|for)\s+)(?:the\s+)?", unit[hi : m.start()]
+            )
             if inside or before or after:
-                dist = 0 if inside or own_after or represented else (lo - m.end() if before else m.start() - hi)
+                dist = (
+                    0 if inside or own_after or represented else (lo - m.end() if before else m.start() - hi)
+                )
                 if best is None or dist < best[0]:
                     best = (dist, key)
     return best[1] if best else None

@@ -17,12 +17,15 @@ from igr.extract.people import role_government
 from igr.extract.rules import rule
 
 # Whoever presides speaks for no government: the Speaker, the Llywydd, a convener.
-CHAIR = rule("proceedings.chair", re.compile(
-    r"(?i)\b(?:(?:Deputy |Principal Deputy |Lord )?Speaker|(?:Deputy )?Presiding Officer|(?:Dirprwy )?L[l]?ywydd|"
-    r"Convener|Chair(?:man|woman)?|Cadeirydd)\b"))
+CHAIR = rule(
+    "proceedings.chair",
+    re.compile(
+        r"(?i)\b(?:(?:Deputy |Principal Deputy |Lord )?Speaker|(?:Deputy )?Presiding Officer|(?:Dirprwy )?L[l]?ywydd|"
+        r"Convener|Chair(?:man|woman)?|Cadeirydd)\b"
+    ),
+)
 # A turn that asks rather than answers: a question on the order paper, or a supplementary ending "?".
 ASKING = re.compile(r"\?\s*(?:\(?[A-Z0-9-]{4,12}\)?)?\s*$")
-
 
 
 @dataclass
@@ -44,7 +47,14 @@ def turns(text: str, profiles: tuple[P.Profile, ...]) -> list[Turn]:
         for m in r.finditer(text):
             if not any(h[0] <= m.start() < h[1] for h in heads):
                 # A name without its honorific ("Ms Doe" -> "Doe"; a peer keeps "Baroness"); a post without its article.
-                name = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+", "", (m.groupdict().get("name") or "").strip()) or None
+                name = (
+                    re.sub(
+                        r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+",
+                        "",
+                        (m.groupdict().get("name") or "").strip(),
+                    )
+                    or None
+                )
                 role = re.sub(r"^(?:The|Y|Yr)\s+", "", (m.groupdict().get("role") or "").strip()) or None
                 heads.append((m.start(), m.end(), name, role))
     heads.sort()
@@ -60,15 +70,17 @@ def is_record(text: str, kind: str, profiles: tuple[P.Profile, ...]) -> bool:
     """A parliamentary record: published by a parliament's profile, or an unattributed text that reads as one."""
     if profiles[0].kind == "parliament":
         return True
-    return kind == "other" and (bool(P.first_match(text[:P.HEAD], profiles, "question"))
-                                or bool(P.chamber_government(text[:400])))
+    return kind == "other" and (
+        bool(P.first_match(text[: P.HEAD], profiles, "question")) or bool(P.chamber_government(text[:400]))
+    )
 
 
 def _reporting(text: str, found: list[Turn], profiles: tuple[P.Profile, ...]) -> Turn | None:
     """The speaker who answers or reports: not the chair, and the one who says most outside questions."""
+
     def said(t: Turn) -> int:
         """Words the speaker says outside questions (a question ends "?" or opens "To ask")."""
-        body = text[t.body_start:t.end].strip()
+        body = text[t.body_start : t.end].strip()
         asking = ASKING.search(body) or any(r.match(body) for r in P.rules(profiles, "question"))
         return 0 if asking else len(body.split())
 
@@ -84,12 +96,12 @@ def _reporting(text: str, found: list[Turn], profiles: tuple[P.Profile, ...]) ->
 
 def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int, int]:
     """The minister who answers or makes the statement, by name where the record gives it, else by post."""
-    post = P.earliest(text[:P.HEAD], profiles, "answering_post")
+    post = P.earliest(text[: P.HEAD], profiles, "answering_post")
     role = post["role"].strip() if post else None
     m = P.first_match(text, profiles, "answering")
     if m:
         return [{"name": m["name"].strip(), "role": role}], m.start("name"), m.end("name")
-    m = P.first_match(text[:P.HEAD], profiles, "called")
+    m = P.first_match(text[: P.HEAD], profiles, "called")
     if m:
         return [{"name": m["name"], "role": role or m["role"].strip()}], m.start("name"), m.end("name")
     # The turns' words are read without the page's furniture ("Share this specific contribution").
@@ -104,9 +116,11 @@ def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int,
 def government(text: str, profiles: tuple[P.Profile, ...], authors: list[dict]) -> str | None:
     """The government whose minister speaks: only a minister answerable to a chamber answers in it, so the
     chamber's government, else the parliament's whose record it is, else the minister's post says."""
-    return P.chamber_government(text[:P.HEAD]) or next(
-        (p.government for p in profiles if p.kind == "parliament" and p.government), None) or next(
-        (gov for a in authors if (gov := role_government(a.get("role")))), None)
+    return (
+        P.chamber_government(text[: P.HEAD])
+        or next((p.government for p in profiles if p.kind == "parliament" and p.government), None)
+        or next((gov for a in authors if (gov := role_government(a.get("role")))), None)
+    )
 
 
 def presiding_spans(text: str, profiles: tuple[P.Profile, ...]) -> list[tuple[int, int]]:

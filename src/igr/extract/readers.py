@@ -20,7 +20,9 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 DEFAULT_MAX_EXPANDED = 100 * 1024 * 1024
 MAX_PDF_PAGES = 400
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_WELSH_WORDS = re.compile(r"\b(yr|yn|ac|gyda|mae|cyfarfod|gweinidog|llywodraeth|ein|rwyf|i'r|a'r|ar gyfer|wedi)\b", re.I)
+_WELSH_WORDS = re.compile(
+    r"\b(yr|yn|ac|gyda|mae|cyfarfod|gweinidog|llywodraeth|ein|rwyf|i'r|a'r|ar gyfer|wedi)\b", re.I
+)
 _ENGLISH_WORDS = re.compile(r"\b(the|and|of|was|meeting|minister|government|with|which|were)\b", re.I)
 
 logger = logging.getLogger(__name__)
@@ -43,7 +45,9 @@ class Document:
     kind: str
     lang: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
-    warnings: list[dict[str, str]] = field(default_factory=list)  # {"en": ..., "cy": ...}: read, but check this
+    warnings: list[dict[str, str]] = field(
+        default_factory=list
+    )  # {"en": ..., "cy": ...}: read, but check this
 
 
 def guess_language(text: str) -> str:
@@ -102,12 +106,14 @@ def decode_with_report(data: bytes) -> tuple[str, list[dict[str, str]]]:
         except UnicodeDecodeError:
             text, encoding, sure = _legacy_decode(data)
             if not sure:
-                warnings.append({
-                    "en": f"The text's character encoding was not certain; it was read as {encoding}. "
-                          "Check accented letters (ŵ, ŷ) against the original.",
-                    "cy": f"Nid oedd amgodiad nodau'r testun yn sicr; fe'i darllenwyd fel {encoding}. "
-                          "Gwiriwch y llythrennau acennog (ŵ, ŷ) yn erbyn y gwreiddiol.",
-                })
+                warnings.append(
+                    {
+                        "en": f"The text's character encoding was not certain; it was read as {encoding}. "
+                        "Check accented letters (ŵ, ŷ) against the original.",
+                        "cy": f"Nid oedd amgodiad nodau'r testun yn sicr; fe'i darllenwyd fel {encoding}. "
+                        "Gwiriwch y llythrennau acennog (ŵ, ŷ) yn erbyn y gwreiddiol.",
+                    }
+                )
     if len(_CONTROL.findall(text[:20000])) > max(2, len(text[:20000]) // 100):
         raise E.BinaryInputError("control characters in text")
     return text, warnings
@@ -130,7 +136,9 @@ def _read_pdf(data: bytes, limits: Limits, name: str = "") -> Document:
     except Exception as exc:  # pdfminer raises many untyped errors on damaged files
         if "password" in type(exc).__name__.lower() or "encrypt" in type(exc).__name__.lower():
             raise E.EncryptedPDFError() from exc
-        logger.info("%s: pdfplumber could not read the PDF (%s: %s); trying pypdf", name, type(exc).__name__, exc)
+        logger.info(
+            "%s: pdfplumber could not read the PDF (%s: %s); trying pypdf", name, type(exc).__name__, exc
+        )
         text = _pypdf_text(data, limits)
     if not text.strip():
         raise E.NoTextError()
@@ -143,8 +151,13 @@ def reflow(text: str) -> str:
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        if prev and len(prev) > 55 and not re.search(r"[.:;!?]\s*$", prev) and line[:1].strip() and \
-                not re.match(r"\s*(?:[•\-*]|\d+\.)\s", line):
+        if (
+            prev
+            and len(prev) > 55
+            and not re.search(r"[.:;!?]\s*$", prev)
+            and line[:1].strip()
+            and not re.match(r"\s*(?:[•\-*]|\d+\.)\s", line)
+        ):
             out[-1] = f"{prev} {line.strip()}"
         else:
             out.append(line)
@@ -212,7 +225,9 @@ def _read_docx(data: bytes, limits: Limits) -> Document:
             for row in table.rows:
                 parts.append(" | ".join(cell.text for cell in row.cells))
         lang = None
-        for run_lang in doc.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang"):
+        for run_lang in doc.element.body.iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}lang"
+        ):
             val = run_lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
             if val:
                 lang = val.split("-")[0].lower()
@@ -241,10 +256,17 @@ def _read_html(data: bytes, name: str = "") -> Document:
 
         body = trafilatura.extract(markup, include_tables=True, favor_recall=True) or ""
     except Exception as exc:  # trafilatura is best effort; bs4 below always works
-        logger.info("%s: trafilatura could not find the main text (%s: %s); using the whole page", name, type(exc).__name__, exc)
+        logger.info(
+            "%s: trafilatura could not find the main text (%s: %s); using the whole page",
+            name,
+            type(exc).__name__,
+            exc,
+        )
         body = ""
     if not body.strip():
-        node = soup.select_one("main article") or soup.find("main") or soup.find("article") or soup.body or soup
+        node = (
+            soup.select_one("main article") or soup.find("main") or soup.find("article") or soup.body or soup
+        )
         for bad in node.find_all(["script", "style", "nav", "header", "footer"]):
             bad.decompose()
         body = node.get_text("\n")
@@ -263,7 +285,11 @@ def sniff(data: bytes, name: str = "") -> str:
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     low = head.lower()
-    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or name.lower().endswith((".html", ".htm")):
+    if (
+        low.startswith((b"<!doctype html", b"<html"))
+        or b"<html" in low
+        or name.lower().endswith((".html", ".htm"))
+    ):
         return "html"
     return "txt"
 
@@ -289,8 +315,12 @@ def read_bytes(data: bytes, name: str = "", limits: Limits | None = None) -> Doc
         raise
     except RecursionError as exc:
         raise E.UnsupportedFormatError("nesting too deep") from exc
-    except Exception as exc:  # last line of defence: never an unhandled exception, but never a silent one either
-        logger.warning("%s: the %s reader failed unexpectedly: %s: %s", name, kind, type(exc).__name__, exc, exc_info=exc)
+    except (
+        Exception
+    ) as exc:  # last line of defence: never an unhandled exception, but never a silent one either
+        logger.warning(
+            "%s: the %s reader failed unexpectedly: %s: %s", name, kind, type(exc).__name__, exc, exc_info=exc
+        )
         raise E.ExtractionError(f"{kind}: {type(exc).__name__}") from exc
     doc.text = _clean(doc.text)
     if not doc.text.strip():
@@ -311,7 +341,9 @@ def read_path(path: str | Path, limits: Limits | None = None) -> Document:
             raise E.TooLargeError(f"{size} bytes, limit {limits.max_bytes}")
         data = p.read_bytes()
     except OSError as exc:
-        raise E.ExtractionError(f"cannot open: {exc.strerror or exc}",
-                                message_en="The file could not be opened.",
-                                message_cy="Nid oedd modd agor y ffeil.") from exc
+        raise E.ExtractionError(
+            f"cannot open: {exc.strerror or exc}",
+            message_en="The file could not be opened.",
+            message_cy="Nid oedd modd agor y ffeil.",
+        ) from exc
     return read_bytes(data, p.name, limits)

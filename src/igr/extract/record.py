@@ -28,7 +28,9 @@ def _body_start(text: str, raw: str, kind: str, header_end: int, profiles: tuple
         m = re.search(r"^\s*(?:Dear|Annwyl)\b[^\n]*\n", text, re.M)
         if m:
             return m.end()
-    marks = [m.end() for r in P.rules(profiles, "body_start") for m in r.finditer(raw, 0, min(len(raw), 1500))]
+    marks = [
+        m.end() for r in P.rules(profiles, "body_start") for m in r.finditer(raw, 0, min(len(raw), 1500))
+    ]
     return max([header_end, *marks])
 
 
@@ -49,8 +51,14 @@ def _title_end(text: str) -> int:
     return first
 
 
-def build_record(text: str, base: int = 0, source: str = "", lang: str | None = None,
-                 published: str | None = None, url: str | None = None) -> dict[str, Any]:
+def build_record(
+    text: str,
+    base: int = 0,
+    source: str = "",
+    lang: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> dict[str, Any]:
     """One record for one document's text; spans are offsets into the file's text (``base`` + local).
 
     ``published`` is the publication date (ISO) the caller knows from outside the text, such as a
@@ -82,14 +90,22 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     ref = D.reference_date(text, pub, published)
     proceedings_record = proceedings.is_record(text, kind, profiles)
     if proceedings_record:
-        text = blank(text, [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)]
-                     + proceedings.presiding_spans(raw, profiles))
+        text = blank(
+            text,
+            [m.span() for r in P.rules(profiles, "question") for m in r.finditer(text)]
+            + proceedings.presiding_spans(raw, profiles),
+        )
         # The minister speaking is an attendee where they say so, named or not.
-        authors = authors if any(a.get("name") for a in authors) else [
-            {"name": None, "role": authors[0]["role"] if authors else None, "speaker": True}]
+        authors = (
+            authors
+            if any(a.get("name") for a in authors)
+            else [{"name": None, "role": authors[0]["role"] if authors else None, "speaker": True}]
+        )
     title_end = _title_end(text)
     # A byline or letterhead is part of the header; a press release's "X said:" is part of its body.
-    header_end = max(title_end, pe, ae if ae < 800 and kind != "press_release" and not proceedings_record else 0)
+    header_end = max(
+        title_end, pe, ae if ae < 800 and kind != "press_release" and not proceedings_record else 0
+    )
     body_start = _body_start(text, raw, kind, header_end, profiles)
     body_end = max(_body_end(text, profiles), body_start)
 
@@ -100,7 +116,9 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
     key, fs, fe = (forum.key, forum.start, forum.end) if forum else (None, 0, 0)
     date, ds, de, dconf = M.meeting_date(text, (fs, fe), ref, (ps, pe), title_end)
     author_role = " ".join(a.get("role") or "" for a in authors)
-    intros = find_introducers(text, body_start, body_end, ref, key, date, ds if date else -1, author_role, gov_key)
+    intros = find_introducers(
+        text, body_start, body_end, ref, key, date, ds if date else -1, author_role, gov_key
+    )
     # Forums that met together, and bilaterals held at the meeting with several of its members, share their
     # sentence with the main meeting: those people attended it too.
     regions = [(i.start, i.end) for i in intros if i.kind != "shared" and (i.parties is None or not forum)]
@@ -118,8 +136,22 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         if date:
             note(f"{i}.meeting_date", ds, de, dconf)
         scope = (title_end, body_end) if kind != "letter" else (body_start, body_end)
-        meetings.append(_meeting(main, scope, (body_start, body_end), forum, date, authors, gov_key, kind,
-                                 M.communique(main, kind), i, note, ref=ref))
+        meetings.append(
+            _meeting(
+                main,
+                scope,
+                (body_start, body_end),
+                forum,
+                date,
+                authors,
+                gov_key,
+                kind,
+                M.communique(main, kind),
+                i,
+                note,
+                ref=ref,
+            )
+        )
     for intro in intros:
         if intro.kind == "officials":
             continue
@@ -129,11 +161,29 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         if intro.date:
             note(f"{i}.meeting_date", intro.start, intro.end, 0.5)
         span = (intro.start, intro.end)
-        own = authors if FIRST_PERSON.search(intro.sentence[:120]) or _names_author(
-            intro.sentence, authors) else []
-        meetings.append(_meeting(text, span, span, intro.forum, intro.date, own, gov_key, kind,
-                                 bool(M.COMMUNIQUE_RE.search(text[intro.start:intro.end])), i, note, said=bool(own),
-                                 parties=intro.parties, ref=ref))
+        own = (
+            authors
+            if FIRST_PERSON.search(intro.sentence[:120]) or _names_author(intro.sentence, authors)
+            else []
+        )
+        meetings.append(
+            _meeting(
+                text,
+                span,
+                span,
+                intro.forum,
+                intro.date,
+                own,
+                gov_key,
+                kind,
+                bool(M.COMMUNIQUE_RE.search(text[intro.start : intro.end])),
+                i,
+                note,
+                said=bool(own),
+                parties=intro.parties,
+                ref=ref,
+            )
+        )
     # A meeting listed twice (the main one among a list of dates) is one meeting.
     seen_meetings: set[tuple] = set()
     dated = {m["body"] for m in meetings if m["meeting_date"]}
@@ -146,13 +196,23 @@ def build_record(text: str, base: int = 0, source: str = "", lang: str | None = 
         seen_meetings.add(ident)
     # An intergovernmental meeting outside a named forum still has two governments at the table; one that
     # shows only one (a minister meeting political parties or businesses) is not recorded.
-    keep = [i for i, m in enumerate(meetings)
-            if m["body"] or len({a["government"] for a in m["attendees"] if a["government"]}) >= 2]
+    keep = [
+        i
+        for i, m in enumerate(meetings)
+        if m["body"] or len({a["government"] for a in m["attendees"] if a["government"]}) >= 2
+    ]
     if len(keep) < len(meetings):
         meetings = [meetings[i] for i in keep]
         renumber = {f"meetings[{old}]": f"meetings[{new}]" for new, old in enumerate(keep)}
-        prov = {(renumber.get(k.split(".")[0], "") + k[len(k.split(".")[0]):] if k.startswith("meetings[") else k): v
-                for k, v in prov.items() if not k.startswith("meetings[") or k.split(".")[0] in renumber}
+        prov = {
+            (
+                renumber.get(k.split(".")[0], "") + k[len(k.split(".")[0]) :]
+                if k.startswith("meetings[")
+                else k
+            ): v
+            for k, v in prov.items()
+            if not k.startswith("meetings[") or k.split(".")[0] in renumber
+        }
     authors = [a for a in authors if not a.get("speaker")]
     record: dict[str, Any] = {
         "source": source,

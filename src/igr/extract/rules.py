@@ -23,8 +23,14 @@ class Rule:
 
     __slots__ = ("_alts", "lang", "name", "needle", "rx")
 
-    def __init__(self, name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0,
-                 needle: str | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        pattern: str | re.Pattern[str],
+        lang: str = "en",
+        flags: int = 0,
+        needle: str | None = None,
+    ) -> None:
         self.name, self.lang = name, lang
         self.rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         # Words every match contains: a text without any of them is passed over without running the pattern.
@@ -32,7 +38,9 @@ class Rule:
         self._alts: list[re.Pattern[str]] | None = None
 
     def _on(self, text: str = "", pos: int = 0, endpos: int | None = None) -> bool:
-        if self.needle is not None and not self.needle.search(text, pos, len(text) if endpos is None else endpos):
+        if self.needle is not None and not self.needle.search(
+            text, pos, len(text) if endpos is None else endpos
+        ):
             return False
         return self.name not in _DISABLED.get()
 
@@ -124,7 +132,7 @@ def split_alternatives(pattern: str) -> list[str]:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if pattern[i + 1:i + 2] == "]":
+            if pattern[i + 1 : i + 2] == "]":
                 i += 1
         elif c == "(":
             depth += 1
@@ -138,7 +146,9 @@ def split_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def rule(name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0, needle: str | None = None) -> Rule:
+def rule(
+    name: str, pattern: str | re.Pattern[str], lang: str = "en", flags: int = 0, needle: str | None = None
+) -> Rule:
     """Register a named rule (names are unique: two rules under one name would hide each other)."""
     if name in REGISTRY:
         raise ValueError(f"rule {name!r} is defined twice")

@@ -45,7 +45,7 @@ class SpanIndex(Sequence[S]):
 
     def inside(self, lo: int, hi: int) -> list[S]:
         """The spans with ``lo <= start`` and ``end <= hi``, in the list's order."""
-        picked = sorted(self._order[bisect_left(self._starts, lo):bisect_right(self._starts, hi)])
+        picked = sorted(self._order[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)])
         return [self._spans[i] for i in picked if self._spans[i].end <= hi]
 
     def overlapping(self, lo: int, hi: int) -> list[S]:
@@ -54,7 +54,7 @@ class SpanIndex(Sequence[S]):
         if self._ends is None:  # nested or overlapping spans: their ends are not in order
             picked = sorted(i for i in self._order[:stop] if lo < self._spans[i].end)
         else:
-            picked = sorted(self._order[bisect_right(self._ends, lo):stop])
+            picked = sorted(self._order[bisect_right(self._ends, lo) : stop])
         return [self._spans[i] for i in picked]
 
 

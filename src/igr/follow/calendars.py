@@ -21,7 +21,11 @@ from igr.register.translation import translated
 from .items import body_name, meeting_summary
 
 CALENDAR_SIZE = 1000
-STATUS = {Meeting.Status.CANCELLED: "CANCELLED", Meeting.Status.PLANNED: "TENTATIVE", Meeting.Status.POSTPONED: "TENTATIVE"}
+STATUS = {
+    Meeting.Status.CANCELLED: "CANCELLED",
+    Meeting.Status.PLANNED: "TENTATIVE",
+    Meeting.Status.POSTPONED: "TENTATIVE",
+}
 
 
 def calendar(name: str, meetings: QuerySet[Meeting], language: str, absolute: Callable[[str], str]) -> bytes:

@@ -24,22 +24,58 @@ def _links(name: str, kwargs: dict, request: HttpRequest) -> tuple[list[dict], d
     """The page's own feeds and calendars, and the query for its alert form."""
     if name == "meeting_list":
         filters = MeetingFilter.from_query(request.GET).filters()
-        alert = next(({"topic": t, "key": filters[t]} for t in ("body", "government", "person") if set(filters) == {t}), {})
-        return [{"type": ATOM, "title": _("Meetings (Atom feed)"), "href": _with(reverse("follow:meetings_feed"), filters)},
-                {"type": ICS, "title": _("Meetings (calendar)"), "href": _with(reverse("follow:meetings_calendar"), filters)}], alert
+        alert = next(
+            (
+                {"topic": t, "key": filters[t]}
+                for t in ("body", "government", "person")
+                if set(filters) == {t}
+            ),
+            {},
+        )
+        return [
+            {
+                "type": ATOM,
+                "title": _("Meetings (Atom feed)"),
+                "href": _with(reverse("follow:meetings_feed"), filters),
+            },
+            {
+                "type": ICS,
+                "title": _("Meetings (calendar)"),
+                "href": _with(reverse("follow:meetings_calendar"), filters),
+            },
+        ], alert
     if name in ("body", "meeting", "edition", "edition_version"):
         key = kwargs.get("body_key", "")
-        return [{"type": ATOM, "title": _("This body's meetings (Atom feed)"), "href": reverse("follow:body_feed", args=[key])},
-                {"type": ICS, "title": _("This body's meetings (calendar)"), "href": reverse("follow:body_calendar", args=[key])}], \
-            {"topic": "body", "key": key}
+        return [
+            {
+                "type": ATOM,
+                "title": _("This body's meetings (Atom feed)"),
+                "href": reverse("follow:body_feed", args=[key]),
+            },
+            {
+                "type": ICS,
+                "title": _("This body's meetings (calendar)"),
+                "href": reverse("follow:body_calendar", args=[key]),
+            },
+        ], {"topic": "body", "key": key}
     if name == "person":
         key = kwargs.get("person_key", "")
-        return [{"type": ATOM, "title": _("This person's meetings (Atom feed)"), "href": reverse("follow:person_feed", args=[key])}], \
-            {"topic": "person", "key": key}
+        return [
+            {
+                "type": ATOM,
+                "title": _("This person's meetings (Atom feed)"),
+                "href": reverse("follow:person_feed", args=[key]),
+            }
+        ], {"topic": "person", "key": key}
     if name == "search" and request.GET.get("q", "").strip():
         words = request.GET["q"].strip()[:200]
-        return [{"type": ATOM, "title": _("This search (Atom feed)"), "href": _with(reverse("follow:search_feed"), {"q": words})}], \
-            {"q": " ".join(words.split())}
+        return [
+            {
+                "type": ATOM,
+                "title": _("This search (Atom feed)"),
+                "href": _with(reverse("follow:search_feed"), {"q": words}),
+            }
+        ], {"q": " ".join(words.split())}
     return [], {}
 
 
@@ -48,7 +84,16 @@ def follow(request: HttpRequest) -> dict[str, object]:
     if match is None or match.namespace != "public":
         return {}
     own, alert_query = _links(match.url_name, match.kwargs, request)
-    site = [{"type": ATOM, "title": _("All meetings (Atom feed)"), "href": reverse("follow:meetings_feed")},
-            {"type": ATOM, "title": _("Letters and written statements (Atom feed)"), "href": reverse("follow:documents_feed")}]
-    return {"follow_links": own, "follow_alternates": own + [s for s in site if s["href"] not in {o["href"] for o in own}],
-            "follow_alert_url": _with(reverse("follow:subscribe"), alert_query)}
+    site = [
+        {"type": ATOM, "title": _("All meetings (Atom feed)"), "href": reverse("follow:meetings_feed")},
+        {
+            "type": ATOM,
+            "title": _("Letters and written statements (Atom feed)"),
+            "href": reverse("follow:documents_feed"),
+        },
+    ]
+    return {
+        "follow_links": own,
+        "follow_alternates": own + [s for s in site if s["href"] not in {o["href"] for o in own}],
+        "follow_alert_url": _with(reverse("follow:subscribe"), alert_query),
+    }

@@ -14,22 +14,39 @@ from .topics import target
 
 
 def _choices(model) -> list[tuple[str, str]]:
-    return [("", "")] + [(r.key, str(translated(r, "name") or r.name_en)) for r in model.objects.order_by("name_en")]
+    return [("", "")] + [
+        (r.key, str(translated(r, "name") or r.name_en)) for r in model.objects.order_by("name_en")
+    ]
 
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("Email address"), max_length=254,
-                             error_messages={"required": _("Enter your email address."),
-                                             "invalid": _("Enter an email address in the right form, like name@example.com.")})
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address in the right form, like name@example.com."),
+        },
+    )
     topic = forms.ChoiceField(choices=Subscription.Topic.choices, required=False, widget=forms.HiddenInput)
     key = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
     body = forms.ChoiceField(label=_("A body"), required=False)
     government = forms.ChoiceField(label=_("A government"), required=False)
-    words = forms.CharField(label=_("Or search words"), max_length=200, required=False,
-                            help_text=_("New meetings that this search finds."))
-    frequency = forms.ChoiceField(label=_("How often"), choices=Subscription.Frequency.choices, widget=forms.RadioSelect,
-                                  initial=Subscription.Frequency.IMMEDIATE)
-    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES, widget=forms.RadioSelect)
+    words = forms.CharField(
+        label=_("Or search words"),
+        max_length=200,
+        required=False,
+        help_text=_("New meetings that this search finds."),
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=Subscription.Frequency.choices,
+        widget=forms.RadioSelect,
+        initial=Subscription.Frequency.IMMEDIATE,
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -43,7 +43,7 @@ def body_name(meeting: Meeting, language: str) -> str:
 
 
 def meeting_title(meeting: Meeting, language: str) -> str:
-    """"Body name: 11 July 2023", in the language asked for."""
+    """ "Body name: 11 July 2023", in the language asked for."""
     return f"{body_name(meeting, language)}: {format_date_precision(meeting.date, meeting.date_precision, language)}"
 
 
@@ -64,8 +64,11 @@ def search_matches(words: str, meeting_ids: QuerySet | list[int]) -> list[int]:
     if not groups:
         return []
     ids, _total = engines.run(groups, [SearchEntry.Kind.MEETING], engines.COUNT_CAP, 0)
-    return list(SearchEntry.objects.filter(pk__in=ids, kind=SearchEntry.Kind.MEETING, object_id__in=meeting_ids)
-                .values_list("object_id", flat=True))
+    return list(
+        SearchEntry.objects.filter(
+            pk__in=ids, kind=SearchEntry.Kind.MEETING, object_id__in=meeting_ids
+        ).values_list("object_id", flat=True)
+    )
 
 
 def followed_meetings(topic: str, key: str, meetings: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
@@ -82,12 +85,25 @@ def items_for(meetings: QuerySet[Meeting], language: str) -> list[Item]:
     with translation.override(language):
         for meeting in meetings.order_by("date", "pk"):
             title = meeting_title(meeting, language)
-            out.append(Item(f"meeting:{meeting.pk}:{meeting.status}:{meeting.date:%Y-%m-%d}", title,
-                            meeting.get_absolute_url(), meeting_summary(meeting, language), meeting.date))
+            out.append(
+                Item(
+                    f"meeting:{meeting.pk}:{meeting.status}:{meeting.date:%Y-%m-%d}",
+                    title,
+                    meeting.get_absolute_url(),
+                    meeting_summary(meeting, language),
+                    meeting.date,
+                )
+            )
             for edition in editions.meeting_editions(meeting, language):
                 document_title = edition.title(language) or str(edition.document.get_kind_display())
                 note = edition.last_updated.note if edition.last_updated else ""
-                out.append(Item(f"edition:{edition.document.pk}", document_title, edition.url(language),
-                                note or _("Published on the register about %(meeting)s.") % {"meeting": title},
-                                edition.document.date))
+                out.append(
+                    Item(
+                        f"edition:{edition.document.pk}",
+                        document_title,
+                        edition.url(language),
+                        note or _("Published on the register about %(meeting)s.") % {"meeting": title},
+                        edition.document.date,
+                    )
+                )
     return out

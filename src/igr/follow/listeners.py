@@ -20,8 +20,17 @@ def note(meeting_ids: Iterable[int | None]) -> None:
     Change.objects.bulk_create([Change(meeting_id=pk) for pk in dict.fromkeys(meeting_ids) if pk])
 
 
-@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.AgendaChanged, E.DocumentLinked,
-          E.ReportingChanged)
+@E.listen(
+    E.MeetingRecorded,
+    E.MeetingChanged,
+    E.AttendanceChanged,
+    E.AgendaChanged,
+    E.DocumentLinked,
+    E.ReportingChanged,
+)
 def changed_meetings(heard: list[E.Event]) -> None:
-    note(pk for event in heard
-         for pk in (event.meeting_ids if isinstance(event, E.DocumentLinked) else (event.meeting_id,)))
+    note(
+        pk
+        for event in heard
+        for pk in (event.meeting_ids if isinstance(event, E.DocumentLinked) else (event.meeting_id,))
+    )

@@ -28,19 +28,37 @@ def link(name: str, subscription: Subscription) -> str:
         return absolute(reverse(name, args=[subscription.token]))
 
 
-def _message(subscription: Subscription, subject: str, template: str, context: dict, connection=None) -> EmailMessage:
+def _message(
+    subscription: Subscription, subject: str, template: str, context: dict, connection=None
+) -> EmailMessage:
     with translation.override(subscription.language):
-        body = render_to_string(template, {**context, "subscription": subscription,
-                                           "topic": topic_label(subscription.topic, subscription.key, subscription.language)})
-    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [subscription.email], connection=connection,
-                        headers={"Content-Language": subscription.language, "Auto-Submitted": "auto-generated"})
+        body = render_to_string(
+            template,
+            {
+                **context,
+                "subscription": subscription,
+                "topic": topic_label(subscription.topic, subscription.key, subscription.language),
+            },
+        )
+    return EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [subscription.email],
+        connection=connection,
+        headers={"Content-Language": subscription.language, "Auto-Submitted": "auto-generated"},
+    )
 
 
 def send_confirmation(subscription: Subscription) -> None:
     with translation.override(subscription.language):
         subject = _("Confirm your email alerts from the IGR Register")
-        _message(subscription, subject, "follow/email/confirm.txt",
-                 {"confirm_url": link("follow:confirm", subscription)}).send()
+        _message(
+            subscription,
+            subject,
+            "follow/email/confirm.txt",
+            {"confirm_url": link("follow:confirm", subscription)},
+        ).send()
 
 
 def alert_message(subscription: Subscription, items: list[Item], connection=None) -> EmailMessage:
@@ -48,15 +66,23 @@ def alert_message(subscription: Subscription, items: list[Item], connection=None
     with translation.override(subscription.language):
         label = topic_label(subscription.topic, subscription.key, subscription.language)
         if subscription.frequency == Subscription.Frequency.DAILY:
-            subject = ngettext("Daily digest: %(count)d update on %(topic)s", "Daily digest: %(count)d updates on %(topic)s",
-                               len(items)) % {"count": len(items), "topic": label}
+            subject = ngettext(
+                "Daily digest: %(count)d update on %(topic)s",
+                "Daily digest: %(count)d updates on %(topic)s",
+                len(items),
+            ) % {"count": len(items), "topic": label}
         else:
-            subject = ngettext("%(count)d update on %(topic)s", "%(count)d updates on %(topic)s",
-                               len(items)) % {"count": len(items), "topic": label}
+            subject = ngettext(
+                "%(count)d update on %(topic)s", "%(count)d updates on %(topic)s", len(items)
+            ) % {"count": len(items), "topic": label}
         entries = [{"item": item, "url": absolute(item.path)} for item in items]
-        message = _message(subscription, subject, "follow/email/alert.txt",
-                           {"entries": entries, "unsubscribe_url": unsubscribe}, connection)
+        message = _message(
+            subscription,
+            subject,
+            "follow/email/alert.txt",
+            {"entries": entries, "unsubscribe_url": unsubscribe},
+            connection,
+        )
     message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe}>"
     message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return message
-

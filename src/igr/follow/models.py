@@ -25,10 +25,15 @@ class Subscription(models.Model):
 
     email = models.EmailField(_("email address"), max_length=254)
     topic = models.CharField(_("what is followed"), max_length=10, choices=Topic.choices)
-    key = models.CharField(_("key or search words"), max_length=200,
-                           help_text=_("The body's, person's or government's key, or the words searched for."))
+    key = models.CharField(
+        _("key or search words"),
+        max_length=200,
+        help_text=_("The body's, person's or government's key, or the words searched for."),
+    )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE)
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
+    )
     token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("asked for"))
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -38,7 +43,11 @@ class Subscription(models.Model):
     class Meta:
         verbose_name = _("alert subscription")
         verbose_name_plural = _("alert subscriptions")
-        constraints = [models.UniqueConstraint(fields=["email", "topic", "key"], name="follow_one_subscription_per_topic")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "topic", "key"], name="follow_one_subscription_per_topic"
+            )
+        ]
         indexes = [models.Index(fields=["confirmed_at", "created_at"])]
 
     def __str__(self) -> str:

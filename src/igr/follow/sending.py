@@ -68,10 +68,14 @@ def _send_one(subscription: Subscription, top: int, now: dt.datetime, connection
     subscription = Subscription.objects.select_for_update().filter(pk=subscription.pk).first()
     if subscription is None or not due(subscription, now):
         return 0
-    changed = Change.objects.filter(id__gt=subscription.cursor, id__lte=top).values_list("meeting_id", flat=True)
+    changed = Change.objects.filter(id__gt=subscription.cursor, id__lte=top).values_list(
+        "meeting_id", flat=True
+    )
     items = []
     if subscription.cursor < top:
-        meetings = followed_meetings(subscription.topic, subscription.key, public_meetings().filter(pk__in=list(set(changed))))
+        meetings = followed_meetings(
+            subscription.topic, subscription.key, public_meetings().filter(pk__in=list(set(changed)))
+        )
         sent = set(subscription.deliveries.values_list("item", flat=True))
         items = [item for item in items_for(meetings, subscription.language) if item.key not in sent]
     subscription.cursor = top
@@ -79,7 +83,9 @@ def _send_one(subscription: Subscription, top: int, now: dt.datetime, connection
         subscription.digest_on = timezone.localtime(now).date()
     subscription.save(update_fields=["cursor", "digest_on"])
     if items:
-        Delivery.objects.bulk_create([Delivery(subscription=subscription, item=item.key, sent_at=now) for item in items])
+        Delivery.objects.bulk_create(
+            [Delivery(subscription=subscription, item=item.key, sent_at=now) for item in items]
+        )
         alert_message(subscription, items, connection).send()
         report.emails += 1
     return len(items)

@@ -61,9 +61,15 @@ def request_subscription(request: Request, now: dt.datetime) -> Subscription | N
     """
     email = request.email.strip().lower()
     subscription, created = Subscription.objects.select_for_update().get_or_create(
-        email=email, topic=request.topic, key=request.key,
-        defaults={"language": request.language, "frequency": request.frequency, "token": secrets.token_urlsafe(32),
-                  "created_at": now},
+        email=email,
+        topic=request.topic,
+        key=request.key,
+        defaults={
+            "language": request.language,
+            "frequency": request.frequency,
+            "token": secrets.token_urlsafe(32),
+            "created_at": now,
+        },
     )
     if subscription.confirmed_at is not None or not _count(f"address:{email}", ADDRESS_LIMIT, now):
         return None

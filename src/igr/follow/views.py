@@ -34,13 +34,17 @@ def _atom(feed) -> HttpResponse:
 
 
 def _feed(request: HttpRequest, title: str, page: str):
-    return feeds.new_feed(title, request.build_absolute_uri(page), request.build_absolute_uri(), current_language())
+    return feeds.new_feed(
+        title, request.build_absolute_uri(page), request.build_absolute_uri(), current_language()
+    )
 
 
 def meetings_feed(request: HttpRequest) -> HttpResponse:
     f = MeetingFilter.from_query(request.GET)
     query = urlencode(f.filters())
-    feed = _feed(request, _("Meetings – IGR Register"), reverse("public:meeting_list") + (f"?{query}" if query else ""))
+    feed = _feed(
+        request, _("Meetings – IGR Register"), reverse("public:meeting_list") + (f"?{query}" if query else "")
+    )
     feeds.add_meetings(feed, f.apply(public_meetings()), current_language(), request.build_absolute_uri)
     return _atom(feed)
 
@@ -50,9 +54,17 @@ def followed_feed(request: HttpRequest, topic: str, key: str) -> HttpResponse:
     if record is None:
         raise Http404
     page = reverse(f"public:{topic}", args=[key])
-    feed = _feed(request, _("%(name)s: meetings – IGR Register") % {"name": topic_label(topic, key, current_language())}, page)
-    feeds.add_meetings(feed, MeetingFilter(**{topic: key}).apply(public_meetings()), current_language(),
-                       request.build_absolute_uri)
+    feed = _feed(
+        request,
+        _("%(name)s: meetings – IGR Register") % {"name": topic_label(topic, key, current_language())},
+        page,
+    )
+    feeds.add_meetings(
+        feed,
+        MeetingFilter(**{topic: key}).apply(public_meetings()),
+        current_language(),
+        request.build_absolute_uri,
+    )
     return _atom(feed)
 
 
@@ -66,18 +78,32 @@ def search_feed(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = reverse("public:search") + "?" + urlencode({"q": query})
     feed = _feed(request, _("Search for “%(words)s” – IGR Register") % {"words": query}, page)
-    results = run_search(query, current_language(), [SearchEntry.Kind.MEETING, SearchEntry.Kind.DOCUMENT], limit=feeds.FEED_SIZE)
+    results = run_search(
+        query,
+        current_language(),
+        [SearchEntry.Kind.MEETING, SearchEntry.Kind.DOCUMENT],
+        limit=feeds.FEED_SIZE,
+    )
     for hit in results.hits:
         if hit.date and hit.url:
             url, when = request.build_absolute_uri(hit.url), feeds.at(hit.date)
-            feed.add_item(title=hit.title, link=url, unique_id=url, description=hit.snippet, pubdate=when,
-                          updateddate=when, categories=[hit.kind])
+            feed.add_item(
+                title=hit.title,
+                link=url,
+                unique_id=url,
+                description=hit.snippet,
+                pubdate=when,
+                updateddate=when,
+                categories=[hit.kind],
+            )
     return _atom(feed)
 
 
 def _ics(name: str, meetings, filename: str, request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(calendars.calendar(name, meetings, current_language(), request.build_absolute_uri),
-                            content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendars.calendar(name, meetings, current_language(), request.build_absolute_uri),
+        content_type="text/calendar; charset=utf-8",
+    )
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
 
@@ -95,7 +121,9 @@ def body_calendar(request: HttpRequest, key: str) -> HttpResponse:
 
 def government_calendar(request: HttpRequest, key: str) -> HttpResponse:
     get_object_or_404(Government, key=key)
-    name = _("Meetings attended: %(government)s") % {"government": topic_label("government", key, current_language())}
+    name = _("Meetings attended: %(government)s") % {
+        "government": topic_label("government", key, current_language())
+    }
     return _ics(name, MeetingFilter(government=key).apply(public_meetings()), key, request)
 
 
@@ -107,18 +135,28 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             return render(request, "follow/subscribe.html", {"form": form, "limited": True}, status=429)
         if form.is_valid():
             data = form.cleaned_data
-            subscription = subscriptions.request_subscription(subscriptions.Request(
-                data["email"], data["topic"], data["key"], data["language"], data["frequency"]), now)
+            subscription = subscriptions.request_subscription(
+                subscriptions.Request(
+                    data["email"], data["topic"], data["key"], data["language"], data["frequency"]
+                ),
+                now,
+            )
             if subscription is not None:
                 send_confirmation(subscription)
             return render(request, "follow/check_email.html", {"email": data["email"]})
     else:
         topic, key = request.GET.get("topic", ""), request.GET.get("key", "")
-        if request.GET.get("q", "").strip():  # from a search page, with its words as the search page names them
+        if request.GET.get(
+            "q", ""
+        ).strip():  # from a search page, with its words as the search page names them
             topic, key = "search", " ".join(request.GET["q"].split())[:200]
         form = SubscribeForm(initial={"language": current_language(), "topic": topic, "key": key})
     topic, key = form["topic"].value() or "", form["key"].value() or ""
-    chosen = topic_label(topic, key, current_language()) if topic and key and (topic == "search" or target(topic, key)) else ""
+    chosen = (
+        topic_label(topic, key, current_language())
+        if topic and key and (topic == "search" or target(topic, key))
+        else ""
+    )
     return render(request, "follow/subscribe.html", {"form": form, "chosen": chosen})
 
 
@@ -129,7 +167,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "follow/link_expired.html", status=404)
     if request.method == "POST":
         subscriptions.confirm(subscription, now)
-        return render(request, "follow/confirmed.html", {"subscription": subscription, **_labels(subscription)})
+        return render(
+            request, "follow/confirmed.html", {"subscription": subscription, **_labels(subscription)}
+        )
     return render(request, "follow/confirm.html", {"subscription": subscription, **_labels(subscription)})
 
 

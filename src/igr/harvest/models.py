@@ -24,8 +24,12 @@ class SeenAddress(models.Model):
 
     source = models.CharField(_("source"), max_length=40)
     url = models.CharField(_("address fetched"), max_length=1000)
-    marker = models.CharField(_("listing stamp"), max_length=200, blank=True,
-                              help_text=_("What the listing said about the item (such as its update time) when it went in."))
+    marker = models.CharField(
+        _("listing stamp"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the listing said about the item (such as its update time) when it went in."),
+    )
     etag = models.CharField(_("ETag"), max_length=300, blank=True)
     last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
     content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64, blank=True)
@@ -33,11 +37,23 @@ class SeenAddress(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     error_code = models.CharField(_("error"), max_length=40, blank=True)
     error_detail = models.TextField(_("error detail"), blank=True)
-    document_version = models.ForeignKey(DocumentVersion, verbose_name=_("document version"), null=True, blank=True,
-                                         on_delete=models.SET_NULL, related_name="+")
-    parent = models.ForeignKey("self", verbose_name=_("found through"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="children",
-                               help_text=_("The page this address was found on: an attachment, or a page in the other language."))
+    document_version = models.ForeignKey(
+        DocumentVersion,
+        verbose_name=_("document version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("found through"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("The page this address was found on: an attachment, or a page in the other language."),
+    )
     first_seen_at = models.DateTimeField(_("first seen"))
     checked_at = models.DateTimeField(_("last checked"))
     changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)

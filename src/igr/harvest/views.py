@@ -26,8 +26,14 @@ class SourceStatus:
 def _errors(run: HarvestRun | None) -> list[dict[str, str]]:
     if run is None:
         return []
-    return [{"address": e.get("address", ""), "message": message(e.get("code", "")), "detail": e.get("detail", "")}
-            for e in run.errors[:50]]
+    return [
+        {
+            "address": e.get("address", ""),
+            "message": message(e.get("code", "")),
+            "detail": e.get("detail", ""),
+        }
+        for e in run.errors[:50]
+    ]
 
 
 @staff_required

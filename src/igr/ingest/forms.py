@@ -15,22 +15,31 @@ from .services.sources import content_kind
 
 
 class UploadForm(forms.Form):
-    document = forms.FileField(label=_("Document"), help_text=_("A PDF, Word (DOCX), web page (HTML) or plain text file."))
+    document = forms.FileField(
+        label=_("Document"), help_text=_("A PDF, Word (DOCX), web page (HTML) or plain text file.")
+    )
 
     def clean_document(self):
         upload = self.cleaned_data["document"]
         limit = settings.IGR_MAX_UPLOAD_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(limit)s. Upload a smaller file."), params={"limit": filesizeformat(limit)})
+                _("The file is larger than %(limit)s. Upload a smaller file."),
+                params={"limit": filesizeformat(limit)},
+            )
         data = upload.read()
         if len(data) > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(limit)s. Upload a smaller file."), params={"limit": filesizeformat(limit)})
+                _("The file is larger than %(limit)s. Upload a smaller file."),
+                params={"limit": filesizeformat(limit)},
+            )
         kind = content_kind(data)
         if kind is None:
             raise forms.ValidationError(
-                _("The file's content is not a PDF, Word document, web page or plain text, whatever its name says."))
+                _(
+                    "The file's content is not a PDF, Word document, web page or plain text, whatever its name says."
+                )
+            )
         self.cleaned_data["data"], self.cleaned_data["kind"] = data, kind
         return upload
 
@@ -50,15 +59,21 @@ def correction_form(item: ReviewItem, data=None) -> forms.Form | None:
         elif attr == "ordinal":
             fields[attr] = forms.IntegerField(label=label, min_value=1, required=False)
         elif attr == "mode":
-            fields[attr] = forms.ChoiceField(label=label, choices=[("", "—"), *Meeting.Mode.choices], required=False)
+            fields[attr] = forms.ChoiceField(
+                label=label, choices=[("", "—"), *Meeting.Mode.choices], required=False
+            )
         elif attr == "status":
             fields[attr] = forms.ChoiceField(label=label, choices=Meeting.Status.choices)
         elif attr == "capacity":
             fields[attr] = forms.ChoiceField(label=label, choices=Attendance.Capacity.choices)
         elif attr == "government":
-            fields[attr] = forms.ModelChoiceField(label=label, queryset=Government.objects.all(), required=False)
+            fields[attr] = forms.ModelChoiceField(
+                label=label, queryset=Government.objects.all(), required=False
+            )
         else:
-            fields[attr] = forms.CharField(label=label, max_length=model_field.max_length, required=attr == "name")
+            fields[attr] = forms.CharField(
+                label=label, max_length=model_field.max_length, required=attr == "name"
+            )
     for field in fields.values():
         widget = field.widget
         css = "govuk-select" if isinstance(widget, forms.Select) else "govuk-input"

@@ -32,16 +32,26 @@ class IngestRun(models.Model):
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.API)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
     upload = models.CharField(
-        _("queued file"), max_length=200, blank=True,
-        help_text=_("An upload waiting for the worker, stored under a name of its own; removed once read."))
+        _("queued file"),
+        max_length=200,
+        blank=True,
+        help_text=_("An upload waiting for the worker, stored under a name of its own; removed once read."),
+    )
     total = models.PositiveIntegerField(_("documents"), default=0)
     processed = models.PositiveIntegerField(_("documents read"), default=0)
-    worker = models.CharField(_("worker"), max_length=200, blank=True, help_text=_("The host and process running it."))
+    worker = models.CharField(
+        _("worker"), max_length=200, blank=True, help_text=_("The host and process running it.")
+    )
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     error_en = models.TextField(_("why it failed (English)"), blank=True)
     error_cy = models.TextField(_("why it failed (Welsh)"), blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -79,7 +89,9 @@ class ReviewItem(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         CORRECTED = "corrected", _("Corrected")
 
-    key = models.CharField(_("key"), max_length=255, unique=True, help_text=_("Stops a re-run raising the same item twice."))
+    key = models.CharField(
+        _("key"), max_length=255, unique=True, help_text=_("Stops a re-run raising the same item twice.")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     content_type = models.ForeignKey(ContentType, verbose_name=_("record type"), on_delete=models.CASCADE)
@@ -88,20 +100,38 @@ class ReviewItem(models.Model):
     field_name = models.CharField(_("field"), max_length=80, blank=True)
     value = models.JSONField(_("value in the register"), null=True, blank=True)
     alternatives = models.JSONField(
-        _("values found"), default=list, blank=True,
+        _("values found"),
+        default=list,
+        blank=True,
         help_text=_("Each value a source gave, with its document version, span and confidence."),
     )
     document_version = models.ForeignKey(
-        DocumentVersion, verbose_name=_("document version"), null=True, blank=True, on_delete=models.CASCADE,
+        DocumentVersion,
+        verbose_name=_("document version"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="review_items",
     )
     span_start = models.PositiveIntegerField(_("span start"), null=True, blank=True)
     span_end = models.PositiveIntegerField(_("span end"), null=True, blank=True)
     confidence = models.FloatField(_("confidence"), null=True, blank=True)
-    run = models.ForeignKey(IngestRun, verbose_name=_("run"), null=True, blank=True, on_delete=models.SET_NULL, related_name="items")
+    run = models.ForeignKey(
+        IngestRun,
+        verbose_name=_("run"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_value = models.JSONField(_("decided value"), null=True, blank=True)
@@ -110,7 +140,10 @@ class ReviewItem(models.Model):
         ordering = ["status", "-created_at", "-pk"]
         verbose_name = _("review item")
         verbose_name_plural = _("review items")
-        indexes = [models.Index(fields=["content_type", "object_id", "field_name"]), models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "field_name"]),
+            models.Index(fields=["status", "kind"]),
+        ]
 
     @property
     def statement(self) -> str:
@@ -122,4 +155,6 @@ class ReviewItem(models.Model):
         return self.value.get("cy" if (get_language() or "").startswith("cy") else "en", "")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.content_type.model}#{self.object_id}.{self.field_name or '*'}"
+        return (
+            f"{self.get_kind_display()}: {self.content_type.model}#{self.object_id}.{self.field_name or '*'}"
+        )

@@ -7,7 +7,12 @@ register's facts. Kept up to date after every migrate, like the reporting roles.
 from __future__ import annotations
 
 INGEST = "Register ingest"
-PERMISSIONS = ["ingest.add_ingestrun", "ingest.view_ingestrun", "ingest.view_reviewitem", "ingest.change_reviewitem"]
+PERMISSIONS = [
+    "ingest.add_ingestrun",
+    "ingest.view_ingestrun",
+    "ingest.view_reviewitem",
+    "ingest.change_reviewitem",
+]
 UPLOAD = "ingest.add_ingestrun"
 REVIEW = "ingest.change_reviewitem"
 

@@ -51,19 +51,30 @@ def upload(request: HttpRequest) -> HttpResponse:
         run = queue.enqueue(form.cleaned_data["data"], form.cleaned_data["kind"], request.user)
         return redirect("ingest:run", pk=run.pk)
     recent = IngestRun.objects.filter(origin=IngestRun.Origin.UPLOAD).select_related("user")[:20]
-    return render(request, "ingest/upload.html", {"form": form, "runs": recent, "limit": settings.IGR_MAX_UPLOAD_BYTES})
+    return render(
+        request, "ingest/upload.html", {"form": form, "runs": recent, "limit": settings.IGR_MAX_UPLOAD_BYTES}
+    )
 
 
 @may_upload
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An upload's progress (the page refreshes itself until the run ends), then what it added or why it failed."""
     run = get_object_or_404(IngestRun.objects.select_related("user"), pk=pk)
-    ahead = (IngestRun.objects.filter(status=IngestRun.Status.QUEUED, started_at__lt=run.started_at).count()
-             if run.status == IngestRun.Status.QUEUED else 0)
-    return render(request, "ingest/run.html", {
-        "run": run, "report": run.report or None, "ahead": ahead,
-        "working": run.status in (IngestRun.Status.QUEUED, IngestRun.Status.RUNNING),
-    })
+    ahead = (
+        IngestRun.objects.filter(status=IngestRun.Status.QUEUED, started_at__lt=run.started_at).count()
+        if run.status == IngestRun.Status.QUEUED
+        else 0
+    )
+    return render(
+        request,
+        "ingest/run.html",
+        {
+            "run": run,
+            "report": run.report or None,
+            "ahead": ahead,
+            "working": run.status in (IngestRun.Status.QUEUED, IngestRun.Status.RUNNING),
+        },
+    )
 
 
 @may_review
@@ -75,16 +86,25 @@ def review_list(request: HttpRequest) -> HttpResponse:
         items = items.filter(status=status)
     if kind in ReviewItem.Kind.values:
         items = items.filter(kind=kind)
-    return render(request, "ingest/review_list.html", {
-        "items": items[:200], "status": status, "kind": kind, "kinds": ReviewItem.Kind.choices,
-        "statuses": ReviewItem.Status.choices,
-    })
+    return render(
+        request,
+        "ingest/review_list.html",
+        {
+            "items": items[:200],
+            "status": status,
+            "kind": kind,
+            "kinds": ReviewItem.Kind.choices,
+            "statuses": ReviewItem.Status.choices,
+        },
+    )
 
 
 @may_review
 @require_http_methods(["GET", "POST"])
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(ReviewItem.objects.select_related("content_type", "document_version__document"), pk=pk)
+    item = get_object_or_404(
+        ReviewItem.objects.select_related("content_type", "document_version__document"), pk=pk
+    )
     form = correction_form(item, request.POST if request.POST.get("action") == "correct" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -98,15 +118,34 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("Corrected and confirmed. Later ingests will not change this value."))
+                messages.success(
+                    request, _("Corrected and confirmed. Later ingests will not change this value.")
+                )
                 return redirect("ingest:review_list")
-    versions = DocumentVersion.objects.in_bulk([a.get("document_version") for a in item.alternatives if a.get("document_version")])
+    versions = DocumentVersion.objects.in_bulk(
+        [a.get("document_version") for a in item.alternatives if a.get("document_version")]
+    )
     alternatives = [
-        {**a, "excerpt": excerpt(versions[a["document_version"]].text, a.get("span_start"), a.get("span_end")),
-         "version": versions[a["document_version"]]} if a.get("document_version") in versions else {**a, "excerpt": None}
+        {
+            **a,
+            "excerpt": excerpt(versions[a["document_version"]].text, a.get("span_start"), a.get("span_end")),
+            "version": versions[a["document_version"]],
+        }
+        if a.get("document_version") in versions
+        else {**a, "excerpt": None}
         for a in item.alternatives
     ]
-    source = excerpt(item.document_version.text, item.span_start, item.span_end) if item.document_version else None
-    return render(request, "ingest/review_detail.html", {
-        "item": item, "record": item.record, "source": source, "alternatives": alternatives, "form": form,
-    })
+    source = (
+        excerpt(item.document_version.text, item.span_start, item.span_end) if item.document_version else None
+    )
+    return render(
+        request,
+        "ingest/review_detail.html",
+        {
+            "item": item,
+            "record": item.record,
+            "source": source,
+            "alternatives": alternatives,
+            "form": form,
+        },
+    )

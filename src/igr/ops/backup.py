@@ -59,12 +59,15 @@ def _media_files(root: Path) -> dict[str, dict]:
         return {}
     return {
         path.relative_to(root).as_posix(): {"size": path.stat().st_size, "sha256": _sha256(path)}
-        for path in sorted(root.rglob("*")) if path.is_file()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
     }
 
 
 def _applied_migrations() -> list[list[str]]:
-    return sorted([app, name] for app, name in MigrationLoader(connection, ignore_no_migrations=True).applied_migrations)
+    return sorted(
+        [app, name] for app, name in MigrationLoader(connection, ignore_no_migrations=True).applied_migrations
+    )
 
 
 def create(archive: Path) -> Summary:
@@ -76,8 +79,12 @@ def create(archive: Path) -> Summary:
         databases.dump(dump)
         files = _media_files(media)
         manifest = {
-            "format": FORMAT, "vendor": databases.vendor(), "extensions": databases.extensions(),
-            "migrations": _applied_migrations(), "tables": _row_counts(), "files": files,
+            "format": FORMAT,
+            "vendor": databases.vendor(),
+            "extensions": databases.extensions(),
+            "migrations": _applied_migrations(),
+            "tables": _row_counts(),
+            "files": files,
             "database_sha256": _sha256(dump),
         }
         partial = archive.with_name(archive.name + ".partial")
@@ -90,7 +97,12 @@ def create(archive: Path) -> Summary:
             for name in files:
                 tar.add(media / name, arcname=f"media/{name}")
         partial.replace(archive)
-    return Summary(len(manifest["tables"]), sum(manifest["tables"].values()), len(files), sum(f["size"] for f in files.values()))
+    return Summary(
+        len(manifest["tables"]),
+        sum(manifest["tables"].values()),
+        len(files),
+        sum(f["size"] for f in files.values()),
+    )
 
 
 def _extract(archive: Path, into: Path) -> dict:
@@ -102,33 +114,55 @@ def _extract(archive: Path, into: Path) -> dict:
             for member in tar.getmembers():
                 name = PurePosixPath(member.name)
                 if not (member.isfile() or member.isdir()) or name.is_absolute() or ".." in name.parts:
-                    raise BackupError(_("%(archive)s holds an unsafe entry: %(name)s") % {"archive": archive, "name": member.name})
+                    raise BackupError(
+                        _("%(archive)s holds an unsafe entry: %(name)s")
+                        % {"archive": archive, "name": member.name}
+                    )
             if hasattr(tarfile, "data_filter"):  # Python 3.11.4+; the checks above cover older releases
                 tar.extractall(into, filter="data")
             else:
                 tar.extractall(into)  # noqa: S202
     except (tarfile.TarError, EOFError, OSError) as exc:
-        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}) from exc
+        raise BackupError(
+            _("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}
+        ) from exc
     try:
         manifest = json.loads((into / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}) from exc
+        raise BackupError(
+            _("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": exc}
+        ) from exc
     if manifest.get("format") != FORMAT:
-        raise BackupError(_("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": FORMAT})
+        raise BackupError(
+            _("%(archive)s is not a register backup (%(error)s)") % {"archive": archive, "error": FORMAT}
+        )
     if manifest["vendor"] != databases.vendor():
-        raise BackupError(_("%(archive)s is a %(theirs)s backup; this register uses %(ours)s") % {
-            "archive": archive, "theirs": manifest["vendor"], "ours": databases.vendor()})
+        raise BackupError(
+            _("%(archive)s is a %(theirs)s backup; this register uses %(ours)s")
+            % {"archive": archive, "theirs": manifest["vendor"], "ours": databases.vendor()}
+        )
     if _sha256(into / "database") != manifest["database_sha256"]:
-        raise BackupError(_("%(archive)s is damaged: %(name)s does not match its checksum") % {"archive": archive, "name": "database"})
+        raise BackupError(
+            _("%(archive)s is damaged: %(name)s does not match its checksum")
+            % {"archive": archive, "name": "database"}
+        )
     for name, meta in manifest["files"].items():
         path = into / "media" / name
         if not path.is_file() or _sha256(path) != meta["sha256"]:
-            raise BackupError(_("%(archive)s is damaged: %(name)s does not match its checksum") % {"archive": archive, "name": name})
+            raise BackupError(
+                _("%(archive)s is damaged: %(name)s does not match its checksum")
+                % {"archive": archive, "name": name}
+            )
     known = {(app, name) for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations}
     unknown = sorted(f"{app}.{name}" for app, name in manifest["migrations"] if (app, name) not in known)
     if unknown:
-        raise BackupError(_("The backup was made by a newer version of the register (unknown migrations: %(names)s); "
-                           "install that version first.") % {"names": ", ".join(unknown[:5])})
+        raise BackupError(
+            _(
+                "The backup was made by a newer version of the register (unknown migrations: %(names)s); "
+                "install that version first."
+            )
+            % {"names": ", ".join(unknown[:5])}
+        )
     return manifest
 
 
@@ -151,5 +185,13 @@ def restore(archive: Path) -> Summary:
     counts = _row_counts()
     wrong = sorted(t for t, n in manifest["tables"].items() if counts.get(t) != n)
     if wrong:
-        raise BackupError(_("The restored database differs from the backup in: %(tables)s") % {"tables": ", ".join(wrong[:5])})
-    return Summary(len(counts), sum(counts.values()), len(manifest["files"]), sum(f["size"] for f in manifest["files"].values()))
+        raise BackupError(
+            _("The restored database differs from the backup in: %(tables)s")
+            % {"tables": ", ".join(wrong[:5])}
+        )
+    return Summary(
+        len(counts),
+        sum(counts.values()),
+        len(manifest["files"]),
+        sum(f["size"] for f in manifest["files"].values()),
+    )

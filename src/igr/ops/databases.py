@@ -36,9 +36,22 @@ def dump(target: Path) -> None:
         finally:
             out.close()
     elif connection.vendor == "postgresql":
-        _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--schema", _schema(), "--file", str(target)])
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--schema",
+                _schema(),
+                "--file",
+                str(target),
+            ]
+        )
     else:
-        raise BackupError(_("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor})
+        raise BackupError(
+            _("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor}
+        )
 
 
 def load(source: Path) -> None:
@@ -54,10 +67,24 @@ def load(source: Path) -> None:
         contents = source.with_suffix(".list")
         contents.write_text(_without_schema(_run(["pg_restore", "--list", str(source)])), encoding="utf-8")
         _drop_schema_objects()
-        _run(["pg_restore", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-              "--use-list", str(contents), "--dbname", connection.settings_dict["NAME"], str(source)])
+        _run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                "--use-list",
+                str(contents),
+                "--dbname",
+                connection.settings_dict["NAME"],
+                str(source),
+            ]
+        )
     else:
-        raise BackupError(_("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor})
+        raise BackupError(
+            _("Backups of %(vendor)s databases are not supported.") % {"vendor": connection.vendor}
+        )
     connection.close()  # the next query opens a connection that sees the restored database
 
 
@@ -65,9 +92,13 @@ def tables() -> list[str]:
     """Every table in the database, as the database lists it (virtual and shadow tables included)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
         else:
-            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+            cursor.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+            )
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -125,7 +156,12 @@ def _run(command: list[str]) -> str:
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     except FileNotFoundError as exc:
-        raise BackupError(_("%(program)s is not installed (Debian: apt-get install postgresql-client)") % {"program": command[0]}) from exc
+        raise BackupError(
+            _("%(program)s is not installed (Debian: apt-get install postgresql-client)")
+            % {"program": command[0]}
+        ) from exc
     if result.returncode != 0:
-        raise BackupError(_("%(program)s failed: %(error)s") % {"program": command[0], "error": result.stderr.strip()})
+        raise BackupError(
+            _("%(program)s failed: %(error)s") % {"program": command[0], "error": result.stderr.strip()}
+        )
     return result.stdout

@@ -32,8 +32,12 @@ def check_ready() -> None:
     if isinstance(staticfiles_storage, ManifestFilesMixin):
         manifest = Path(settings.STATIC_ROOT) / staticfiles_storage.manifest_name
         if not manifest.is_file():
-            raise ServeError(_("The static files have not been collected into %(root)s: run `igr collectstatic --no-input` first.")
-                             % {"root": settings.STATIC_ROOT})
+            raise ServeError(
+                _(
+                    "The static files have not been collected into %(root)s: run `igr collectstatic --no-input` first."
+                )
+                % {"root": settings.STATIC_ROOT}
+            )
 
 
 class _Gunicorn(BaseApplication):
@@ -44,9 +48,16 @@ class _Gunicorn(BaseApplication):
     def load_config(self) -> None:
         o = self._options
         for key, value in {
-            "bind": [o.bind], "workers": o.workers, "timeout": o.timeout, "graceful_timeout": 30,
-            "max_requests": o.max_requests, "max_requests_jitter": o.max_requests // 10,
-            "accesslog": "-", "errorlog": "-", "proc_name": "igr", "preload_app": True,
+            "bind": [o.bind],
+            "workers": o.workers,
+            "timeout": o.timeout,
+            "graceful_timeout": 30,
+            "max_requests": o.max_requests,
+            "max_requests_jitter": o.max_requests // 10,
+            "accesslog": "-",
+            "errorlog": "-",
+            "proc_name": "igr",
+            "preload_app": True,
             "control_socket_disable": True,  # systemd starts, reloads and stops the server
             # the front server on this machine sets X-Forwarded-Proto; nothing else is believed
             "forwarded_allow_ips": os.environ.get("IGR_FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),

@@ -49,20 +49,22 @@ def apply(added: Iterable[Row], removed: Iterable[Row]) -> None:
         gone[(body, government, person)].add(day)
     widened = [(triple, delta[triple], *span) for triple, span in spans.items()]
     for start in range(0, len(widened), UPSERT_CHUNK):
-        _upsert(widened[start:start + UPSERT_CHUNK])
+        _upsert(widened[start : start + UPSERT_CHUNK])
     shrunk: dict[int, list[Triple]] = defaultdict(list)
     for triple, d in delta.items():
         if d and triple not in spans:
             shrunk[d].append(triple)
     for d, triples in shrunk.items():
         for start in range(0, len(triples), CHUNK):
-            _rows(triples[start:start + CHUNK]).update(n=F("n") + d)
+            _rows(triples[start : start + CHUNK]).update(n=F("n") + d)
     if gone:
         _reread_edges(gone)
 
 
 def _rows(triples: list[Triple]):
-    return BodyAttendee.objects.filter(reduce(or_, (Q(body_id=b, government_id=g, person_id=p) for b, g, p in triples)))
+    return BodyAttendee.objects.filter(
+        reduce(or_, (Q(body_id=b, government_id=g, person_id=p) for b, g, p in triples))
+    )
 
 
 def _upsert(changes: list[tuple[Triple, int, dt.date, dt.date]]) -> None:
@@ -74,12 +76,24 @@ def _upsert(changes: list[tuple[Triple, int, dt.date, dt.date]]) -> None:
     table = ops.quote_name(BodyAttendee._meta.db_table)
     least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
     values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(changes))
-    sql = (f'INSERT INTO {table} (body_id, government_id, person_id, n, "first", "last") VALUES {values} '
-           f"ON CONFLICT (body_id, government_id, person_id) DO UPDATE SET n = {table}.n + excluded.n, "
-           f'"first" = CASE WHEN {table}.n <= 0 THEN excluded."first" ELSE {least}({table}."first", excluded."first") END, '
-           f'"last" = CASE WHEN {table}.n <= 0 THEN excluded."last" ELSE {greatest}({table}."last", excluded."last") END')
-    params = [value for (body, government, person), d, low, high in changes
-              for value in (body, government, person, d, ops.adapt_datefield_value(low), ops.adapt_datefield_value(high))]
+    sql = (
+        f'INSERT INTO {table} (body_id, government_id, person_id, n, "first", "last") VALUES {values} '
+        f"ON CONFLICT (body_id, government_id, person_id) DO UPDATE SET n = {table}.n + excluded.n, "
+        f'"first" = CASE WHEN {table}.n <= 0 THEN excluded."first" ELSE {least}({table}."first", excluded."first") END, '
+        f'"last" = CASE WHEN {table}.n <= 0 THEN excluded."last" ELSE {greatest}({table}."last", excluded."last") END'
+    )
+    params = [
+        value
+        for (body, government, person), d, low, high in changes
+        for value in (
+            body,
+            government,
+            person,
+            d,
+            ops.adapt_datefield_value(low),
+            ops.adapt_datefield_value(high),
+        )
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -87,18 +101,36 @@ def _upsert(changes: list[tuple[Triple, int, dt.date, dt.date]]) -> None:
 def _reread_edges(gone: dict[Triple, set[dt.date]]) -> None:
     """Read first and latest dates again for the rows that lost the meeting they began or ended with."""
     candidates = BodyAttendee.objects.filter(
-        n__gt=0, body_id__in={b for b, _, _ in gone}, government_id__in={g for _, g, _ in gone}, person_id__in={p for _, _, p in gone})
-    stale = {(b, g, p) for b, g, p, first, last in candidates.values_list("body_id", "government_id", "person_id", "first", "last")
-             if (b, g, p) in gone and (first in gone[(b, g, p)] or last in gone[(b, g, p)])}
+        n__gt=0,
+        body_id__in={b for b, _, _ in gone},
+        government_id__in={g for _, g, _ in gone},
+        person_id__in={p for _, _, p in gone},
+    )
+    stale = {
+        (b, g, p)
+        for b, g, p, first, last in candidates.values_list(
+            "body_id", "government_id", "person_id", "first", "last"
+        )
+        if (b, g, p) in gone and (first in gone[(b, g, p)] or last in gone[(b, g, p)])
+    }
     if not stale:
         return
-    rows = (Attendance.objects.public().filter(meeting__body_id__in={b for b, _, _ in stale},
-                                               government_id__in={g for _, g, _ in stale}, person_id__in={p for _, _, p in stale})
-            .order_by().values_list("meeting__body_id", "government_id", "person_id")
-            .annotate(first=Min("meeting__date"), last=Max("meeting__date")))
+    rows = (
+        Attendance.objects.public()
+        .filter(
+            meeting__body_id__in={b for b, _, _ in stale},
+            government_id__in={g for _, g, _ in stale},
+            person_id__in={p for _, _, p in stale},
+        )
+        .order_by()
+        .values_list("meeting__body_id", "government_id", "person_id")
+        .annotate(first=Min("meeting__date"), last=Max("meeting__date"))
+    )
     for body, government, person, first, last in rows:
         if (body, government, person) in stale:
-            BodyAttendee.objects.filter(body_id=body, government_id=government, person_id=person).update(first=first, last=last)
+            BodyAttendee.objects.filter(body_id=body, government_id=government, person_id=person).update(
+                first=first, last=last
+            )
 
 
 class Recount:
@@ -118,18 +150,36 @@ class Recount:
         """Replace every attendee row by this recount."""
         BodyAttendee.objects.all().delete()
         BodyAttendee.objects.bulk_create(
-            [BodyAttendee(body_id=triple[0], government_id=triple[1], person_id=triple[2], n=n,
-                          first=self.spans[triple][0], last=self.spans[triple][1]) for triple, n in self.counts.items()],
-            batch_size=1000)
+            [
+                BodyAttendee(
+                    body_id=triple[0],
+                    government_id=triple[1],
+                    person_id=triple[2],
+                    n=n,
+                    first=self.spans[triple][0],
+                    last=self.spans[triple][1],
+                )
+                for triple, n in self.counts.items()
+            ],
+            batch_size=1000,
+        )
 
 
 def top(body_id: int, size: int) -> dict[int, tuple[list[dict], int]]:
     """Per government id: the ``size`` people who came most often (how often, first and latest date), and how
     many others came. The database ranks them, so only the rows shown are read."""
-    ranked = (BodyAttendee.objects.filter(body_id=body_id, n__gt=0).order_by()
-              .annotate(rank=Window(RowNumber(), partition_by=[F("government_id")], order_by=[F("n").desc(), F("person_id").asc()]),
-                        people=Window(Count("pk"), partition_by=[F("government_id")]))
-              .filter(rank__lte=size).values_list("government_id", "person_id", "n", "first", "last", "rank", "people"))
+    ranked = (
+        BodyAttendee.objects.filter(body_id=body_id, n__gt=0)
+        .order_by()
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("government_id")], order_by=[F("n").desc(), F("person_id").asc()]
+            ),
+            people=Window(Count("pk"), partition_by=[F("government_id")]),
+        )
+        .filter(rank__lte=size)
+        .values_list("government_id", "person_id", "n", "first", "last", "rank", "people")
+    )
     out: dict[int, tuple[list[dict], int]] = {}
     for government, person, n, first, last, _rank, people in sorted(ranked, key=lambda r: (r[0], r[5])):
         shown, _ = out.setdefault(government, ([], 0))

@@ -32,13 +32,18 @@ def add(changes: Iterable[tuple[tuple[type[Cell], tuple], int]]) -> None:
         size = PARAMETERS // (len(fields) + 1)
         adapt = [_adapter(f) for f in fields]
         for start in range(0, len(rows), size):
-            chunk = rows[start:start + size]
+            chunk = rows[start : start + size]
             row = f"({', '.join(['%s'] * (len(fields) + 1))})"
-            sql = (f"INSERT INTO {table} ({columns}, n) VALUES {', '.join([row] * len(chunk))} "
-                   f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n")
+            sql = (
+                f"INSERT INTO {table} ({columns}, n) VALUES {', '.join([row] * len(chunk))} "
+                f"ON CONFLICT ({columns}) DO UPDATE SET n = {table}.n + excluded.n"
+            )
             params: list = []
             for key, d in chunk:
-                params += [value if convert is None else convert(value) for convert, value in zip(adapt, key, strict=True)]
+                params += [
+                    value if convert is None else convert(value)
+                    for convert, value in zip(adapt, key, strict=True)
+                ]
                 params.append(d)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)

@@ -43,13 +43,24 @@ class Chart:
 
 def _config(chart: alt.Chart) -> dict[str, Any]:
     # aria off: the chart is decoration for sighted readers; the summary and table carry the content.
-    return chart.configure(font=FONT, aria=False).configure_view(strokeWidth=0).properties(
-        width="container", height=240
-    ).to_dict(validate=False)
+    return (
+        chart.configure(font=FONT, aria=False)
+        .configure_view(strokeWidth=0)
+        .properties(width="container", height=240)
+        .to_dict(validate=False)
+    )
 
 
-def bar_chart(values: list[dict[str, Any]], x: str, y: str, x_title: str, y_title: str,
-              colour: str | None = None, colour_title: str = "", x_type: str = "O") -> dict[str, Any]:
+def bar_chart(
+    values: list[dict[str, Any]],
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    colour: str | None = None,
+    colour_title: str = "",
+    x_type: str = "O",
+) -> dict[str, Any]:
     """A bar chart (stacked by ``colour`` when given) of ``values``: a list of records.
 
     Building a spec with altair costs tens of milliseconds, while a page has only a few shapes of chart. So
@@ -63,22 +74,37 @@ def bar_chart(values: list[dict[str, Any]], x: str, y: str, x_title: str, y_titl
     if spec is None:
         spec = _bar_chart(x, y, x_title, y_title, colour, colour_title, x_type, domain)
         cache.set(key, spec, CHART_TIMEOUT)
-    if len({v[x] for v in values}) <= NARROW:  # a bar or two drawn at a bar's width, not stretched across the page
+    if (
+        len({v[x] for v in values}) <= NARROW
+    ):  # a bar or two drawn at a bar's width, not stretched across the page
         return {**spec, "width": {"step": STEP}, "data": {"values": values}}
     return {**spec, "data": {"values": values}}
 
 
-def _bar_chart(x: str, y: str, x_title: str, y_title: str, colour: str | None, colour_title: str, x_type: str,
-               domain: list[str]) -> dict[str, Any]:
+def _bar_chart(
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    colour: str | None,
+    colour_title: str,
+    x_type: str,
+    domain: list[str],
+) -> dict[str, Any]:
     encoding: dict[str, Any] = {
-        "x": alt.X(f"{x}:{x_type}", title=x_title, axis=alt.Axis(labelAngle=0, labelLimit=90), sort=None),  # data order
+        "x": alt.X(
+            f"{x}:{x_type}", title=x_title, axis=alt.Axis(labelAngle=0, labelLimit=90), sort=None
+        ),  # data order
         "y": alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(tickMinStep=1)),
         "tooltip": [alt.Tooltip(f"{x}:{x_type}", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title)],
     }
     if colour:
-        encoding["color"] = alt.Color(f"{colour}:N", title=colour_title,
-                                      scale=alt.Scale(domain=domain, range=COLOURS[: max(1, len(domain))]),
-                                      legend=alt.Legend(orient="bottom"))
+        encoding["color"] = alt.Color(
+            f"{colour}:N",
+            title=colour_title,
+            scale=alt.Scale(domain=domain, range=COLOURS[: max(1, len(domain))]),
+            legend=alt.Legend(orient="bottom"),
+        )
         encoding["tooltip"].append(alt.Tooltip(f"{colour}:N", title=colour_title))
     chart = alt.Chart(alt.Data(values=[])).mark_bar(color=COLOURS[0]).encode(**encoding)
     return _config(chart)

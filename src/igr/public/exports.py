@@ -50,22 +50,45 @@ def export(fmt: str, name: str, rows: Iterable[dict[str, Any]], columns: list[st
     return response
 
 
-def iterate(queryset: Any, to_row: Callable[[Any], dict[str, Any]], chunk: int = 2000) -> Iterator[dict[str, Any]]:
+def iterate(
+    queryset: Any, to_row: Callable[[Any], dict[str, Any]], chunk: int = 2000
+) -> Iterator[dict[str, Any]]:
     for obj in queryset.iterator(chunk_size=chunk):
         yield to_row(obj)
 
 
 MEETING_COLUMNS = [
-    "reference", "url", "body", "body_name_en", "body_name_cy", "date", "date_precision", "ordinal", "status", "mode",
-    "location_en", "location_cy", "chair", "communique_url",
+    "reference",
+    "url",
+    "body",
+    "body_name_en",
+    "body_name_cy",
+    "date",
+    "date_precision",
+    "ordinal",
+    "status",
+    "mode",
+    "location_en",
+    "location_cy",
+    "chair",
+    "communique_url",
 ]
 
 
 def meeting_row(m: Any) -> dict[str, Any]:
     return {
-        "reference": m.reference, "url": m.get_absolute_url(), "body": m.body.key, "body_name_en": m.body.name_en,
-        "body_name_cy": m.body.name_cy, "date": m.date.isoformat(), "date_precision": m.date_precision,
-        "ordinal": m.ordinal, "status": m.status, "mode": m.mode or None, "location_en": m.location_en or None,
-        "location_cy": m.location_cy or None, "chair": m.chair.name if m.chair else None,
+        "reference": m.reference,
+        "url": m.get_absolute_url(),
+        "body": m.body.key,
+        "body_name_en": m.body.name_en,
+        "body_name_cy": m.body.name_cy,
+        "date": m.date.isoformat(),
+        "date_precision": m.date_precision,
+        "ordinal": m.ordinal,
+        "status": m.status,
+        "mode": m.mode or None,
+        "location_en": m.location_en or None,
+        "location_cy": m.location_cy or None,
+        "chair": m.chair.name if m.chair else None,
         "communique_url": m.communique_url or None,
     }

@@ -19,7 +19,11 @@ from . import tallies
 from .cache import cached
 from .queries import public_meetings
 
-SORTS = {"newest": ("-date", "body__name_en"), "oldest": ("date", "body__name_en"), "body": ("body__name_en", "-date")}
+SORTS = {
+    "newest": ("-date", "body__name_en"),
+    "oldest": ("date", "body__name_en"),
+    "body": ("body__name_en", "-date"),
+}
 PERSON_FACET_SIZE = 25
 FREQUENT_GOVERNMENT = 2000  # meetings attended, above which a per-meeting check beats a lookup
 
@@ -38,9 +42,14 @@ class MeetingFilter:
     @classmethod
     def from_query(cls, query: QueryDict) -> MeetingFilter:
         """Read the filters; an unknown value is ignored (and reported) rather than failing the page."""
-        f = cls(body=query.get("body", "").strip(), government=query.get("government", "").strip(),
-                person=query.get("person", "").strip(), status=query.get("status", "").strip(),
-                mode=query.get("mode", "").strip(), sort=query.get("sort", "newest"))
+        f = cls(
+            body=query.get("body", "").strip(),
+            government=query.get("government", "").strip(),
+            person=query.get("person", "").strip(),
+            status=query.get("status", "").strip(),
+            mode=query.get("mode", "").strip(),
+            sort=query.get("sort", "newest"),
+        )
         year = query.get("year", "").strip()
         if year:
             if year.isdigit() and 1900 < int(year) < 2200:
@@ -96,8 +105,14 @@ class MeetingFilter:
         return {k: v for k, v in self.params().items() if k != "sort"}
 
     def params(self) -> dict[str, Any]:
-        values = {"body": self.body, "government": self.government, "person": self.person,
-                  "year": self.year or "", "status": self.status, "mode": self.mode}
+        values = {
+            "body": self.body,
+            "government": self.government,
+            "person": self.person,
+            "year": self.year or "",
+            "status": self.status,
+            "mode": self.mode,
+        }
         if self.sort != "newest":
             values["sort"] = self.sort
         return {k: v for k, v in values.items() if v}
@@ -109,12 +124,14 @@ class MeetingFilter:
 
 def government_meeting_counts() -> dict[int, int]:
     """How many published meetings each government attended (from the tallies, cached per register version)."""
+
     def count() -> dict[int, int]:
         counts: Counter = Counter()
         for *_, governments, n in cached("meeting-cells", tallies.meeting_cells):
             for government in governments:
                 counts[government] += n
         return dict(counts)
+
     return cached("government-meetings", count)
 
 
@@ -137,7 +154,9 @@ def facet_counts(f: MeetingFilter) -> dict[str, list[tuple[Any, int]]]:
     Without a person filter, every count is a sum over the tallies (``igr.public.tallies``), whatever the size
     of the register; with one, over the counted facts of that person's meetings (one cell each).
     """
-    cells = tallies.person_meeting_cells(f.person) if f.person else cached("meeting-cells", tallies.meeting_cells)
+    cells = (
+        tallies.person_meeting_cells(f.person) if f.person else cached("meeting-cells", tallies.meeting_cells)
+    )
     counts = _counted_from_cells(f, cells)
     counts["person"] = _person_facet(f)
     return counts
@@ -146,7 +165,11 @@ def facet_counts(f: MeetingFilter) -> dict[str, list[tuple[Any, int]]]:
 def _chosen_ids(f: MeetingFilter) -> tuple[int | None, int | None]:
     """The ids of the chosen body and government; -1 when the key names nothing (so nothing matches)."""
     body = Body.objects.filter(key=f.body).values_list("pk", flat=True).first() or -1 if f.body else None
-    government = Government.objects.filter(key=f.government).values_list("pk", flat=True).first() or -1 if f.government else None
+    government = (
+        Government.objects.filter(key=f.government).values_list("pk", flat=True).first() or -1
+        if f.government
+        else None
+    )
     return body, government
 
 
@@ -154,7 +177,9 @@ def _counted_from_cells(f: MeetingFilter, cells: list[tuple]) -> dict[str, Any]:
     """The meeting count and every facet but the person's, from (body, year, status, mode, governments, n) cells."""
     body_id, government_id = _chosen_ids(f)
     wanted = {"body": body_id, "year": f.year, "status": f.status or None, "mode": f.mode or None}
-    counters: dict[str, Counter] = {name: Counter() for name in ("body", "year", "status", "mode", "government")}
+    counters: dict[str, Counter] = {
+        name: Counter() for name in ("body", "year", "status", "mode", "government")
+    }
     total = 0
     for body, year, status, mode, governments, n in cells:
         values = {"body": body, "year": year, "status": status, "mode": mode}
@@ -181,8 +206,13 @@ def _person_facet(f: MeetingFilter) -> list[tuple[int, int]]:
     """The people at most of the meetings the other filters select, with how many each attended."""
     if f.body or f.year:  # a narrow selection: count its attendances
         base = Meeting.objects.public()
-        rows = (Attendance.objects.order_by().filter(meeting__in=_ids(f.apply(base, skip="person")), person__isnull=False)
-                .values_list("person").annotate(n=Count("meeting", distinct=True)).order_by("-n", "person")[:PERSON_FACET_SIZE])
+        rows = (
+            Attendance.objects.order_by()
+            .filter(meeting__in=_ids(f.apply(base, skip="person")), person__isnull=False)
+            .values_list("person")
+            .annotate(n=Count("meeting", distinct=True))
+            .order_by("-n", "person")[:PERSON_FACET_SIZE]
+        )
         return [tuple(r) for r in rows]
     _, government_id = _chosen_ids(f)
     return tallies.people_totals(f.status, f.mode, government_id, PERSON_FACET_SIZE)
@@ -199,7 +229,9 @@ def facets(f: MeetingFilter) -> dict[str, list[dict[str, Any]]]:
     governments = {g.pk: g for g in Government.objects.all()}
     person_counts = list(raw["person"])
     people = {p.pk: p for p in Person.objects.public().filter(pk__in=[pk for pk, _ in person_counts])}
-    person_counts = [(pk, n) for pk, n in person_counts if pk in people]  # a person deleted since it was counted
+    person_counts = [
+        (pk, n) for pk, n in person_counts if pk in people
+    ]  # a person deleted since it was counted
     if f.person and all(p.key != f.person for p in people.values()):
         chosen = Person.objects.public().filter(key=f.person).first()
         if chosen:
@@ -207,15 +239,29 @@ def facets(f: MeetingFilter) -> dict[str, list[dict[str, Any]]]:
             person_counts.append((chosen.pk, None))
     status_counts, mode_counts = dict(raw["status"]), dict(raw["mode"])
     return {
-        "body": sorted(({"value": bodies[pk].key, "label": bodies[pk], "count": n} for pk, n in raw["body"]),
-                       key=lambda o: str(o["label"])),
-        "government": [{"value": governments[pk].key, "label": governments[pk], "count": n}
-                       for pk, n in sorted(raw["government"], key=lambda r: governments[r[0]].sort_order)],
-        "person": sorted(({"value": people[pk].key, "label": people[pk].name, "count": n} for pk, n in person_counts),
-                         key=lambda o: people_sort(o["label"])),
+        "body": sorted(
+            ({"value": bodies[pk].key, "label": bodies[pk], "count": n} for pk, n in raw["body"]),
+            key=lambda o: str(o["label"]),
+        ),
+        "government": [
+            {"value": governments[pk].key, "label": governments[pk], "count": n}
+            for pk, n in sorted(raw["government"], key=lambda r: governments[r[0]].sort_order)
+        ],
+        "person": sorted(
+            ({"value": people[pk].key, "label": people[pk].name, "count": n} for pk, n in person_counts),
+            key=lambda o: people_sort(o["label"]),
+        ),
         "year": [{"value": y, "label": y, "count": n} for y, n in raw["year"]],
-        "status": [{"value": v, "label": label, "count": status_counts[v]} for v, label in Meeting.Status.choices if v in status_counts],
-        "mode": [{"value": v, "label": label, "count": mode_counts[v]} for v, label in Meeting.Mode.choices if v in mode_counts],
+        "status": [
+            {"value": v, "label": label, "count": status_counts[v]}
+            for v, label in Meeting.Status.choices
+            if v in status_counts
+        ],
+        "mode": [
+            {"value": v, "label": label, "count": mode_counts[v]}
+            for v, label in Meeting.Mode.choices
+            if v in mode_counts
+        ],
     }
 
 

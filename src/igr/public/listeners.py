@@ -23,11 +23,16 @@ Kind = SearchEntry.Kind
 CHUNK = 500
 logger = logging.getLogger(__name__)
 
-RECORDS = {E.DocumentAdded: (Kind.DOCUMENT, "document_id"), E.DocumentChanged: (Kind.DOCUMENT, "document_id"),
-           E.DocumentRemoved: (Kind.DOCUMENT, "document_id"),
-           E.DocumentLinked: (Kind.DOCUMENT, "document_id"), E.AgreementChanged: (Kind.AGREEMENT, "agreement_id"),
-           E.BodyChanged: (Kind.BODY, "body_id"), E.PersonChanged: (Kind.PERSON, "person_id"),
-           E.AgendaChanged: (Kind.MEETING, "meeting_id")}
+RECORDS = {
+    E.DocumentAdded: (Kind.DOCUMENT, "document_id"),
+    E.DocumentChanged: (Kind.DOCUMENT, "document_id"),
+    E.DocumentRemoved: (Kind.DOCUMENT, "document_id"),
+    E.DocumentLinked: (Kind.DOCUMENT, "document_id"),
+    E.AgreementChanged: (Kind.AGREEMENT, "agreement_id"),
+    E.BodyChanged: (Kind.BODY, "body_id"),
+    E.PersonChanged: (Kind.PERSON, "person_id"),
+    E.AgendaChanged: (Kind.MEETING, "meeting_id"),
+}
 
 
 @E.listen(*E.MEETING_EVENTS, E.AttendanceChanged, *RECORDS)
@@ -49,13 +54,21 @@ def search_index(batch: list[E.Event]) -> None:
             queue[kind].add(getattr(event, attribute))
     if meetings:
         queue[Kind.MEETING] |= meetings
-        people = (Attendance.objects.filter(meeting_id__in=meetings, person__isnull=False).order_by().values_list("person_id")
-                  .union(Meeting.objects.filter(pk__in=meetings, chair__isnull=False).order_by().values_list("chair_id")))
+        people = (
+            Attendance.objects.filter(meeting_id__in=meetings, person__isnull=False)
+            .order_by()
+            .values_list("person_id")
+            .union(
+                Meeting.objects.filter(pk__in=meetings, chair__isnull=False)
+                .order_by()
+                .values_list("chair_id")
+            )
+        )
         queue[Kind.PERSON].update(pk for (pk,) in people)
     for kind, ids in queue.items():
         ordered = sorted(ids)
         for start in range(0, len(ordered), CHUNK):
-            reindex(kind, ordered[start:start + CHUNK])
+            reindex(kind, ordered[start : start + CHUNK])
     logger.debug("re-indexed %s", {kind: len(ids) for kind, ids in queue.items()})
 
 

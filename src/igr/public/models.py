@@ -28,7 +28,9 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique_record")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique_record")
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}#{self.object_id}"
@@ -68,15 +70,21 @@ class MeetingFacts(models.Model):
     governments = models.JSONField(default=list, help_text="The ids of the governments that attended.")
     people = models.JSONField(default=list)
     notice_hours = models.FloatField(null=True)
-    statements = models.JSONField(default=list, help_text="Written statements owed: [due, met on or null, waived].")
+    statements = models.JSONField(
+        default=list, help_text="Written statements owed: [due, met on or null, waived]."
+    )
     ministers = models.JSONField(default=list, help_text="The Welsh Government ministers who attended.")
-    attendees = models.JSONField(default=list, help_text="Who attended for which government: [government id, person id].")
+    attendees = models.JSONField(
+        default=list, help_text="Who attended for which government: [government id, person id]."
+    )
 
     class Meta:
         verbose_name = _("meeting facts")
         verbose_name_plural = _("meeting facts")
-        indexes = [models.Index(fields=["body_id", "date"], name="public_facts_body_date"),
-                   models.Index(fields=["date", "notice_hours"], name="public_facts_date_notice")]
+        indexes = [
+            models.Index(fields=["body_id", "date"], name="public_facts_body_date"),
+            models.Index(fields=["date", "notice_hours"], name="public_facts_date_notice"),
+        ]
 
     def __str__(self) -> str:
         return f"facts#{self.meeting_id}"
@@ -108,10 +116,16 @@ class MeetingTally(Cell):
     year = models.IntegerField()
     status = models.CharField(max_length=12)
     mode = models.CharField(max_length=10, blank=True)
-    governments = models.JSONField(default=list, help_text="The ids of the governments that attended, in order.")
+    governments = models.JSONField(
+        default=list, help_text="The ids of the governments that attended, in order."
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["body_id", "year", "status", "mode", "governments"], name="public_meeting_tally_cell")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body_id", "year", "status", "mode", "governments"], name="public_meeting_tally_cell"
+            )
+        ]
 
 
 class PersonTally(Cell):
@@ -121,10 +135,16 @@ class PersonTally(Cell):
     person_id = models.BigIntegerField()
     status = models.CharField(max_length=12)
     mode = models.CharField(max_length=10, blank=True)
-    governments = models.JSONField(default=list, help_text="The ids of the governments that attended, in order.")
+    governments = models.JSONField(
+        default=list, help_text="The ids of the governments that attended, in order."
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person_id", "status", "mode", "governments"], name="public_person_tally_cell")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_id", "status", "mode", "governments"], name="public_person_tally_cell"
+            )
+        ]
 
 
 class NoticeTally(Cell):
@@ -157,7 +177,9 @@ class LagTally(StatementCell):
     on_time = models.BooleanField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["per", "owner", "days", "on_time"], name="public_lag_tally_cell")]
+        constraints = [
+            models.UniqueConstraint(fields=["per", "owner", "days", "on_time"], name="public_lag_tally_cell")
+        ]
 
 
 class OwedTally(StatementCell):
@@ -196,7 +218,11 @@ class BodyAttendee(models.Model):
     class Meta:
         verbose_name = _("body attendee")
         verbose_name_plural = _("body attendees")
-        constraints = [models.UniqueConstraint(fields=["body_id", "government_id", "person_id"], name="public_body_attendee_row")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body_id", "government_id", "person_id"], name="public_body_attendee_row"
+            )
+        ]
         indexes = [models.Index(fields=["body_id", "n"], name="public_body_attendee_body")]
 
     def __str__(self) -> str:

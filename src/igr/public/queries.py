@@ -37,29 +37,36 @@ def public_agreements() -> QuerySet[Agreement]:
 
 
 def upcoming_meetings(today: dt.date, limit: int = 10) -> list[Meeting]:
-    return list(public_meetings().filter(date__gte=today, status__in=UPCOMING_STATUSES).order_by("date")[:limit])
+    return list(
+        public_meetings().filter(date__gte=today, status__in=UPCOMING_STATUSES).order_by("date")[:limit]
+    )
 
 
 def recent_meetings(today: dt.date, limit: int = 10) -> list[Meeting]:
-    return list(public_meetings().filter(date__lte=today, status=Meeting.Status.HELD).order_by("-date")[:limit])
+    return list(
+        public_meetings().filter(date__lte=today, status=Meeting.Status.HELD).order_by("-date")[:limit]
+    )
 
 
 def published_documents() -> QuerySet[Document]:
     versions = DocumentVersion.objects.defer("text").order_by("language", "-revision")
-    return Document.objects.public().select_related("publisher").prefetch_related(
-        Prefetch("versions", queryset=versions)
+    return (
+        Document.objects.public()
+        .select_related("publisher")
+        .prefetch_related(Prefetch("versions", queryset=versions))
     )
 
 
 def meeting_with_details(reference: str) -> Meeting | None:
-    attendances = Attendance.objects.select_related("person", "post", "government", "substitute_for").order_by(
-        "government__sort_order", "sort_order", "pk"
-    )
+    attendances = Attendance.objects.select_related(
+        "person", "post", "government", "substitute_for"
+    ).order_by("government__sort_order", "sort_order", "pk")
     return (
         public_meetings()
         .select_related("host")
         .prefetch_related(
-            Prefetch("attendances", queryset=attendances), "agenda_items",
+            Prefetch("attendances", queryset=attendances),
+            "agenda_items",
             Prefetch("documents", queryset=published_documents(), to_attr="public_documents"),
         )
         .filter(reference=reference)
@@ -87,7 +94,12 @@ def sources_for(meeting: Meeting, ours: set[str]) -> list[dict[str, Any]]:
     for document in meeting.public_documents:
         versions = latest_versions(document, ours)
         if versions or not any(v.content_hash in ours for v in document.versions.all()):
-            out.append({"document": document, "versions": [versions[lang] for lang in ("cy", "en") if lang in versions]})
+            out.append(
+                {
+                    "document": document,
+                    "versions": [versions[lang] for lang in ("cy", "en") if lang in versions],
+                }
+            )
     return out
 
 
@@ -101,13 +113,18 @@ def provenance_for(meeting: Meeting) -> list[Provenance]:
         object_id__in=[a.pk for a in meeting.attendances.all()],
     )
     return list(
-        Provenance.objects.public().filter(records)
-        .select_related("document_version__document", "content_type").order_by("document_version_id", "field_name")[:50]
+        Provenance.objects.public()
+        .filter(records)
+        .select_related("document_version__document", "content_type")
+        .order_by("document_version_id", "field_name")[:50]
     )
 
 
 def _body_counts() -> dict[int, tuple[int, dt.date]]:
-    counts = {body: sum(n for *_, n in cells) for body, cells in cached("meeting-cells-by-body", _cells_by_body).items()}
+    counts = {
+        body: sum(n for *_, n in cells)
+        for body, cells in cached("meeting-cells-by-body", _cells_by_body).items()
+    }
     last = dict(MeetingFacts.objects.order_by().values_list("body_id").annotate(last=Max("date")))
     return {body_id: (n, last.get(body_id)) for body_id, n in counts.items()}
 
@@ -160,7 +177,10 @@ def top_attendees(body: Body, size: int = PEOPLE_PER_GOVERNMENT) -> dict[int, tu
 
 def _people_index() -> list[tuple[int, int]]:
     counts = dict(tallies.people_totals())
-    return [(pk, counts.get(pk, 0)) for pk in Person.objects.public().order_by("sort_name", "name").values_list("pk", flat=True)]
+    return [
+        (pk, counts.get(pk, 0))
+        for pk in Person.objects.public().order_by("sort_name", "name").values_list("pk", flat=True)
+    ]
 
 
 def people_index() -> list[tuple[int, int]]:
@@ -181,9 +201,14 @@ def people_page(index: list[tuple[int, int]]) -> list[Person]:
 
 def body_figures(body: Body) -> dict[str, Any]:
     """A body's yearly meetings, attendance by government, and its most frequent attendees (cached per body)."""
+
     def compute() -> dict[str, Any]:
         per_year = meetings_per_year(body)
-        return {"count": sum(r["count"] for r in per_year), "per_year": per_year,
-                "per_government": governments_per_year(body), "people": top_attendees(body)}
+        return {
+            "count": sum(r["count"] for r in per_year),
+            "per_year": per_year,
+            "per_government": governments_per_year(body),
+            "people": top_attendees(body),
+        }
 
     return cached("body", compute, body.pk)

@@ -79,12 +79,16 @@ class Facts:
         return {(self.body_id, government, person, self.date) for government, person in self.attendees}
 
     def cells(self) -> list[Key]:
-        keys: list[Key] = [(MeetingTally, (self.body_id, self.date.year, self.status, self.mode, self.governments))]
+        keys: list[Key] = [
+            (MeetingTally, (self.body_id, self.date.year, self.status, self.mode, self.governments))
+        ]
         keys += [(PersonTally, (person, self.status, self.mode, self.governments)) for person in self.people]
         if self.notice_hours is not None:
             keys.append((NoticeTally, (notice_bucket(self.notice_hours),)))
         # Per year, per body and per minister separately: a cross of all three would be far larger to sum.
-        owners = [("year", self.date.year), ("body", self.body_id)] + [("minister", minister) for minister in self.ministers]
+        owners = [("year", self.date.year), ("body", self.body_id)] + [
+            ("minister", minister) for minister in self.ministers
+        ]
         for due, met, waived in self.statements:
             for per, owner in owners:
                 if waived:
@@ -97,18 +101,40 @@ class Facts:
 
     @classmethod
     def from_row(cls, row: MeetingFacts) -> Facts:
-        statements = tuple((dt.date.fromisoformat(due), dt.date.fromisoformat(met) if met else None, waived)
-                           for due, met, waived in row.statements)
-        return cls(row.body_id, row.date, row.status, row.mode, tuple(row.governments), tuple(row.people), row.notice_hours,
-                   statements, tuple(row.ministers), tuple((g, p) for g, p in row.attendees))
+        statements = tuple(
+            (dt.date.fromisoformat(due), dt.date.fromisoformat(met) if met else None, waived)
+            for due, met, waived in row.statements
+        )
+        return cls(
+            row.body_id,
+            row.date,
+            row.status,
+            row.mode,
+            tuple(row.governments),
+            tuple(row.people),
+            row.notice_hours,
+            statements,
+            tuple(row.ministers),
+            tuple((g, p) for g, p in row.attendees),
+        )
 
     def to_row(self, meeting_id: int) -> MeetingFacts:
-        return MeetingFacts(meeting_id=meeting_id, body_id=self.body_id, date=self.date, status=self.status,
-                            mode=self.mode, governments=list(self.governments), people=list(self.people),
-                            notice_hours=self.notice_hours, ministers=list(self.ministers),
-                            attendees=[list(pair) for pair in self.attendees],
-                            statements=[[due.isoformat(), met.isoformat() if met else None, waived]
-                                        for due, met, waived in self.statements])
+        return MeetingFacts(
+            meeting_id=meeting_id,
+            body_id=self.body_id,
+            date=self.date,
+            status=self.status,
+            mode=self.mode,
+            governments=list(self.governments),
+            people=list(self.people),
+            notice_hours=self.notice_hours,
+            ministers=list(self.ministers),
+            attendees=[list(pair) for pair in self.attendees],
+            statements=[
+                [due.isoformat(), met.isoformat() if met else None, waived]
+                for due, met, waived in self.statements
+            ],
+        )
 
 
 def _statements(ids: list[int]) -> dict[int, tuple[Statement, ...]]:
@@ -125,7 +151,9 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
     pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
     wales = Government.objects.filter(key="wales").values_list("pk", flat=True).first()
     rows = Attendance.objects.public().filter(meeting_id__in=ids).order_by()
-    for meeting_id, government_id, person_id, capacity in rows.values_list("meeting_id", "government_id", "person_id", "capacity"):
+    for meeting_id, government_id, person_id, capacity in rows.values_list(
+        "meeting_id", "government_id", "person_id", "capacity"
+    ):
         if government_id:
             governments[meeting_id].add(government_id)
         if person_id:
@@ -135,12 +163,25 @@ def current_facts(meeting_ids: Iterable[int]) -> dict[int, Facts]:
             if government_id == wales and capacity == Attendance.Capacity.MINISTER:
                 ministers[meeting_id].add(person_id)
     statements = _statements(ids)
-    meetings = Meeting.objects.public().filter(pk__in=ids).order_by().values_list(
-        "pk", "body_id", "date", "status", "mode", "starts_at", "notice_received_at")
+    meetings = (
+        Meeting.objects.public()
+        .filter(pk__in=ids)
+        .order_by()
+        .values_list("pk", "body_id", "date", "status", "mode", "starts_at", "notice_received_at")
+    )
     return {
-        pk: Facts(body_id, date, status, mode, tuple(sorted(governments[pk])), tuple(sorted(people[pk])),
-                  notice_hours_of(date, starts, received) if received else None,
-                  statements.get(pk, ()), tuple(sorted(ministers[pk])), tuple(sorted(pairs[pk])))
+        pk: Facts(
+            body_id,
+            date,
+            status,
+            mode,
+            tuple(sorted(governments[pk])),
+            tuple(sorted(people[pk])),
+            notice_hours_of(date, starts, received) if received else None,
+            statements.get(pk, ()),
+            tuple(sorted(ministers[pk])),
+            tuple(sorted(pairs[pk])),
+        )
         for pk, body_id, date, status, mode, starts, received in meetings
     }
 
@@ -151,7 +192,9 @@ def refresh(meeting_ids: Iterable[int]) -> int:
     ids = sorted({i for i in meeting_ids if i is not None})
     if not ids:
         return 0
-    if connection.features.has_select_for_update:  # one refresher per meeting (SQLite locks the whole database)
+    if (
+        connection.features.has_select_for_update
+    ):  # one refresher per meeting (SQLite locks the whole database)
         list(Meeting.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
     old = {row.meeting_id: Facts.from_row(row) for row in MeetingFacts.objects.filter(meeting_id__in=ids)}
     new = current_facts(ids)
@@ -186,7 +229,7 @@ def rebuild(batch: int = 2000) -> int:
     totals: Counter = Counter()
     attendance = attendees.Recount()
     for start in range(0, len(ids), batch):
-        facts = current_facts(ids[start:start + batch])
+        facts = current_facts(ids[start : start + batch])
         MeetingFacts.objects.bulk_create([f.to_row(pk) for pk, f in facts.items()], batch_size=1000)
         for f in facts.values():
             totals.update(f.cells())
@@ -198,9 +241,13 @@ def rebuild(batch: int = 2000) -> int:
 
 def meeting_cells() -> list[tuple[int, int, str, str, frozenset[int], int]]:
     """Every non-empty meeting cell as (body id, year, status, mode, ids of the governments attending, count)."""
-    rows = MeetingTally.objects.filter(n__gt=0).values_list("body_id", "year", "status", "mode", _AS_TEXT, "n")
+    rows = MeetingTally.objects.filter(n__gt=0).values_list(
+        "body_id", "year", "status", "mode", _AS_TEXT, "n"
+    )
     sets = _Sets()
-    return [(body, year, status, mode, sets[governments], n) for body, year, status, mode, governments, n in rows]
+    return [
+        (body, year, status, mode, sets[governments], n) for body, year, status, mode, governments, n in rows
+    ]
 
 
 _AS_TEXT = Cast("governments", TextField())  # read as text: a few sets recur in thousands of cells
@@ -217,17 +264,25 @@ class _Sets(dict):
 def person_meeting_cells(person_key: str) -> list[tuple[int, int, str, str, frozenset[int], int]]:
     """One meeting cell per published meeting the person attended, from the meetings' counted facts."""
     meetings = Attendance.objects.filter(person__key=person_key).values("meeting_id")
-    rows = MeetingFacts.objects.filter(meeting_id__in=meetings).values_list("body_id", "date", "status", "mode", "governments")
-    return [(body, date.year, status, mode, frozenset(governments), 1) for body, date, status, mode, governments in rows]
+    rows = MeetingFacts.objects.filter(meeting_id__in=meetings).values_list(
+        "body_id", "date", "status", "mode", "governments"
+    )
+    return [
+        (body, date.year, status, mode, frozenset(governments), 1)
+        for body, date, status, mode, governments in rows
+    ]
 
 
-def people_totals(status: str = "", mode: str = "", government: int | None = None, limit: int | None = None
-                  ) -> list[tuple[int, int]]:
+def people_totals(
+    status: str = "", mode: str = "", government: int | None = None, limit: int | None = None
+) -> list[tuple[int, int]]:
     """(person id, published meetings attended), most first, among meetings of this status, mode and government.
 
     The database sums each person's cells; with a government, only those of meetings at which it was present.
     """
-    rows = PersonTally.objects.filter(n__gt=0, **{name: value for name, value in (("status", status), ("mode", mode)) if value})
+    rows = PersonTally.objects.filter(
+        n__gt=0, **{name: value for name, value in (("status", status), ("mode", mode)) if value}
+    )
     if government is not None:
         rows = rows.filter(Includes("governments", government))
     totals = rows.order_by().values_list("person_id").annotate(total=Sum("n")).order_by("-total", "person_id")
@@ -244,7 +299,10 @@ class Includes(Func):
 
     def as_sqlite(self, compiler, connection, **extra):
         column, params = compiler.compile(self.source_expressions[0])
-        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = %s)", [*params, self.source_expressions[1].value]
+        return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value = %s)", [
+            *params,
+            self.source_expressions[1].value,
+        ]
 
     def as_postgresql(self, compiler, connection, **extra):
         column, params = compiler.compile(self.source_expressions[0])
@@ -274,16 +332,24 @@ class StatementCount(NamedTuple):
 
 def statement_counts() -> list[StatementCount]:
     """Every non-empty count of written statements owed, in one query over the three kinds of cell."""
-    empty = {"days": Value(None, IntegerField()), "on_time": Value(None, BooleanField()), "due": Value(None, DateField())}
+    empty = {
+        "days": Value(None, IntegerField()),
+        "on_time": Value(None, BooleanField()),
+        "due": Value(None, DateField()),
+    }
 
     def counted(kind: type[Cell], outcome: str):
         # Every column an expression under its own name, in one order, so that the three parts line up.
         columns = {"outcome": Value(outcome), "per": F("per"), "owner": F("owner")}
-        columns |= {name: F(name) if name in kind.DIMENSIONS else empty[name] for name in empty} | {"count": F("n")}
+        columns |= {name: F(name) if name in kind.DIMENSIONS else empty[name] for name in empty} | {
+            "count": F("n")
+        }
         aliases = {f"c_{name}": expression for name, expression in columns.items()}
         return kind.objects.filter(n__gt=0).order_by().annotate(**aliases).values_list(*aliases)
 
-    rows = counted(LagTally, "lag").union(counted(OwedTally, "owed"), counted(WaivedTally, "waived"), all=True)
+    rows = counted(LagTally, "lag").union(
+        counted(OwedTally, "owed"), counted(WaivedTally, "waived"), all=True
+    )
     return [StatementCount(*row) for row in rows]
 
 
@@ -294,5 +360,8 @@ def owed_dates() -> list[dt.date]:
 
 def short_notice_ids(limit: int = 20) -> list[int]:
     """The most recent published meetings called at less than three days' notice."""
-    return list(MeetingFacts.objects.filter(notice_hours__lt=SHORT_NOTICE_HOURS).order_by("-date", "-meeting_id")
-                .values_list("meeting_id", flat=True)[:limit])
+    return list(
+        MeetingFacts.objects.filter(notice_hours__lt=SHORT_NOTICE_HOURS)
+        .order_by("-date", "-meeting_id")
+        .values_list("meeting_id", flat=True)[:limit]
+    )

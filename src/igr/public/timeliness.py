@@ -35,9 +35,14 @@ class _Group:
     def summary(self) -> dict[str, Any]:
         count = sum(self.lags.values())
         decided = self.on_time + self.late + self.overdue
-        return {"count": count, "median": _median(self.lags), "longest": max(self.lags) if self.lags else None,
-                "on_time": self.on_time, "decided": decided,
-                "on_time_rate": round(100 * self.on_time / decided) if decided else None}
+        return {
+            "count": count,
+            "median": _median(self.lags),
+            "longest": max(self.lags) if self.lags else None,
+            "on_time": self.on_time,
+            "decided": decided,
+            "on_time_rate": round(100 * self.on_time / decided) if decided else None,
+        }
 
 
 def _median(histogram: Counter) -> float | int | None:
@@ -55,8 +60,15 @@ def _median(histogram: Counter) -> float | int | None:
 def notice_statistics() -> dict[str, Any]:
     """How much notice meetings gave (``Meeting.notice_received_at``), from the tallies."""
     notices = tallies.notice_counts()
-    buckets = [{"low": low, "high": high, "count": notices.get(str(i), 0)} for i, (low, high) in enumerate(NOTICE_BUCKETS_HOURS)]
-    return {"notice_buckets": buckets, "noticed_count": sum(notices.values()), "short_notice_ids": tallies.short_notice_ids()}
+    buckets = [
+        {"low": low, "high": high, "count": notices.get(str(i), 0)}
+        for i, (low, high) in enumerate(NOTICE_BUCKETS_HOURS)
+    ]
+    return {
+        "notice_buckets": buckets,
+        "noticed_count": sum(notices.values()),
+        "short_notice_ids": tallies.short_notice_ids(),
+    }
 
 
 def statistics(today: dt.date) -> dict[str, Any]:
@@ -68,7 +80,9 @@ def statistics(today: dt.date) -> dict[str, Any]:
     """
     groups: dict[tuple[str, Any], _Group] = defaultdict(_Group)
     for cell in tallies.statement_counts():
-        targets = [groups[(cell.per, cell.owner)]] + ([groups[("overall", None)]] if cell.per == "year" else [])
+        targets = [groups[(cell.per, cell.owner)]] + (
+            [groups[("overall", None)]] if cell.per == "year" else []
+        )
         for group in targets:
             if cell.outcome == "lag":
                 group.lags[cell.days] += cell.n
@@ -79,10 +93,18 @@ def statistics(today: dt.date) -> dict[str, Any]:
             elif cell.outcome == "owed" and today > cell.due:
                 group.overdue += cell.n
     overall = groups[("overall", None)]
-    buckets = [{"low": low, "high": high, "count": sum(n for d, n in overall.lags.items() if d >= low and (high is None or d <= high))}
-               for low, high in LAG_BUCKETS]
+    buckets = [
+        {
+            "low": low,
+            "high": high,
+            "count": sum(n for d, n in overall.lags.items() if d >= low and (high is None or d <= high)),
+        }
+        for low, high in LAG_BUCKETS
+    ]
     return {
-        **notice_statistics(), "overall": overall.summary(), "distribution": buckets,
+        **notice_statistics(),
+        "overall": overall.summary(),
+        "distribution": buckets,
         "by_year": sorted((k, g.summary()) for (kind, k), g in groups.items() if kind == "year"),
         "by_body": {k: g.summary() for (kind, k), g in groups.items() if kind == "body"},
         "by_minister": {k: g.summary() for (kind, k), g in groups.items() if kind == "minister"},

@@ -17,8 +17,16 @@ urlpatterns = [
     re_path(rf"^{MEETING}/{DOCUMENT}/$", views.edition_page, name="edition"),
     re_path(rf"^{MEETING}/{DOCUMENT}/v(?P<version>\d{{1,5}})/$", views.edition_page, name="edition_version"),
     re_path(rf"^{MEETING}/{DOCUMENT}\.{FORMAT}$", views.edition_download, name="edition_file"),
-    re_path(rf"^{MEETING}/{DOCUMENT}/v(?P<version>\d{{1,5}})\.{FORMAT}$", views.edition_download, name="edition_version_file"),
-    re_path(rf"^documents/(?P<pk>{RecordId.regex})/(?P<language>en|cy)/(?P<revision>[0-9]{{1,5}})/$", views.source_download, name="source_file"),
+    re_path(
+        rf"^{MEETING}/{DOCUMENT}/v(?P<version>\d{{1,5}})\.{FORMAT}$",
+        views.edition_download,
+        name="edition_version_file",
+    ),
+    re_path(
+        rf"^documents/(?P<pk>{RecordId.regex})/(?P<language>en|cy)/(?P<revision>[0-9]{{1,5}})/$",
+        views.source_download,
+        name="source_file",
+    ),
     path("bodies/", views.body_list, name="body_list"),
     path("bodies/<slug:body_key>/", views.body_detail, name="body"),
     path("people/", views.person_list, name="person_list"),

@@ -23,7 +23,9 @@ def _read(name: str) -> dict[str, Any]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     data = json.loads(text)
     if not isinstance(data, dict) or not data.get("source"):
-        raise ReferenceDataError(f"{name}: every reference file must say where its facts come from ('source')")
+        raise ReferenceDataError(
+            f"{name}: every reference file must say where its facts come from ('source')"
+        )
     return data
 
 
@@ -54,7 +56,9 @@ def bodies() -> tuple[dict[str, Any], ...]:
         if body["tier"] not in TIERS:
             raise ReferenceDataError(f"bodies.json: {body['key']!r} has unknown tier {body['tier']!r}")
         if body.get("predecessor") and body["predecessor"] not in keys:
-            raise ReferenceDataError(f"bodies.json: {body['key']!r} names unknown predecessor {body['predecessor']!r}")
+            raise ReferenceDataError(
+                f"bodies.json: {body['key']!r} names unknown predecessor {body['predecessor']!r}"
+            )
     return tuple(items)
 
 
@@ -65,7 +69,9 @@ def posts() -> tuple[dict[str, Any], ...]:
     gov_keys = {g["key"] for g in governments()}
     for post in items:
         if post["government"] not in gov_keys:
-            raise ReferenceDataError(f"posts.json: {post['key']!r} names unknown government {post['government']!r}")
+            raise ReferenceDataError(
+                f"posts.json: {post['key']!r} names unknown government {post['government']!r}"
+            )
     return tuple(items)
 
 
@@ -78,5 +84,7 @@ def committees() -> dict[str, tuple[dict[str, Any], ...]]:
     for committee in data["committees"]:
         for chair in committee.get("chairs", []):
             if chair["person"] not in people:
-                raise ReferenceDataError(f"committees.json: chair {chair['person']!r} is not among its people")
+                raise ReferenceDataError(
+                    f"committees.json: chair {chair['person']!r} is not among its people"
+                )
     return {"committees": tuple(data["committees"]), "people": tuple(data["people"])}

@@ -55,7 +55,16 @@ class MissingWelshTitleFilter(MissingWelshFilter):
 class ProvenanceInline(GenericTabularInline):
     model = Provenance
     extra = 0
-    fields = ("field_name", "document_version", "span_start", "span_end", "quote", "confidence", "confirmed_by", "confirmed_at")
+    fields = (
+        "field_name",
+        "document_version",
+        "span_start",
+        "span_end",
+        "quote",
+        "confidence",
+        "confirmed_by",
+        "confirmed_at",
+    )
     raw_id_fields = ("document_version", "confirmed_by")
 
 
@@ -138,7 +147,19 @@ class SeneddCommitteeAdmin(admin.ModelAdmin):
 class AttendanceInline(admin.TabularInline):
     model = Attendance
     extra = 1
-    fields = ("person", "description_en", "description_cy", "post", "role_en", "role_cy", "government", "capacity", "substitute_for", "is_chair", "sort_order")
+    fields = (
+        "person",
+        "description_en",
+        "description_cy",
+        "post",
+        "role_en",
+        "role_cy",
+        "government",
+        "capacity",
+        "substitute_for",
+        "is_chair",
+        "sort_order",
+    )
     autocomplete_fields = ("person", "post", "substitute_for")
 
 
@@ -153,7 +174,14 @@ class MeetingAdmin(OneEditOneBatch, admin.ModelAdmin):
     form = OptimisticLockForm
     list_display = ("reference", "body", "date", "ordinal", "status", "mode", "published")
     list_filter = ("status", "mode", "published", "body__tier", "body")
-    search_fields = ("reference", "body__name_en", "body__name_cy", "location_en", "location_cy", "attendances__person__name")
+    search_fields = (
+        "reference",
+        "body__name_en",
+        "body__name_cy",
+        "location_en",
+        "location_cy",
+        "attendances__person__name",
+    )
     date_hierarchy = "date"
     autocomplete_fields = ("body", "chair")
     readonly_fields = ("reference", "created_at", "updated_at")
@@ -161,8 +189,30 @@ class MeetingAdmin(OneEditOneBatch, admin.ModelAdmin):
     inlines = [AttendanceInline, AgendaItemInline, ProvenanceInline]
     fieldsets = (
         (None, {"fields": ("body", "reference", "ordinal", "status", "published")}),
-        (_("When and where"), {"fields": (("date", "date_precision"), "starts_at", "mode", ("location_en", "location_cy"), "host", "notice_received_at")}),
-        (_("Outcome"), {"fields": ("chair", "communique_url", ("next_meeting_en", "next_meeting_cy"), ("summary_en", "summary_cy"))}),
+        (
+            _("When and where"),
+            {
+                "fields": (
+                    ("date", "date_precision"),
+                    "starts_at",
+                    "mode",
+                    ("location_en", "location_cy"),
+                    "host",
+                    "notice_received_at",
+                )
+            },
+        ),
+        (
+            _("Outcome"),
+            {
+                "fields": (
+                    "chair",
+                    "communique_url",
+                    ("next_meeting_en", "next_meeting_cy"),
+                    ("summary_en", "summary_cy"),
+                )
+            },
+        ),
         (_("Record"), {"fields": ("created_at", "updated_at", "version"), "classes": ("collapse",)}),
     )
 
@@ -171,7 +221,14 @@ class MeetingAdmin(OneEditOneBatch, admin.ModelAdmin):
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ("__str__", "meeting", "government", "capacity", "is_chair")
     list_filter = ("capacity", "government", "is_chair")
-    search_fields = ("person__name", "description_en", "description_cy", "role_en", "role_cy", "meeting__reference")
+    search_fields = (
+        "person__name",
+        "description_en",
+        "description_cy",
+        "role_en",
+        "role_cy",
+        "meeting__reference",
+    )
     autocomplete_fields = ("meeting", "person", "post", "substitute_for")
     list_select_related = ("person", "meeting", "government")
 

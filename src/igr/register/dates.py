@@ -35,7 +35,9 @@ def _format(day: dt.date, pattern: str, locale: str) -> str:
 def format_date(day: dt.date | None, language: str | None = None, style: str = "long") -> str:
     if day is None:
         return ""
-    if type(day) is not dt.date:  # a datetime (or subclass) is formatted as given, never cached under its date
+    if (
+        type(day) is not dt.date
+    ):  # a datetime (or subclass) is formatted as given, never cached under its date
         pattern, locale = PATTERNS.get(style, style), _locale(language)
         if locale == "cy" and pattern in WELSH_STYLES:
             return welsh_calendar.format_date(day, WELSH_STYLES[pattern])
@@ -44,7 +46,9 @@ def format_date(day: dt.date | None, language: str | None = None, style: str = "
 
 
 def format_month(day: dt.date, language: str | None = None) -> str:
-    return _format(day if type(day) is dt.date else dt.date(day.year, day.month, day.day), "LLLL y", _locale(language))
+    return _format(
+        day if type(day) is dt.date else dt.date(day.year, day.month, day.day), "LLLL y", _locale(language)
+    )
 
 
 def format_date_precision(day: dt.date | None, precision: str, language: str | None = None) -> str:

@@ -184,9 +184,11 @@ _note: contextvars.ContextVar[Note | None] = contextvars.ContextVar("igr_events_
 
 def listen(*kinds: type[Event], stage: int = VIEWS) -> Callable[[Listener], Listener]:
     """Subscribe ``handler(events)`` to these kinds of event (a decorator; registering twice replaces)."""
+
     def register(handler: Listener) -> Listener:
         _listeners[f"{handler.__module__}.{handler.__qualname__}"] = _Listener(stage, kinds, handler)
         return handler
+
     return register
 
 
@@ -298,5 +300,7 @@ def _send(stage: int, events: list[Event]) -> None:
                 try:
                     listener.handler(mine)
                 except Exception:
-                    logger.exception("listener %s failed on %d event(s), the first %r", name, len(mine), mine[0])
+                    logger.exception(
+                        "listener %s failed on %d event(s), the first %r", name, len(mine), mine[0]
+                    )
                     raise

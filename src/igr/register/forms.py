@@ -19,11 +19,18 @@ class OptimisticLockForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
-            current = type(self.instance).objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+            current = (
+                type(self.instance)
+                .objects.filter(pk=self.instance.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
             submitted = self.data.get(self.add_prefix("version")) or ""
             if current and submitted != current.isoformat():
                 raise forms.ValidationError(
-                    _("Someone else changed this record after you opened it. Open it again to see their changes, then make yours."),
+                    _(
+                        "Someone else changed this record after you opened it. Open it again to see their changes, then make yours."
+                    ),
                     code="stale",
                 )
         return cleaned

@@ -38,7 +38,12 @@ _actor: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("igr_histo
 def acting(user: Any = None, via: str = "", command: str = "", run_id: int | None = None) -> Iterator[Actor]:
     """Changes made inside the block are recorded as this actor's (what is not given is kept from outside)."""
     outer = _actor.get() or Actor()
-    given: dict[str, Any] = {"user_id": getattr(user, "pk", None), "via": via, "command": command, "run_id": run_id}
+    given: dict[str, Any] = {
+        "user_id": getattr(user, "pk", None),
+        "via": via,
+        "command": command,
+        "run_id": run_id,
+    }
     actor = replace(outer, **{k: v for k, v in given.items() if v})
     token = _actor.set(actor)
     try:
@@ -74,7 +79,9 @@ def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwarg
     created = model._default_manager.bulk_create(rows, **kwargs)
     history = _history(model)
     if history is not None and created:
-        history.bulk_history_create([row for row in created if row.pk is not None], default_change_reason=reason())
+        history.bulk_history_create(
+            [row for row in created if row.pk is not None], default_change_reason=reason()
+        )
     return created
 
 

@@ -38,7 +38,9 @@ def _before() -> weakref.WeakKeyDictionary:
     return _local.before
 
 
-def meeting_about_to_change(sender: Any, instance: Meeting, raw: bool = False, update_fields: Any = None, **kwargs: Any) -> None:
+def meeting_about_to_change(
+    sender: Any, instance: Meeting, raw: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
     """Read the meeting's date and status as stored; if they are changing, the batch so far is delivered first."""
     if raw or instance.pk is None or (update_fields is not None and not SCHEDULE_FIELDS & set(update_fields)):
         return
@@ -59,7 +61,9 @@ def meeting_saved(sender: Any, instance: Meeting, created: bool, raw: bool = Fal
     rescheduled = None
     if old is not None:
         note = events.current_note() or events.Note()
-        rescheduled = events.Reschedule(old[0], old[1], instance.date, instance.status, note.on or timezone.localdate(), note)
+        rescheduled = events.Reschedule(
+            old[0], old[1], instance.date, instance.status, note.on or timezone.localdate(), note
+        )
     events.announce(events.MeetingChanged(instance.pk, rescheduled))
 
 
@@ -70,7 +74,9 @@ def meeting_removed(sender: Any, instance: Meeting, **kwargs: Any) -> None:
 def attendance_changed(sender: Any, instance: Attendance, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         removed = kwargs.get("signal") is post_delete
-        events.announce(events.AttendanceChanged(instance.meeting_id, instance.person_id, instance.government_id, removed))
+        events.announce(
+            events.AttendanceChanged(instance.meeting_id, instance.person_id, instance.government_id, removed)
+        )
 
 
 def agenda_changed(sender: Any, instance: AgendaItem, raw: bool = False, **kwargs: Any) -> None:
@@ -92,12 +98,20 @@ def document_removed(sender: Any, instance: Document, **kwargs: Any) -> None:
     events.announce(events.DocumentRemoved(instance.pk, _before().pop(instance, ())))
 
 
-def document_changed(sender: Any, instance: Document | DocumentVersion, raw: bool = False, **kwargs: Any) -> None:
+def document_changed(
+    sender: Any, instance: Document | DocumentVersion, raw: bool = False, **kwargs: Any
+) -> None:
     if not raw:
-        events.announce(events.DocumentChanged(instance.document_id if isinstance(instance, DocumentVersion) else instance.pk))
+        events.announce(
+            events.DocumentChanged(
+                instance.document_id if isinstance(instance, DocumentVersion) else instance.pk
+            )
+        )
 
 
-def document_meetings(sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any) -> None:
+def document_meetings(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     """Links between documents and meetings: added links say which meetings; removals are a change of the document."""
     if not action.startswith("post_"):
         return
@@ -109,7 +123,9 @@ def document_meetings(sender: Any, instance: Any, action: str, reverse: bool, pk
         events.announce(*(events.DocumentChanged(document) for document in documents))
 
 
-def document_agreements(sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any) -> None:
+def document_agreements(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     if action.startswith("post_"):
         documents = sorted(pk_set or ()) if reverse else [instance.pk]
         events.announce(*(events.DocumentChanged(document) for document in documents))
@@ -120,7 +136,9 @@ def agreement_changed(sender: Any, instance: Agreement, raw: bool = False, **kwa
         events.announce(events.AgreementChanged(instance.pk))
 
 
-def agreement_parties(sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any) -> None:
+def agreement_parties(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: set[int] | None, **kwargs: Any
+) -> None:
     if action.startswith("post_"):
         agreements = sorted(pk_set or ()) if reverse else [instance.pk]
         events.announce(*(events.AgreementChanged(agreement) for agreement in agreements))
@@ -133,7 +151,9 @@ def body_changed(sender: Any, instance: Body, raw: bool = False, **kwargs: Any) 
 
 def person_changed(sender: Any, instance: Person | Tenure, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        events.announce(events.PersonChanged(instance.person_id if isinstance(instance, Tenure) else instance.pk))
+        events.announce(
+            events.PersonChanged(instance.person_id if isinstance(instance, Tenure) else instance.pk)
+        )
 
 
 def connect() -> None:
@@ -141,13 +161,25 @@ def connect() -> None:
     post_save.connect(meeting_saved, sender=Meeting, dispatch_uid="igr-events-meeting")
     post_delete.connect(meeting_removed, sender=Meeting, dispatch_uid="igr-events-meeting-delete")
     post_save.connect(document_saved, sender=Document, dispatch_uid="igr-events-document")
-    for model, handler in ((Attendance, attendance_changed), (AgendaItem, agenda_changed), (Agreement, agreement_changed),
-                           (Body, body_changed), (Person, person_changed), (Tenure, person_changed),
-                           (DocumentVersion, document_changed)):
+    for model, handler in (
+        (Attendance, attendance_changed),
+        (AgendaItem, agenda_changed),
+        (Agreement, agreement_changed),
+        (Body, body_changed),
+        (Person, person_changed),
+        (Tenure, person_changed),
+        (DocumentVersion, document_changed),
+    ):
         post_save.connect(handler, sender=model, dispatch_uid=f"igr-events-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"igr-events-delete-{model.__name__}")
     pre_delete.connect(document_removing, sender=Document, dispatch_uid="igr-events-removing-Document")
     post_delete.connect(document_removed, sender=Document, dispatch_uid="igr-events-delete-Document")
-    m2m_changed.connect(document_meetings, sender=Document.meetings.through, dispatch_uid="igr-events-document-meetings")
-    m2m_changed.connect(document_agreements, sender=Document.agreements.through, dispatch_uid="igr-events-document-agreements")
-    m2m_changed.connect(agreement_parties, sender=Agreement.parties.through, dispatch_uid="igr-events-agreement-parties")
+    m2m_changed.connect(
+        document_meetings, sender=Document.meetings.through, dispatch_uid="igr-events-document-meetings"
+    )
+    m2m_changed.connect(
+        document_agreements, sender=Document.agreements.through, dispatch_uid="igr-events-document-agreements"
+    )
+    m2m_changed.connect(
+        agreement_parties, sender=Agreement.parties.through, dispatch_uid="igr-events-agreement-parties"
+    )

@@ -52,16 +52,55 @@ class MeetingReportAdmin(admin.ModelAdmin):
 class ObligationAdmin(admin.ModelAdmin):
     """Obligations are made by the engine; an official only records a delivery made outside the register."""
 
-    list_display = ("deliverable", "subject_label", "due_date", "met_on", "waived_on", "is_target", "rule_key")
-    list_filter = ("deliverable", "trigger", "is_target", "profile_key", ("met_on", admin.EmptyFieldListFilter), ("waived_on", admin.EmptyFieldListFilter))
+    list_display = (
+        "deliverable",
+        "subject_label",
+        "due_date",
+        "met_on",
+        "waived_on",
+        "is_target",
+        "rule_key",
+    )
+    list_filter = (
+        "deliverable",
+        "trigger",
+        "is_target",
+        "profile_key",
+        ("met_on", admin.EmptyFieldListFilter),
+        ("waived_on", admin.EmptyFieldListFilter),
+    )
     date_hierarchy = "due_date"
     search_fields = ("meeting__reference", "rule_key", "agreement__title_en", "period__key")
     autocomplete_fields = ("met_by_record",)
     fields = (
-        "profile_key", "rule_key", "trigger", "deliverable", "recipients", "is_target", "meeting", "agreement", "period",
-        "consent", "minister", "trigger_date", "anchor_date", "deadline_kind", "deadline_days", "deadline_calendar",
-        "due_date", "original_due_date", "short_notice", "met_on", "met_by_record", "met_by", "made_in_recess",
-        "waived_on", "waived_reason_en", "waived_reason_cy", "waived_by", "history",
+        "profile_key",
+        "rule_key",
+        "trigger",
+        "deliverable",
+        "recipients",
+        "is_target",
+        "meeting",
+        "agreement",
+        "period",
+        "consent",
+        "minister",
+        "trigger_date",
+        "anchor_date",
+        "deadline_kind",
+        "deadline_days",
+        "deadline_calendar",
+        "due_date",
+        "original_due_date",
+        "short_notice",
+        "met_on",
+        "met_by_record",
+        "met_by",
+        "made_in_recess",
+        "waived_on",
+        "waived_reason_en",
+        "waived_reason_cy",
+        "waived_by",
+        "history",
     )
     editable = ("met_on", "met_by_record")
 

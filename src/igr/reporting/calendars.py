@@ -49,7 +49,9 @@ class WorkingCalendar:
     """Counts days in one of the three calendars; built once per computation from the recess data."""
 
     recesses: tuple[Recess, ...] = ()
-    _holidays: holidays.HolidayBase = field(default_factory=lambda: holidays.country_holidays("GB", subdiv="WLS"))
+    _holidays: holidays.HolidayBase = field(
+        default_factory=lambda: holidays.country_holidays("GB", subdiv="WLS")
+    )
 
     def bank_holiday(self, day: dt.date) -> str | None:
         return self._holidays.get(day)
@@ -109,7 +111,9 @@ class WorkingCalendar:
             return 0
         sign = 1 if end > start else -1
         lo, hi = (start, end) if sign == 1 else (end, start)
-        total = sum(1 for n in range(1, (hi - lo).days + 1) if self.counts(lo + dt.timedelta(days=n), calendar))
+        total = sum(
+            1 for n in range(1, (hi - lo).days + 1) if self.counts(lo + dt.timedelta(days=n), calendar)
+        )
         return sign * total
 
 

@@ -21,12 +21,16 @@ WALES = "wales"
 
 @cache
 def letterhead() -> dict:
-    return json.loads(resources.files("igr.reporting.data").joinpath("letterhead.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("igr.reporting.data").joinpath("letterhead.json").read_text(encoding="utf-8")
+    )
 
 
 @cache
 def subject_committee_keys() -> dict[str, list[str]]:
-    data = json.loads(resources.files("igr.reporting.data").joinpath("subject_committees.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        resources.files("igr.reporting.data").joinpath("subject_committees.json").read_text(encoding="utf-8")
+    )
     return data["bodies"]
 
 

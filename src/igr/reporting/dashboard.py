@@ -46,7 +46,9 @@ def _grouped(rows: list[Obligation], key, today: dt.date) -> list[dict]:
     groups: OrderedDict = OrderedDict()
     for obligation in rows:
         ident, label = key(obligation)
-        group = groups.setdefault(ident, {"key": ident, "label": label, "overdue": 0, "due_soon": 0, "upcoming": 0})
+        group = groups.setdefault(
+            ident, {"key": ident, "label": label, "overdue": 0, "due_soon": 0, "upcoming": 0}
+        )
         group[obligation.status_on(today)] += 1
     return sorted(groups.values(), key=lambda g: (-g["overdue"], -g["due_soon"], str(g["label"])))
 
@@ -61,7 +63,9 @@ def dashboard(today: dt.date) -> dict:
         "due_this_week": [o for o in open_rows if today <= o.due_date <= sunday],
         "overdue": [o for o in open_rows if o.due_date < today],
         "by_minister": _grouped(
-            open_rows, lambda o: (o.minister.key if o.minister else "", o.minister.name if o.minister else ""), today
+            open_rows,
+            lambda o: (o.minister.key if o.minister else "", o.minister.name if o.minister else ""),
+            today,
         ),
         "by_body": _grouped(
             open_rows, lambda o: (o.body.key if o.body else "", o.body if o.body else ""), today

@@ -76,8 +76,16 @@ class Edition:
 
     def links(self, version: bool = False) -> list[tuple[str, list[dict[str, str]]]]:
         """Per language (Welsh, then English), the page, PDF and DOCX: what a meeting page lists for this document."""
-        return [(language, [{"format": fmt, "url": self.url(language, "" if fmt == "page" else fmt, version)}
-                            for fmt in ("page", "pdf", "docx")]) for language in ("cy", "en")]
+        return [
+            (
+                language,
+                [
+                    {"format": fmt, "url": self.url(language, "" if fmt == "page" else fmt, version)}
+                    for fmt in ("page", "pdf", "docx")
+                ],
+            )
+            for language in ("cy", "en")
+        ]
 
 
 def edition_url(meeting: Meeting, slug: str, language: str, fmt: str = "", version: int | None = None) -> str:
@@ -88,21 +96,38 @@ def edition_url(meeting: Meeting, slug: str, language: str, fmt: str = "", versi
         kwargs["version"] = version
     if fmt:
         kwargs["fmt"] = fmt
-    name = {(False, False): "edition", (True, False): "edition_version", (False, True): "edition_file",
-            (True, True): "edition_version_file"}[(version is not None, bool(fmt))]
+    name = {
+        (False, False): "edition",
+        (True, False): "edition_version",
+        (False, True): "edition_file",
+        (True, True): "edition_version_file",
+    }[(version is not None, bool(fmt))]
     with translation.override(language):
         return reverse(f"public:{name}", kwargs=kwargs)
 
 
 def _published(meeting: Meeting) -> QuerySet[ReportDocument]:
-    return (ReportDocument.objects.filter(public_condition("register.meeting", "meeting"), meeting=meeting,
-                                          kind__in=KINDS, state=ReportDocument.State.PUBLISHED)
-            .select_related("meeting", "follows_record").order_by("kind", "series", "version"))
+    return (
+        ReportDocument.objects.filter(
+            public_condition("register.meeting", "meeting"),
+            meeting=meeting,
+            kind__in=KINDS,
+            state=ReportDocument.State.PUBLISHED,
+        )
+        .select_related("meeting", "follows_record")
+        .order_by("kind", "series", "version")
+    )
 
 
 def _history(versions: list[ReportDocument], language: str) -> list[Change]:
-    return [Change(v.version, v.date, "" if i == 0 else (v.correction_note_cy if language == "cy" else v.correction_note_en))
-            for i, v in enumerate(versions)]
+    return [
+        Change(
+            v.version,
+            v.date,
+            "" if i == 0 else (v.correction_note_cy if language == "cy" else v.correction_note_en),
+        )
+        for i, v in enumerate(versions)
+    ]
 
 
 def meeting_editions(meeting: Meeting, language: str) -> list[Edition]:
@@ -125,7 +150,9 @@ def edition(meeting: Meeting, slug: str, language: str, version: int | None = No
     return Edition(chosen, versions[-1], _history(versions, language)) if chosen else None
 
 
-def edition_file(meeting: Meeting, slug: str, language: str, fmt: str, version: int | None = None) -> PublishedFile | None:
+def edition_file(
+    meeting: Meeting, slug: str, language: str, fmt: str, version: int | None = None
+) -> PublishedFile | None:
     found = edition(meeting, slug, language, version)
     if found is None or fmt not in FORMATS:
         return None
@@ -134,7 +161,9 @@ def edition_file(meeting: Meeting, slug: str, language: str, fmt: str, version: 
 
 def edition_pdf_hashes(meeting: Meeting) -> set[str]:
     """The content hashes of our editions' PDFs, as the register's document versions record them."""
-    return set(PublishedFile.objects.filter(document__meeting=meeting, format="pdf").values_list("sha256", flat=True))
+    return set(
+        PublishedFile.objects.filter(document__meeting=meeting, format="pdf").values_list("sha256", flat=True)
+    )
 
 
 def published_positions(meeting: Meeting, language: str) -> dict[str, tuple[str, Edition]]:
@@ -144,7 +173,9 @@ def published_positions(meeting: Meeting, language: str) -> dict[str, tuple[str,
     """
     order = {"statement": 0, "letter": 1, "notice": 2}
     found: dict[str, tuple[str, Edition]] = {}
-    editions = sorted(meeting_editions(meeting, language), key=lambda e: (order[e.document.kind], -e.document.series))
+    editions = sorted(
+        meeting_editions(meeting, language), key=lambda e: (order[e.document.kind], -e.document.series)
+    )
     for one in editions:
         for passage, text in (one.document.snapshot.get(language) or {}).get("passages", {}).items():
             if text and passage not in found:

@@ -31,6 +31,7 @@ CANCELLED_CY = "Cafodd y cyfarfod ei ganslo."
 OTHER_PROFILE_EN = "Another agreement applies to this meeting."
 OTHER_PROFILE_CY = "Mae cytundeb arall yn berthnasol i'r cyfarfod hwn."
 
+
 def compute_due(obligation: Obligation, calendar: WorkingCalendar) -> tuple[dt.date, bool]:
     """The due date from the obligation's own deadline, and whether the invitation came too late for it."""
     kind, days, cal = obligation.deadline_kind, obligation.deadline_days, obligation.deadline_calendar
@@ -44,12 +45,23 @@ def compute_due(obligation: Obligation, calendar: WorkingCalendar) -> tuple[dt.d
     return calendar.add(obligation.trigger_date, days, cal), False
 
 
-def new_obligation(profile_key: str, rule: Rule, *, trigger_date: dt.date, anchor_date: dt.date, **subject) -> Obligation:
+def new_obligation(
+    profile_key: str, rule: Rule, *, trigger_date: dt.date, anchor_date: dt.date, **subject
+) -> Obligation:
     return Obligation(
-        profile_key=profile_key, rule_key=rule.key, trigger=rule.trigger, deliverable=rule.deliverable,
-        recipients=list(rule.recipients), is_target=rule.source.is_target, deadline_kind=rule.deadline.kind,
-        deadline_days=rule.deadline.days, deadline_calendar=rule.deadline.calendar,
-        trigger_date=trigger_date, anchor_date=anchor_date, due_date=anchor_date, **subject,
+        profile_key=profile_key,
+        rule_key=rule.key,
+        trigger=rule.trigger,
+        deliverable=rule.deliverable,
+        recipients=list(rule.recipients),
+        is_target=rule.source.is_target,
+        deadline_kind=rule.deadline.kind,
+        deadline_days=rule.deadline.days,
+        deadline_calendar=rule.deadline.calendar,
+        trigger_date=trigger_date,
+        anchor_date=anchor_date,
+        due_date=anchor_date,
+        **subject,
     )
 
 
@@ -82,7 +94,9 @@ def sync_meeting(meeting: Meeting, calendar: WorkingCalendar | None = None) -> l
 
 
 @transaction.atomic
-def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = None) -> dict[int, list[Obligation]]:
+def sync_meetings(
+    meetings: list[Meeting], calendar: WorkingCalendar | None = None
+) -> dict[int, list[Obligation]]:
     """``sync_meeting`` for many meetings at once: each table read once, new obligations inserted together.
 
     Why: an ingest batch touches hundreds of meetings; syncing them one by one cost a dozen queries each. The
@@ -103,7 +117,9 @@ def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = No
         new += [o for o in obligations if o.pk is None]
         result[meeting.pk] = obligations
     history.bulk_create(Obligation, new)
-    events.announce(*(events.ReportingChanged(pk) for pk in dict.fromkeys(o.meeting_id for o in new)))  # no save() to say it
+    events.announce(
+        *(events.ReportingChanged(pk) for pk in dict.fromkeys(o.meeting_id for o in new))
+    )  # no save() to say it
     for rows in result.values():
         for obligation in rows:
             if obligation.pk in before and snapshot(obligation) != before[obligation.pk]:
@@ -111,7 +127,9 @@ def sync_meetings(meetings: list[Meeting], calendar: WorkingCalendar | None = No
     return result
 
 
-def _plan(meeting: Meeting, rows: list[Obligation], calendar: WorkingCalendar, delivered: dict) -> list[Obligation]:
+def _plan(
+    meeting: Meeting, rows: list[Obligation], calendar: WorkingCalendar, delivered: dict
+) -> list[Obligation]:
     """The meeting's obligations after applying its profile, moves, cancellation and delivery (nothing saved)."""
     profile = context.meeting_profile(meeting)
     existing = {(o.rule_key, o.sequence): o for o in rows}
@@ -123,14 +141,22 @@ def _plan(meeting: Meeting, rows: list[Obligation], calendar: WorkingCalendar, d
         for rule in profile.rules_for("meeting_called"):
             if (rule.key, 1) not in existing:
                 existing[(rule.key, 1)] = place(
-                    new_obligation(profile.key, rule, trigger_date=_called_on(meeting), anchor_date=meeting.date, **subject),
+                    new_obligation(
+                        profile.key,
+                        rule,
+                        trigger_date=_called_on(meeting),
+                        anchor_date=meeting.date,
+                        **subject,
+                    ),
                     calendar,
                 )
     if meeting.status == Meeting.Status.HELD:
         for rule in profile.rules_for("meeting_held"):
             if (rule.key, 1) not in existing:
                 existing[(rule.key, 1)] = place(
-                    new_obligation(profile.key, rule, trigger_date=meeting.date, anchor_date=meeting.date, **subject),
+                    new_obligation(
+                        profile.key, rule, trigger_date=meeting.date, anchor_date=meeting.date, **subject
+                    ),
                     calendar,
                 )
     for obligation in existing.values():
@@ -154,7 +180,9 @@ def _move(obligation: Obligation, new_anchor: dt.date, calendar: WorkingCalendar
     """Recount an open obligation from the meeting's (possibly new) date, keeping the first due date."""
     old_due = obligation.due_date
     if obligation.anchor_date != new_anchor:
-        obligation.log("moved", from_anchor=obligation.anchor_date.isoformat(), to_anchor=new_anchor.isoformat())
+        obligation.log(
+            "moved", from_anchor=obligation.anchor_date.isoformat(), to_anchor=new_anchor.isoformat()
+        )
         obligation.anchor_date = new_anchor
         if obligation.trigger == "meeting_held":
             obligation.trigger_date = new_anchor
@@ -176,8 +204,14 @@ def _owe_change_notice(meeting: Meeting, on: dt.date, calendar: WorkingCalendar)
     for rule in profile.rules_for("meeting_postponed_or_cancelled"):
         sequence = Obligation.objects.filter(meeting=meeting, rule_key=rule.key).count() + 1
         obligation = new_obligation(
-            profile.key, rule, trigger_date=on, anchor_date=on, meeting=meeting, body=meeting.body,
-            minister=context.responsible_minister(meeting), sequence=sequence,
+            profile.key,
+            rule,
+            trigger_date=on,
+            anchor_date=on,
+            meeting=meeting,
+            body=meeting.body,
+            minister=context.responsible_minister(meeting),
+            sequence=sequence,
         )
         place(obligation, calendar).save()
         created = obligation
@@ -186,7 +220,9 @@ def _owe_change_notice(meeting: Meeting, on: dt.date, calendar: WorkingCalendar)
 
 def is_move(change: events.Reschedule) -> bool:
     """Whether a change of date or status moves, postpones or cancels the meeting (planned → held does not)."""
-    return _moved(change) or _newly(change, Meeting.Status.POSTPONED) or _newly(change, Meeting.Status.CANCELLED)
+    return (
+        _moved(change) or _newly(change, Meeting.Status.POSTPONED) or _newly(change, Meeting.Status.CANCELLED)
+    )
 
 
 def _moved(change: events.Reschedule) -> bool:
@@ -206,12 +242,23 @@ def rescheduled(meeting_id: int, change: events.Reschedule, calendar: WorkingCal
     """
     cancelled = _newly(change, Meeting.Status.CANCELLED)
     note = change.note
-    reasons = {"reason_en": note.reason_en, "reason_cy": note.reason_cy} if note.reason_en or note.reason_cy else {}
+    reasons = (
+        {"reason_en": note.reason_en, "reason_cy": note.reason_cy} if note.reason_en or note.reason_cy else {}
+    )
     for obligation in Obligation.objects.filter(meeting_id=meeting_id):
-        obligation.log("cancelled" if cancelled else "postponed", from_date=change.date_before.isoformat(),
-                       to_date=change.date_after.isoformat(), **reasons)
+        obligation.log(
+            "cancelled" if cancelled else "postponed",
+            from_date=change.date_before.isoformat(),
+            to_date=change.date_after.isoformat(),
+            **reasons,
+        )
         if cancelled and obligation.is_open and obligation.trigger != "meeting_postponed_or_cancelled":
-            _waive(obligation, f"{CANCELLED_EN} {note.reason_en}".strip(), f"{CANCELLED_CY} {note.reason_cy}".strip(), today=change.on)
+            _waive(
+                obligation,
+                f"{CANCELLED_EN} {note.reason_en}".strip(),
+                f"{CANCELLED_CY} {note.reason_cy}".strip(),
+                today=change.on,
+            )
             obligation.waived_by_id = note.user_id
             obligation.save()
         else:
@@ -221,34 +268,52 @@ def rescheduled(meeting_id: int, change: events.Reschedule, calendar: WorkingCal
         _owe_change_notice(meeting, change.on, calendar)
 
 
-def postpone_meeting(meeting: Meeting, new_date: dt.date, reason_en: str = "", reason_cy: str = "", today: dt.date | None = None,
-                     user=None) -> list[Obligation]:
+def postpone_meeting(
+    meeting: Meeting,
+    new_date: dt.date,
+    reason_en: str = "",
+    reason_cy: str = "",
+    today: dt.date | None = None,
+    user=None,
+) -> list[Obligation]:
     """Move a meeting to a new date, with the reason: its open obligations move with it, and a notified committee is owed an update."""
     meeting.date = new_date
     if meeting.starts_at:
         local = timezone.localtime(meeting.starts_at)
-        meeting.starts_at = timezone.make_aware(dt.datetime.combine(new_date, local.time().replace(tzinfo=None)))
+        meeting.starts_at = timezone.make_aware(
+            dt.datetime.combine(new_date, local.time().replace(tzinfo=None))
+        )
     meeting.status = Meeting.Status.POSTPONED
-    with events.batch(events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())):
+    with events.batch(
+        events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())
+    ):
         meeting.save()
     return sorted(Obligation.objects.filter(meeting=meeting), key=lambda o: (o.due_date, o.pk))
 
 
-def cancel_meeting(meeting: Meeting, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> list[Obligation]:
+def cancel_meeting(
+    meeting: Meeting, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None
+) -> list[Obligation]:
     """Cancel a meeting: every open obligation is waived with the reason, and a notified committee is owed an update."""
     meeting.status = Meeting.Status.CANCELLED
-    with events.batch(events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())):
+    with events.batch(
+        events.Note(reason_en, reason_cy, getattr(user, "pk", None), today or timezone.localdate())
+    ):
         meeting.save()
     return list(Obligation.objects.filter(meeting=meeting))
 
 
-def waive(obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> Obligation:
+def waive(
+    obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None
+) -> Obligation:
     _waive(obligation, reason_en, reason_cy, user, today)
     obligation.save()
     return obligation
 
 
-def _waive(obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None) -> None:
+def _waive(
+    obligation: Obligation, reason_en: str, reason_cy: str, user=None, today: dt.date | None = None
+) -> None:
     if not (reason_en.strip() or reason_cy.strip()):
         raise ValueError("an obligation is waived only with a reason")
     obligation.waived_on = today or timezone.localdate()

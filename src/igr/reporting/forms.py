@@ -15,7 +15,9 @@ class DateParts(forms.MultiWidget):
 
     def __init__(self) -> None:
         box = {"inputmode": "numeric"}
-        super().__init__({"day": forms.TextInput(box), "month": forms.TextInput(box), "year": forms.TextInput(box)})
+        super().__init__(
+            {"day": forms.TextInput(box), "month": forms.TextInput(box), "year": forms.TextInput(box)}
+        )
 
     def decompress(self, value: dt.date | None) -> list:
         return [value.day, value.month, value.year] if value else [None, None, None]
@@ -39,12 +41,18 @@ class GovukDateField(forms.MultiValueField):
                 raise ValueError
             return dt.date(year, month, day)
         except (TypeError, ValueError):
-            raise forms.ValidationError(_("Enter a real date, with day, month and year as numbers: for example, 27 3 2026.")) from None
+            raise forms.ValidationError(
+                _("Enter a real date, with day, month and year as numbers: for example, 27 3 2026.")
+            ) from None
 
 
 class BilingualReasonMixin(forms.Form):
-    reason_en = forms.CharField(label=_("Reason (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    reason_cy = forms.CharField(label=_("Reason (Welsh)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason_en = forms.CharField(
+        label=_("Reason (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reason_cy = forms.CharField(
+        label=_("Reason (Welsh)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def require_both_reasons(self, cleaned: dict) -> None:
         if not (cleaned.get("reason_en", "").strip() and cleaned.get("reason_cy", "").strip()):
@@ -52,7 +60,14 @@ class BilingualReasonMixin(forms.Form):
 
 
 class ChangeMeetingForm(BilingualReasonMixin):
-    change = forms.ChoiceField(label=_("What has happened?"), choices=[("postpone", _("The meeting has been postponed")), ("cancel", _("The meeting has been cancelled"))], widget=forms.RadioSelect)
+    change = forms.ChoiceField(
+        label=_("What has happened?"),
+        choices=[
+            ("postpone", _("The meeting has been postponed")),
+            ("cancel", _("The meeting has been cancelled")),
+        ],
+        widget=forms.RadioSelect,
+    )
     new_date = GovukDateField(label=_("New date"), required=False)
 
     def clean(self) -> dict:
@@ -76,8 +91,12 @@ class DocumentDateForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    note_en = forms.CharField(label=_("What the correction changes (English)"), widget=forms.Textarea(attrs={"rows": 2}))
-    note_cy = forms.CharField(label=_("What the correction changes (Welsh)"), widget=forms.Textarea(attrs={"rows": 2}))
+    note_en = forms.CharField(
+        label=_("What the correction changes (English)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note_cy = forms.CharField(
+        label=_("What the correction changes (Welsh)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CommentForm(forms.Form):
@@ -88,9 +107,21 @@ class FollowUpForm(forms.Form):
     """A second document about a meeting: which publication it follows, and whether it corrects or adds to it."""
 
     follows = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    relation = forms.ChoiceField(label=_("The new document"), choices=[
-        ("addition", _("adds to the publication (a further letter or statement)")),
-        ("correction", _("corrects the publication (it replaces it, with a note of what changed)")),
-    ], widget=forms.RadioSelect)
-    note_en = forms.CharField(label=_("What the correction changes (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    note_cy = forms.CharField(label=_("What the correction changes (Welsh)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    relation = forms.ChoiceField(
+        label=_("The new document"),
+        choices=[
+            ("addition", _("adds to the publication (a further letter or statement)")),
+            ("correction", _("corrects the publication (it replaces it, with a note of what changed)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note_en = forms.CharField(
+        label=_("What the correction changes (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    note_cy = forms.CharField(
+        label=_("What the correction changes (Welsh)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -20,7 +20,15 @@ from igr.reporting.compose import passages
 from igr.reporting.models import REGISTER_KIND, DocumentEvent, ReportDocument
 
 NEEDS_CONTENT = ("letter", "statement")
-WROTE = ("created", "texts_saved", "correction_started", "addition_started", "sent_for_translation", "submitted", "translated")
+WROTE = (
+    "created",
+    "texts_saved",
+    "correction_started",
+    "addition_started",
+    "sent_for_translation",
+    "submitted",
+    "translated",
+)
 
 
 class GuardError(Exception):
@@ -40,7 +48,9 @@ def published_records(meeting: Meeting, kind: str):
 
 
 def _own_records(document: ReportDocument) -> set[int]:
-    series = ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, series=document.series)
+    series = ReportDocument.objects.filter(
+        kind=document.kind, meeting=document.meeting, series=document.series
+    )
     return set(series.exclude(register_document__isnull=True).values_list("register_document_id", flat=True))
 
 
@@ -53,10 +63,16 @@ def no_silent_duplicate(meeting: Meeting, kind: str, document: ReportDocument | 
         earlier = earlier.exclude(pk__in=_own_records(document))
     first = earlier.first()
     if first is not None:
-        raise GuardError(_(
-            "There is already a published %(kind)s about this meeting (%(date)s). Another must say which "
-            "publication it follows: start a correction of it or an addition to it."
-        ) % {"kind": str(first.get_kind_display()).lower(), "date": format_date(first.date) if first.date else "—"})
+        raise GuardError(
+            _(
+                "There is already a published %(kind)s about this meeting (%(date)s). Another must say which "
+                "publication it follows: start a correction of it or an addition to it."
+            )
+            % {
+                "kind": str(first.get_kind_display()).lower(),
+                "date": format_date(first.date) if first.date else "—",
+            }
+        )
 
 
 def has_content(document: ReportDocument) -> None:
@@ -65,20 +81,32 @@ def has_content(document: ReportDocument) -> None:
         return
     meeting = document.meeting
     if not meeting.attendances.exists():
-        raise GuardError(_("No attendance is recorded for this meeting: record who attended before the document moves on."))
+        raise GuardError(
+            _("No attendance is recorded for this meeting: record who attended before the document moves on.")
+        )
     with passages.using(document.texts, document.paragraphs):
-        said = any(passages.text(item, "position", lang) for item in meeting.agenda_items.all() for lang in passages.LANGUAGES)
+        said = any(
+            passages.text(item, "position", lang)
+            for item in meeting.agenda_items.all()
+            for lang in passages.LANGUAGES
+        )
         said = said or bool(passages.paragraphs())
     if not said:
-        raise GuardError(_(
-            "The document says nothing of the Welsh Government's position: write at least one position or paragraph "
-            "before it moves on."
-        ))
+        raise GuardError(
+            _(
+                "The document says nothing of the Welsh Government's position: write at least one position or paragraph "
+                "before it moves on."
+            )
+        )
 
 
 def drafters(document: ReportDocument) -> set[int]:
     """Everyone who started, wrote or translated the document."""
-    wrote = set(DocumentEvent.objects.filter(document=document, action__in=WROTE, user__isnull=False).values_list("user_id", flat=True))
+    wrote = set(
+        DocumentEvent.objects.filter(document=document, action__in=WROTE, user__isnull=False).values_list(
+            "user_id", flat=True
+        )
+    )
     return wrote | ({document.created_by_id} if document.created_by_id else set())
 
 
@@ -87,12 +115,18 @@ def four_eyes(document: ReportDocument, user, step: str) -> None:
     if user.is_superuser and getattr(settings, "IGR_SUPERUSER_SELF_APPROVAL", False):
         return
     if user.pk in drafters(document):
-        raise GuardError({
-            "approve": _("You wrote or translated this document, so another approver must approve it."),
-            "publish": _("You wrote or translated this document, so another publisher must publish it."),
-        }[step])
+        raise GuardError(
+            {
+                "approve": _("You wrote or translated this document, so another approver must approve it."),
+                "publish": _("You wrote or translated this document, so another publisher must publish it."),
+            }[step]
+        )
 
 
 def meeting_is_public(document: ReportDocument) -> None:
     if document.meeting_id and not Meeting.objects.public().filter(pk=document.meeting_id).exists():
-        raise GuardError(_("The register does not show this meeting to the public yet: publish the meeting before its documents."))
+        raise GuardError(
+            _(
+                "The register does not show this meeting to the public yet: publish the meeting before its documents."
+            )
+        )

@@ -49,8 +49,17 @@ class RecessChanged(E.Event):
     """Senedd recess dates changed: every open deadline is counted again, once per delivery."""
 
 
-@E.listen(E.MeetingRecorded, E.MeetingChanged, E.AttendanceChanged, E.DocumentLinked, E.DocumentRemoved, MeetingReportChanged,
-          E.AgreementChanged, RecessChanged, stage=E.RULES)
+@E.listen(
+    E.MeetingRecorded,
+    E.MeetingChanged,
+    E.AttendanceChanged,
+    E.DocumentLinked,
+    E.DocumentRemoved,
+    MeetingReportChanged,
+    E.AgreementChanged,
+    RecessChanged,
+    stage=E.RULES,
+)
 def obligations(batch: list[E.Event]) -> None:
     pending: dict[int, None] = {}  # meetings to sync, in the order they were first touched
     welsh: set[int] = set()
@@ -60,16 +69,28 @@ def obligations(batch: list[E.Event]) -> None:
         if isinstance(event, E.MeetingChanged) and event.rescheduled and engine.is_move(event.rescheduled):
             calendar = calendar or calendar_from_db()
             change = event.rescheduled
-            logger.info("meeting %d %s → %s %s: its obligations follow", event.meeting_id, change.date_before,
-                        change.date_after, change.status_after)
+            logger.info(
+                "meeting %d %s → %s %s: its obligations follow",
+                event.meeting_id,
+                change.date_before,
+                change.date_after,
+                change.status_after,
+            )
             engine.rescheduled(event.meeting_id, change, calendar)
         if isinstance(event, (E.MeetingRecorded, E.MeetingChanged, MeetingReportChanged)):
             pending[event.meeting_id] = None
-        elif isinstance(event, E.AttendanceChanged) and not event.removed and wales and event.government_id == wales:
+        elif (
+            isinstance(event, E.AttendanceChanged)
+            and not event.removed
+            and wales
+            and event.government_id == wales
+        ):
             welsh.add(event.meeting_id)
         elif isinstance(event, E.DocumentLinked):  # the sync matches documents to what the meeting owed
             pending.update(dict.fromkeys(event.meeting_ids))
-        elif isinstance(event, E.DocumentRemoved):  # what it met was reopened as it went: matched again, or left open
+        elif isinstance(
+            event, E.DocumentRemoved
+        ):  # what it met was reopened as it went: matched again, or left open
             pending.update(dict.fromkeys(event.meeting_ids))
             E.announce(*(E.ReportingChanged(pk) for pk in event.meeting_ids))
         elif isinstance(event, E.AgreementChanged):
@@ -89,7 +110,9 @@ def _wales_id() -> int | None:
 def _sync(pending: dict[int, None], welsh: set[int], calendar: WorkingCalendar | None) -> None:
     """The meetings synced together; those that gained a Welsh attendance get their minister."""
     meetings = {m.pk: m for m in _with_attendances(pending.keys() | welsh)}
-    synced = engine.sync_meetings([meetings[pk] for pk in pending if pk in meetings], calendar or calendar_from_db())
+    synced = engine.sync_meetings(
+        [meetings[pk] for pk in pending if pk in meetings], calendar or calendar_from_db()
+    )
     rest = [pk for pk in welsh if pk in meetings and pk not in synced]
     for obligation in Obligation.objects.filter(meeting_id__in=rest):
         synced.setdefault(obligation.meeting_id, []).append(obligation)
@@ -106,8 +129,12 @@ def _sync(pending: dict[int, None], welsh: set[int], calendar: WorkingCalendar |
 def _with_attendances(pks: set[int]):
     """The meetings with what finding their minister and profile reads, fetched in a fixed number of queries."""
     attendances = Attendance.objects.select_related("government", "person", "post")
-    return (Meeting.objects.filter(pk__in=pks).select_related("body", "reporting").order_by("pk")
-            .prefetch_related(Prefetch("attendances", queryset=attendances)))
+    return (
+        Meeting.objects.filter(pk__in=pks)
+        .select_related("body", "reporting")
+        .order_by("pk")
+        .prefetch_related(Prefetch("attendances", queryset=attendances))
+    )
 
 
 def _meeting_report_saved(sender: Any, instance: MeetingReport, raw: bool = False, **kwargs: Any) -> None:
@@ -130,7 +157,9 @@ def _consent_saved(sender: Any, instance: ConsentIntention, raw: bool = False, *
         subjects.sync_consent(instance)
 
 
-def _reporting_changed(sender: Any, instance: Obligation | ReportDocument, raw: bool = False, **kwargs: Any) -> None:
+def _reporting_changed(
+    sender: Any, instance: Obligation | ReportDocument, raw: bool = False, **kwargs: Any
+) -> None:
     """What a meeting owed, or what met it, changed: the public figures follow (``igr.public.listeners``)."""
     if not raw:
         E.announce(E.ReportingChanged(instance.meeting_id))
@@ -142,5 +171,9 @@ post_delete.connect(_recess_changed, sender=RecessPeriod, dispatch_uid="igr-repo
 post_save.connect(_period_saved, sender=ReportingPeriod, dispatch_uid="igr-reporting-period")
 post_save.connect(_consent_saved, sender=ConsentIntention, dispatch_uid="igr-reporting-consent")
 for _model in (Obligation, ReportDocument):
-    post_save.connect(_reporting_changed, sender=_model, dispatch_uid=f"igr-reporting-changed-{_model.__name__}")
-    post_delete.connect(_reporting_changed, sender=_model, dispatch_uid=f"igr-reporting-changed-delete-{_model.__name__}")
+    post_save.connect(
+        _reporting_changed, sender=_model, dispatch_uid=f"igr-reporting-changed-{_model.__name__}"
+    )
+    post_delete.connect(
+        _reporting_changed, sender=_model, dispatch_uid=f"igr-reporting-changed-delete-{_model.__name__}"
+    )

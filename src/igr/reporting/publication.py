@@ -33,7 +33,11 @@ def freeze(document: ReportDocument, user, on: dt.date, record: Document | None 
             content = render(doc, fmt)
             files[(lang, fmt)] = content
             PublishedFile.objects.create(
-                document=document, language=lang, format=fmt, media_type=MEDIA_TYPES[fmt], content=content,
+                document=document,
+                language=lang,
+                format=fmt,
+                media_type=MEDIA_TYPES[fmt],
+                content=content,
                 sha256=hashlib.sha256(content).hexdigest(),
             )
     document.register_document = _register(document, snapshots, files, on, record)
@@ -55,7 +59,9 @@ def _save(document: ReportDocument, **kwargs) -> None:
         document._publishing = False
 
 
-def _register(document: ReportDocument, snapshots: dict, files: dict, on: dt.date, record: Document | None) -> Document:
+def _register(
+    document: ReportDocument, snapshots: dict, files: dict, on: dt.date, record: Document | None
+) -> Document:
     """The register's record of the publication: one document, one version per language per revision.
 
     A correction is the next revision of the document it corrects (ours, or one the register holds from
@@ -67,18 +73,31 @@ def _register(document: ReportDocument, snapshots: dict, files: dict, on: dt.dat
         record = document.follows_record
     if record is None:
         record = Document.objects.create(
-            kind=REGISTER_KIND[document.kind], title_en=snapshots["en"].title, title_cy=snapshots["cy"].title,
-            publisher=Government.objects.filter(key="wales").first(), date=on,
+            kind=REGISTER_KIND[document.kind],
+            title_en=snapshots["en"].title,
+            title_cy=snapshots["cy"].title,
+            publisher=Government.objects.filter(key="wales").first(),
+            date=on,
         )
         if document.meeting_id:
             record.meetings.add(document.meeting)
     for lang, doc in snapshots.items():
         pdf = files[(lang, "pdf")]
         digest = hashlib.sha256(pdf).hexdigest()
-        revision = (record.versions.filter(language=lang).order_by("-revision").values_list("revision", flat=True).first() or 0) + 1
+        revision = (
+            record.versions.filter(language=lang)
+            .order_by("-revision")
+            .values_list("revision", flat=True)
+            .first()
+            or 0
+        ) + 1
         version = DocumentVersion(
-            document=record, language=lang, revision=revision, media_type=MEDIA_TYPES["pdf"],
-            text=doc.plain_text(), content_hash=digest,
+            document=record,
+            language=lang,
+            revision=revision,
+            media_type=MEDIA_TYPES["pdf"],
+            text=doc.plain_text(),
+            content_hash=digest,
         )
         version.file.save(f"{digest}.pdf", ContentFile(pdf), save=False)
         version.save()
@@ -90,8 +109,14 @@ def _commitments(document: ReportDocument, made: list[dict], on: dt.date) -> Non
     minister = context.responsible_minister(meeting) if meeting else None
     for promise in made:
         Commitment.objects.create(
-            kind=promise["kind"], text_en=promise["text_en"], text_cy=promise["text_cy"], meeting=meeting,
-            body=meeting.body if meeting else None, minister=minister, made_in=document, made_on=on,
+            kind=promise["kind"],
+            text_en=promise["text_en"],
+            text_cy=promise["text_cy"],
+            meeting=meeting,
+            body=meeting.body if meeting else None,
+            minister=minister,
+            made_in=document,
+            made_on=on,
         )
 
 
@@ -106,7 +131,10 @@ def keep_commitments(document: ReportDocument, on: dt.date) -> list[Commitment]:
         kept += list(open_.filter(kind=Commitment.Kind.REPORT_AFTER_MEETING, meeting=meeting))
     later_than = Meeting.objects.filter(pk=meeting.pk).values_list("date", flat=True).first()
     kept += [
-        c for c in open_.filter(kind=Commitment.Kind.NEXT_MEETING_DATE, body=meeting.body).select_related("meeting")
+        c
+        for c in open_.filter(kind=Commitment.Kind.NEXT_MEETING_DATE, body=meeting.body).select_related(
+            "meeting"
+        )
         if c.meeting and c.meeting.date < later_than
     ]
     for commitment in kept:

@@ -5,17 +5,32 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 VIEW = [
-    "reporting.view_obligation", "reporting.view_commitment", "reporting.view_reportdocument",
-    "reporting.view_meetingreport", "reporting.view_recessperiod", "reporting.view_reportingperiod",
-    "reporting.view_consentintention", "reporting.view_documentevent",
+    "reporting.view_obligation",
+    "reporting.view_commitment",
+    "reporting.view_reportdocument",
+    "reporting.view_meetingreport",
+    "reporting.view_recessperiod",
+    "reporting.view_reportingperiod",
+    "reporting.view_consentintention",
+    "reporting.view_documentevent",
 ]
 ROLES = {
-    "IIRA drafter": (_("Drafter"), VIEW + [
-        "reporting.draft_reportdocument", "reporting.add_meetingreport", "reporting.change_meetingreport",
-        "reporting.add_commitment", "reporting.change_commitment",
-    ]),
+    "IIRA drafter": (
+        _("Drafter"),
+        VIEW
+        + [
+            "reporting.draft_reportdocument",
+            "reporting.add_meetingreport",
+            "reporting.change_meetingreport",
+            "reporting.add_commitment",
+            "reporting.change_commitment",
+        ],
+    ),
     "IIRA translator": (_("Translator"), VIEW + ["reporting.translate_reportdocument"]),
-    "IIRA approver": (_("Approver"), VIEW + ["reporting.approve_reportdocument", "reporting.waive_obligation"]),
+    "IIRA approver": (
+        _("Approver"),
+        VIEW + ["reporting.approve_reportdocument", "reporting.waive_obligation"],
+    ),
     "IIRA publisher": (_("Publisher"), VIEW + ["reporting.publish_reportdocument"]),
 }
 DRAFTER, TRANSLATOR, APPROVER, PUBLISHER = ROLES

@@ -27,7 +27,10 @@ def sync_agreement(agreement: Agreement) -> list[Obligation]:
             for rule in profile.rules_for("agreement_concluded"):
                 if rule.key not in existing:
                     obligation = new_obligation(
-                        profile.key, rule, trigger_date=agreement.concluded_on, anchor_date=agreement.concluded_on,
+                        profile.key,
+                        rule,
+                        trigger_date=agreement.concluded_on,
+                        anchor_date=agreement.concluded_on,
                         agreement=agreement,
                     )
                     place(obligation, calendar).save()
@@ -35,8 +38,11 @@ def sync_agreement(agreement: Agreement) -> list[Obligation]:
     for obligation in existing.values():
         if obligation.is_open:
             record = (
-                agreement.documents.public().filter(date__isnull=False, date__gte=obligation.trigger_date)
-                .exclude(kind__in=("communique", "press_release", "other")).order_by("date").first()
+                agreement.documents.public()
+                .filter(date__isnull=False, date__gte=obligation.trigger_date)
+                .exclude(kind__in=("communique", "press_release", "other"))
+                .order_by("date")
+                .first()
             )
             if record:
                 mark_met(obligation, record.date, record=record)
@@ -52,15 +58,20 @@ def sync_period(period: ReportingPeriod) -> list[Obligation]:
     for rule in profile.rules_for("reporting_period_ended"):
         obligation = existing.get(rule.key)
         if obligation is None:
-            obligation = new_obligation(profile.key, rule, trigger_date=period.end_date, anchor_date=period.end_date, period=period)
+            obligation = new_obligation(
+                profile.key, rule, trigger_date=period.end_date, anchor_date=period.end_date, period=period
+            )
             existing[rule.key] = obligation
         elif obligation.is_open:
             obligation.trigger_date = obligation.anchor_date = period.end_date
         if obligation.is_open:
             place(obligation, calendar).save()
             report = (
-                ReportDocument.objects.filter(period=period, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True)
-                .order_by("published_at").first()
+                ReportDocument.objects.filter(
+                    period=period, state=ReportDocument.State.PUBLISHED, supersedes__isnull=True
+                )
+                .order_by("published_at")
+                .first()
             )
             if report:
                 mark_met(obligation, report.date, document=report, calendar=calendar)
@@ -77,8 +88,12 @@ def sync_consent(consent: ConsentIntention) -> list[Obligation]:
         obligation = existing.get(rule.key)
         if obligation is None:
             obligation = new_obligation(
-                profile.key, rule, trigger_date=timezone.localtime(consent.created_at).date(), anchor_date=consent.consent_due_on,
-                consent=consent, minister=consent.minister,
+                profile.key,
+                rule,
+                trigger_date=timezone.localtime(consent.created_at).date(),
+                anchor_date=consent.consent_due_on,
+                consent=consent,
+                minister=consent.minister,
             )
         elif obligation.is_open:
             obligation.anchor_date = consent.consent_due_on

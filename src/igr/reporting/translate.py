@@ -77,8 +77,10 @@ def _row(document: ReportDocument, obj, field: str, label: str, context: str, mu
 
 
 def _paragraph_rows(document: ReportDocument) -> list[TextRow]:
-    rows = [TextRow(document, f"paragraph-{n}", str(LABELS["paragraph"]), "", True, dict(p))
-            for n, p in enumerate(document.paragraphs)]
+    rows = [
+        TextRow(document, f"paragraph-{n}", str(LABELS["paragraph"]), "", True, dict(p))
+        for n, p in enumerate(document.paragraphs)
+    ]
     return rows + [TextRow(document, f"paragraph-{len(rows)}", str(LABELS["new_paragraph"]), "", True, {})]
 
 
@@ -108,9 +110,13 @@ def save_texts(document: ReportDocument, rows: list[TextRow], data, user=None) -
     """Write what changed to the document (never to the register); returns how many passages changed."""
     texts, added, changed = dict(document.texts), [], 0
     for row in rows:
-        values = {lang: (data.get(f"{row.key}-{lang}", row.text(lang)) or "").strip() for lang in passages.LANGUAGES}
+        values = {
+            lang: (data.get(f"{row.key}-{lang}", row.text(lang)) or "").strip() for lang in passages.LANGUAGES
+        }
         if any(len(v) > LONGEST for v in values.values()):
-            raise ValidationError(_("A passage can be at most %(n)s characters long.") % {"n": f"{LONGEST:,}"})
+            raise ValidationError(
+                _("A passage can be at most %(n)s characters long.") % {"n": f"{LONGEST:,}"}
+            )
         changed += sum(values[lang] != row.text(lang).strip() for lang in passages.LANGUAGES)
         if row.key.startswith("paragraph-"):
             if any(values.values()):
@@ -122,6 +128,11 @@ def save_texts(document: ReportDocument, rows: list[TextRow], data, user=None) -
     if changed:
         document.texts, document.paragraphs = texts, added
         document.save(update_fields=["texts", "paragraphs"])
-        DocumentEvent.objects.create(document=document, action="texts_saved", from_state=document.state,
-                                     to_state=document.state, user=user)
+        DocumentEvent.objects.create(
+            document=document,
+            action="texts_saved",
+            from_state=document.state,
+            to_state=document.state,
+            user=user,
+        )
     return changed

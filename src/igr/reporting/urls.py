@@ -22,8 +22,16 @@ urlpatterns = [
     path("documents/<id:pk>/", documents.detail, name="document"),
     path("documents/<id:pk>/action/", documents.action, name="document_action"),
     path("documents/<id:pk>/translate/", documents.translate, name="translate"),
-    re_path(rf"^documents/(?P<pk>{RecordId.regex})/preview/(?P<language>en|cy)\.(?P<fmt>html|pdf|docx)$", documents.preview, name="preview"),
-    re_path(rf"^published/(?P<pk>{RecordId.regex})/(?P<language>en|cy)\.(?P<fmt>html|pdf|docx)$", public.published_file, name="published_file"),
+    re_path(
+        rf"^documents/(?P<pk>{RecordId.regex})/preview/(?P<language>en|cy)\.(?P<fmt>html|pdf|docx)$",
+        documents.preview,
+        name="preview",
+    ),
+    re_path(
+        rf"^published/(?P<pk>{RecordId.regex})/(?P<language>en|cy)\.(?P<fmt>html|pdf|docx)$",
+        public.published_file,
+        name="published_file",
+    ),
     path("calendar/", calendar.calendar_page, name="calendar"),
     re_path(r"^calendar/(?P<token>[-_A-Za-z0-9]{20,64})\.ics$", calendar.feed, name="calendar_feed"),
 ]

@@ -44,21 +44,33 @@ def _guarded(check, *args) -> None:
 
 def _require(user, role: str) -> None:
     if user is None or not user.is_active or not user.has_perm(PERMS[role]):
-        raise WorkflowError({
-            "draft": _("Only a drafter can do this."),
-            "translate": _("Only a translator can do this."),
-            "approve": _("Only an approver can do this."),
-            "publish": _("Only a publisher can do this."),
-        }[role])
+        raise WorkflowError(
+            {
+                "draft": _("Only a drafter can do this."),
+                "translate": _("Only a translator can do this."),
+                "approve": _("Only an approver can do this."),
+                "publish": _("Only a publisher can do this."),
+            }[role]
+        )
 
 
 def _state(document: ReportDocument, *allowed: str) -> None:
     if document.state not in allowed:
-        raise WorkflowError(_("This step is not possible while the document is “%(state)s”.") % {"state": document.get_state_display()})
+        raise WorkflowError(
+            _("This step is not possible while the document is “%(state)s”.")
+            % {"state": document.get_state_display()}
+        )
 
 
 def _log(document: ReportDocument, action: str, before: str, user, comment: str = "") -> None:
-    DocumentEvent.objects.create(document=document, action=action, from_state=before, to_state=document.state, user=user, comment=comment)
+    DocumentEvent.objects.create(
+        document=document,
+        action=action,
+        from_state=before,
+        to_state=document.state,
+        user=user,
+        comment=comment,
+    )
 
 
 def composed(document: ReportDocument, language: str) -> Composed:
@@ -96,11 +108,17 @@ def start_draft(user, kind: str, *, meeting=None, period=None, on: dt.date | Non
     _require(user, "draft")
     subject = {"meeting": meeting} if meeting is not None else {"period": period}
     unfinished = ReportDocument.objects.filter(kind=kind, **subject).exclude(state=State.PUBLISHED)
-    if unfinished.exists() or (period is not None and ReportDocument.objects.filter(kind=kind, **subject).exists()):
-        raise WorkflowError(_("This document has already been started; open it, or correct its published version."))
+    if unfinished.exists() or (
+        period is not None and ReportDocument.objects.filter(kind=kind, **subject).exists()
+    ):
+        raise WorkflowError(
+            _("This document has already been started; open it, or correct its published version.")
+        )
     if meeting is not None:
         _guarded(guards.no_silent_duplicate, meeting, kind)
-    document = ReportDocument.objects.create(kind=kind, date=on or timezone.localdate(), created_by=user, **subject)
+    document = ReportDocument.objects.create(
+        kind=kind, date=on or timezone.localdate(), created_by=user, **subject
+    )
     _log(document, "created", "", user)
     return document
 
@@ -177,7 +195,9 @@ def publish(document: ReportDocument, user, on: dt.date | None = None) -> Report
     if not document.approved_by_id or not document.approved_hash:
         raise WorkflowError(_("A document is published only after it has been approved."))
     if text_hash(document) != document.approved_hash:
-        raise WorkflowError(_("The record has changed since the document was approved: it needs approving again."))
+        raise WorkflowError(
+            _("The record has changed since the document was approved: it needs approving again.")
+        )
     on = on or timezone.localdate()
     freeze(document, user, on)
     _log(document, "published", State.APPROVED, user)
@@ -193,21 +213,43 @@ def start_correction(document: ReportDocument, user, note_en: str, note_cy: str)
         raise WorkflowError(_("This version has already been corrected; correct the latest version."))
     if not (note_en.strip() and note_cy.strip()):
         raise WorkflowError(_("Say what the correction changes, in English and in Welsh."))
-    latest = ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period,
-                                           series=document.series).order_by("-version").first()
+    latest = (
+        ReportDocument.objects.filter(
+            kind=document.kind, meeting=document.meeting, period=document.period, series=document.series
+        )
+        .order_by("-version")
+        .first()
+    )
     correction = ReportDocument.objects.create(
-        kind=document.kind, meeting=document.meeting, period=document.period, series=document.series,
-        version=latest.version + 1, supersedes=document, relation=ReportDocument.Relation.CORRECTION,
-        date=timezone.localdate(), created_by=user, correction_note_en=note_en.strip(), correction_note_cy=note_cy.strip(),
-        texts=dict(document.texts), paragraphs=list(document.paragraphs),
+        kind=document.kind,
+        meeting=document.meeting,
+        period=document.period,
+        series=document.series,
+        version=latest.version + 1,
+        supersedes=document,
+        relation=ReportDocument.Relation.CORRECTION,
+        date=timezone.localdate(),
+        created_by=user,
+        correction_note_en=note_en.strip(),
+        correction_note_cy=note_cy.strip(),
+        texts=dict(document.texts),
+        paragraphs=list(document.paragraphs),
     )
     _log(correction, "correction_started", "", user)
     return correction
 
 
 @transaction.atomic
-def start_follow_up(user, kind: str, meeting, follows, relation: str, note_en: str = "", note_cy: str = "",
-                    on: dt.date | None = None) -> ReportDocument:
+def start_follow_up(
+    user,
+    kind: str,
+    meeting,
+    follows,
+    relation: str,
+    note_en: str = "",
+    note_cy: str = "",
+    on: dt.date | None = None,
+) -> ReportDocument:
     """A second document of a kind about a meeting: a correction or an addition to a publication already public.
 
     A correction of one of our own editions is its next version (``start_correction``); a correction of a
@@ -219,19 +261,43 @@ def start_follow_up(user, kind: str, meeting, follows, relation: str, note_en: s
     if follows is None or not guards.published_records(meeting, kind).filter(pk=follows.pk).exists():
         raise WorkflowError(_("Choose the publication the new document follows."))
     if ReportDocument.objects.filter(kind=kind, meeting=meeting).exclude(state=State.PUBLISHED).exists():
-        raise WorkflowError(_("This document has already been started; open it, or correct its published version."))
-    ours = ReportDocument.objects.filter(kind=kind, meeting=meeting, register_document=follows, state=State.PUBLISHED).order_by("-version").first()
+        raise WorkflowError(
+            _("This document has already been started; open it, or correct its published version.")
+        )
+    ours = (
+        ReportDocument.objects.filter(
+            kind=kind, meeting=meeting, register_document=follows, state=State.PUBLISHED
+        )
+        .order_by("-version")
+        .first()
+    )
     if relation == ReportDocument.Relation.CORRECTION:
         if ours is not None:
             return start_correction(ours, user, note_en, note_cy)
         if not (note_en.strip() and note_cy.strip()):
             raise WorkflowError(_("Say what the correction changes, in English and in Welsh."))
-    series = (ReportDocument.objects.filter(kind=kind, meeting=meeting).order_by("-series").values_list("series", flat=True).first() or 0) + 1
+    series = (
+        ReportDocument.objects.filter(kind=kind, meeting=meeting)
+        .order_by("-series")
+        .values_list("series", flat=True)
+        .first()
+        or 0
+    ) + 1
     document = ReportDocument.objects.create(
-        kind=kind, meeting=meeting, series=series, relation=relation, follows_record=follows,
-        date=on or timezone.localdate(), created_by=user,
+        kind=kind,
+        meeting=meeting,
+        series=series,
+        relation=relation,
+        follows_record=follows,
+        date=on or timezone.localdate(),
+        created_by=user,
         correction_note_en=note_en.strip() if relation == ReportDocument.Relation.CORRECTION else "",
         correction_note_cy=note_cy.strip() if relation == ReportDocument.Relation.CORRECTION else "",
     )
-    _log(document, "correction_started" if relation == ReportDocument.Relation.CORRECTION else "addition_started", "", user)
+    _log(
+        document,
+        "correction_started" if relation == ReportDocument.Relation.CORRECTION else "addition_started",
+        "",
+        user,
+    )
     return document

@@ -21,7 +21,24 @@ from igr.welsh.numbers import ORDINAL_WORDS, ordinal_noun, ordinal_value
 from igr.welsh.text import and_word, fold, join, with_article
 
 __all__ = [
-    "MONTHS", "ORDINAL_WORDS", "WEEKDAYS", "and_word", "aspirate_mutation", "fold", "join", "month_number",
-    "month_pattern", "mutated_forms", "nasal_mutation", "ordinal_noun", "ordinal_value", "place_after_yn", "radicals",
-    "soft_mutation", "weekday_number", "weekday_pattern", "with_article", "word_pattern",
+    "MONTHS",
+    "ORDINAL_WORDS",
+    "WEEKDAYS",
+    "and_word",
+    "aspirate_mutation",
+    "fold",
+    "join",
+    "month_number",
+    "month_pattern",
+    "mutated_forms",
+    "nasal_mutation",
+    "ordinal_noun",
+    "ordinal_value",
+    "place_after_yn",
+    "radicals",
+    "soft_mutation",
+    "weekday_number",
+    "weekday_pattern",
+    "with_article",
+    "word_pattern",
 ]

@@ -18,11 +18,25 @@ ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
 # (mutated prefix, radical prefixes), longer prefixes first; a prefix that is itself a radical consonant
 # ("ll", "rh", "ff") is never read as a mutation.
 DEMUTATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ngh", ("c",)), ("ng", ("g",)), ("mh", ("p",)), ("nh", ("t",)),
-    ("ch", ("c",)), ("ph", ("p",)), ("th", ("t",)), ("dd", ("d",)),
-    ("ff", ()), ("ll", ()), ("rh", ()),
-    ("f", ("b", "m")), ("g", ("c",)), ("b", ("p",)), ("d", ("t",)),
-    ("l", ("ll",)), ("r", ("rh",)), ("m", ("b",)), ("n", ("d",)),
+    ("ngh", ("c",)),
+    ("ng", ("g",)),
+    ("mh", ("p",)),
+    ("nh", ("t",)),
+    ("ch", ("c",)),
+    ("ph", ("p",)),
+    ("th", ("t",)),
+    ("dd", ("d",)),
+    ("ff", ()),
+    ("ll", ()),
+    ("rh", ()),
+    ("f", ("b", "m")),
+    ("g", ("c",)),
+    ("b", ("p",)),
+    ("d", ("t",)),
+    ("l", ("ll",)),
+    ("r", ("rh",)),
+    ("m", ("b",)),
+    ("n", ("d",)),
 )
 
 
@@ -40,7 +54,7 @@ def soft_mutation(word: str) -> str:
     head = _head(word)
     if head in SOFT:
         to = SOFT[head]
-        rest = word[len(head):]
+        rest = word[len(head) :]
         return _match_case(word, to) + rest if to else _match_case(word, rest[:1]) + rest[1:]
     return word
 
@@ -80,7 +94,7 @@ def radical_set(word: str) -> frozenset[str]:
         return frozenset(forms)
     for prefix, roots in DEMUTATIONS:
         if word.startswith(prefix):
-            forms.update(root + word[len(prefix):] for root in roots)
+            forms.update(root + word[len(prefix) :] for root in roots)
             break
     if word[0] in VOWELS or (word[0] in "lr" and word[:2] not in ("ll", "rh")):
         forms.add("g" + word)  # soft mutation drops g: rŵp → grŵp, wlad → gwlad
@@ -104,5 +118,5 @@ def place_after_yn(preposition: str, word: str) -> str:
     """The radical of a place name written after "yn"/"yng"/"ym", where the mutation is unambiguous."""
     for mutated, radical in _AFTER_YN.get(preposition.lower(), ()):
         if word.lower().startswith(mutated) and len(word) > len(mutated):
-            return _match_case(word, radical) + word[len(mutated):]
+            return _match_case(word, radical) + word[len(mutated) :]
     return word

@@ -13,12 +13,26 @@ from igr.welsh.mutations import soft_mutation
 
 # (masculine, feminine) for the units; the noun goes between a compound ordinal's two parts.
 UNITS = {
-    1: ("unfed", "unfed"), 2: ("ail", "ail"), 3: ("trydydd", "trydedd"), 4: ("pedwerydd", "pedwaredd"),
-    5: ("pumed", "pumed"), 6: ("chweched", "chweched"), 7: ("seithfed", "seithfed"), 8: ("wythfed", "wythfed"),
-    9: ("nawfed", "nawfed"), 10: ("degfed", "degfed"),
+    1: ("unfed", "unfed"),
+    2: ("ail", "ail"),
+    3: ("trydydd", "trydedd"),
+    4: ("pedwerydd", "pedwaredd"),
+    5: ("pumed", "pumed"),
+    6: ("chweched", "chweched"),
+    7: ("seithfed", "seithfed"),
+    8: ("wythfed", "wythfed"),
+    9: ("nawfed", "nawfed"),
+    10: ("degfed", "degfed"),
 }
-SIMPLE = {12: "deuddegfed", 15: "pymthegfed", 18: "deunawfed", 20: "ugeinfed", 40: "deugeinfed",
-          50: "hanner canfed", 60: "trigeinfed"}
+SIMPLE = {
+    12: "deuddegfed",
+    15: "pymthegfed",
+    18: "deunawfed",
+    20: "ugeinfed",
+    40: "deugeinfed",
+    50: "hanner canfed",
+    60: "trigeinfed",
+}
 TAILS = {"ar ddeg": 10, "ar bymtheg": 15, "ar hugain": 20}
 
 ORDINAL_WORDS: dict[str, int] = {"cyntaf": 1, "gyntaf": 1}
@@ -38,7 +52,9 @@ FIGURE = re.compile(r"\b(?P<n>\d{1,3})(?:af|il|ydd|edd|ed|fed|eg|ain|fed)\b", re
 # "ail gyfarfod", "unfed cyfarfod ar bymtheg", "33ain cyfarfod", "cyfarfod cyntaf".
 ORDINAL_BEFORE = re.compile(
     rf"\b(?:(?P<w>{_WORDS})|(?P<n>\d{{1,3}})(?:af|il|ydd|edd|ed|fed|eg|ain))\s+(?P<noun>[\w'’]+)"
-    rf"(?:\s+(?P<tail>ar\s+(?:ddeg|bymtheg|hugain)))?", re.I)
+    rf"(?:\s+(?P<tail>ar\s+(?:ddeg|bymtheg|hugain)))?",
+    re.I,
+)
 ORDINAL_AFTER = re.compile(r"\b(?P<noun>[\w'’]+)\s+(?:g?cyntaf)\b", re.I)
 
 
@@ -85,8 +101,25 @@ def ordinal_noun(n: int, noun: str, feminine: bool = False) -> str:
 
 
 # Cardinals in the decimal system ("tri deg chwech" = 36), as in "uwchgynhadledd rhif tri deg chwech".
-CARDINALS = {"un": 1, "dau": 2, "dwy": 2, "tri": 3, "tair": 3, "pedwar": 4, "pedair": 4, "pump": 5, "pum": 5,
-             "chwech": 6, "chwe": 6, "saith": 7, "wyth": 8, "naw": 9, "deg": 10, "ddeg": 10, "cant": 100}
+CARDINALS = {
+    "un": 1,
+    "dau": 2,
+    "dwy": 2,
+    "tri": 3,
+    "tair": 3,
+    "pedwar": 4,
+    "pedair": 4,
+    "pump": 5,
+    "pum": 5,
+    "chwech": 6,
+    "chwe": 6,
+    "saith": 7,
+    "wyth": 8,
+    "naw": 9,
+    "deg": 10,
+    "ddeg": 10,
+    "cant": 100,
+}
 _CARD = "|".join(sorted(CARDINALS, key=len, reverse=True))
 CARDINAL_RE = re.compile(rf"\b(?:{_CARD})(?:\s+(?:{_CARD}))*\b", re.I)
 

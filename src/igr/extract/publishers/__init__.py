@@ -41,7 +41,6 @@ class Profile:
     recognise_min: int = 1
     any_sign: re.Pattern[str] | None = None  # all its signs at once: most texts show none of a profile's
 
-
     def rules(self, name: str) -> tuple[Rule, ...]:
         return self.patterns.get(name, ())
 
@@ -50,15 +49,28 @@ def _load(path: Path) -> Profile:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     key = data["key"]
     patterns = {
-        name: tuple(rule(f"publisher.{key}.{name}.{i}", pattern, flags=re.M) for i, pattern in enumerate(entries))
+        name: tuple(
+            rule(f"publisher.{key}.{name}.{i}", pattern, flags=re.M) for i, pattern in enumerate(entries)
+        )
         for name, entries in data.get("patterns", {}).items()
     }
-    doc_types = tuple((rule(f"publisher.{key}.doc_type.{i}", d["pattern"], flags=re.M), d["type"])
-                      for i, d in enumerate(data.get("doc_types", [])))
+    doc_types = tuple(
+        (rule(f"publisher.{key}.doc_type.{i}", d["pattern"], flags=re.M), d["type"])
+        for i, d in enumerate(data.get("doc_types", []))
+    )
     signs = data.get("patterns", {}).get("recognise", [])
     any_sign = re.compile("|".join(f"(?:{s})" for s in signs), re.M) if signs else None
-    return Profile(key, data["name"], data["kind"], data.get("government"), tuple(data.get("hosts", [])), patterns,
-                   doc_types, int(data.get("recognise_min", 1)), any_sign)
+    return Profile(
+        key,
+        data["name"],
+        data["kind"],
+        data.get("government"),
+        tuple(data.get("hosts", [])),
+        patterns,
+        doc_types,
+        int(data.get("recognise_min", 1)),
+        any_sign,
+    )
 
 
 @cache
@@ -130,7 +142,9 @@ def blank_furniture(text: str, profiles_: tuple[Profile, ...]) -> str:
     return "".join(chars)
 
 
-def first_match(text: str, profiles_: tuple[Profile, ...], name: str, endpos: int | None = None) -> re.Match[str] | None:
+def first_match(
+    text: str, profiles_: tuple[Profile, ...], name: str, endpos: int | None = None
+) -> re.Match[str] | None:
     """The first (by profile, then by pattern) match of a field's patterns in the text."""
     for r in rules(profiles_, name):
         m = r.search(text, 0, endpos)

@@ -5,70 +5,138 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('client', models.CharField(db_index=True, max_length=64, verbose_name='client (keyed hash)')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "client",
+                    models.CharField(db_index=True, max_length=64, verbose_name="client (keyed hash)"),
+                ),
+                ("at", models.DateTimeField(db_index=True, verbose_name="at")),
             ],
             options={
-                'verbose_name': 'subscription attempt',
-                'verbose_name_plural': 'subscription attempts',
+                "verbose_name": "subscription attempt",
+                "verbose_name_plural": "subscription attempts",
             },
         ),
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('meeting_id', models.BigIntegerField(verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("meeting_id", models.BigIntegerField(verbose_name="meeting")),
             ],
             options={
-                'verbose_name': 'change to follow',
-                'verbose_name_plural': 'changes to follow',
+                "verbose_name": "change to follow",
+                "verbose_name_plural": "changes to follow",
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('topic', models.CharField(choices=[('body', 'A body'), ('person', 'A person'), ('government', 'A government'), ('search', 'A search')], max_length=10, verbose_name='what is followed')),
-                ('key', models.CharField(help_text="The body's, person's or government's key, or the words searched for.", max_length=200, verbose_name='key or search words')),
-                ('language', models.CharField(choices=[('en', 'English'), ('cy', 'Welsh')], max_length=2, verbose_name='language')),
-                ('frequency', models.CharField(choices=[('immediate', 'As soon as it happens'), ('daily', 'A daily digest')], default='immediate', max_length=10, verbose_name='how often')),
-                ('token', models.CharField(editable=False, max_length=64, unique=True, verbose_name='token')),
-                ('created_at', models.DateTimeField(verbose_name='asked for')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('cursor', models.BigIntegerField(default=0, verbose_name='last change considered')),
-                ('digest_on', models.DateField(blank=True, null=True, verbose_name='last digest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("body", "A body"),
+                            ("person", "A person"),
+                            ("government", "A government"),
+                            ("search", "A search"),
+                        ],
+                        max_length=10,
+                        verbose_name="what is followed",
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="The body's, person's or government's key, or the words searched for.",
+                        max_length=200,
+                        verbose_name="key or search words",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("cy", "Welsh")], max_length=2, verbose_name="language"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("immediate", "As soon as it happens"), ("daily", "A daily digest")],
+                        default="immediate",
+                        max_length=10,
+                        verbose_name="how often",
+                    ),
+                ),
+                ("token", models.CharField(editable=False, max_length=64, unique=True, verbose_name="token")),
+                ("created_at", models.DateTimeField(verbose_name="asked for")),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="confirmed")),
+                ("cursor", models.BigIntegerField(default=0, verbose_name="last change considered")),
+                ("digest_on", models.DateField(blank=True, null=True, verbose_name="last digest")),
             ],
             options={
-                'verbose_name': 'alert subscription',
-                'verbose_name_plural': 'alert subscriptions',
-                'indexes': [models.Index(fields=['confirmed_at', 'created_at'], name='follow_subs_confirm_706693_idx')],
-                'constraints': [models.UniqueConstraint(fields=('email', 'topic', 'key'), name='follow_one_subscription_per_topic')],
+                "verbose_name": "alert subscription",
+                "verbose_name_plural": "alert subscriptions",
+                "indexes": [
+                    models.Index(fields=["confirmed_at", "created_at"], name="follow_subs_confirm_706693_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("email", "topic", "key"), name="follow_one_subscription_per_topic"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item', models.CharField(max_length=80, verbose_name='item')),
-                ('sent_at', models.DateTimeField(verbose_name='sent')),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='follow.subscription')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item", models.CharField(max_length=80, verbose_name="item")),
+                ("sent_at", models.DateTimeField(verbose_name="sent")),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="follow.subscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alert sent',
-                'verbose_name_plural': 'alerts sent',
-                'constraints': [models.UniqueConstraint(fields=('subscription', 'item'), name='follow_item_sent_once')],
+                "verbose_name": "alert sent",
+                "verbose_name_plural": "alerts sent",
+                "constraints": [
+                    models.UniqueConstraint(fields=("subscription", "item"), name="follow_item_sent_once")
+                ],
             },
         ),
     ]

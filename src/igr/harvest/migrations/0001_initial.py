@@ -5,60 +5,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0004_document_version_fetch_provenance'),
+        ("register", "0004_document_version_fetch_provenance"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HarvestRun',
+            name="HarvestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(db_index=True, max_length=40, verbose_name='source')),
-                ('base_url', models.CharField(blank=True, max_length=500, verbose_name='base address')),
-                ('started_at', models.DateTimeField(verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('found', models.PositiveIntegerField(default=0, verbose_name='found')),
-                ('new', models.PositiveIntegerField(default=0, verbose_name='new')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='unchanged')),
-                ('revised', models.PositiveIntegerField(default=0, verbose_name='revised')),
-                ('failed', models.PositiveIntegerField(default=0, verbose_name='failed')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='errors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(db_index=True, max_length=40, verbose_name="source")),
+                ("base_url", models.CharField(blank=True, max_length=500, verbose_name="base address")),
+                ("started_at", models.DateTimeField(verbose_name="started")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("found", models.PositiveIntegerField(default=0, verbose_name="found")),
+                ("new", models.PositiveIntegerField(default=0, verbose_name="new")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="unchanged")),
+                ("revised", models.PositiveIntegerField(default=0, verbose_name="revised")),
+                ("failed", models.PositiveIntegerField(default=0, verbose_name="failed")),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="errors")),
             ],
             options={
-                'verbose_name': 'harvest run',
-                'verbose_name_plural': 'harvest runs',
-                'ordering': ['-started_at', '-pk'],
+                "verbose_name": "harvest run",
+                "verbose_name_plural": "harvest runs",
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SeenAddress',
+            name="SeenAddress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=40, verbose_name='source')),
-                ('url', models.CharField(max_length=1000, verbose_name='address fetched')),
-                ('marker', models.CharField(blank=True, help_text='What the listing said about the item (such as its update time) when it went in.', max_length=200, verbose_name='listing stamp')),
-                ('etag', models.CharField(blank=True, max_length=300, verbose_name='ETag')),
-                ('last_modified', models.CharField(blank=True, max_length=100, verbose_name='Last-Modified')),
-                ('content_hash', models.CharField(blank=True, max_length=64, verbose_name='content hash (SHA-256)')),
-                ('http_status', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='HTTP status')),
-                ('outcome', models.CharField(choices=[('new', 'New'), ('unchanged', 'Unchanged'), ('revised', 'Revised'), ('failed', 'Failed')], max_length=10, verbose_name='outcome')),
-                ('error_code', models.CharField(blank=True, max_length=40, verbose_name='error')),
-                ('error_detail', models.TextField(blank=True, verbose_name='error detail')),
-                ('first_seen_at', models.DateTimeField(verbose_name='first seen')),
-                ('checked_at', models.DateTimeField(verbose_name='last checked')),
-                ('changed_at', models.DateTimeField(blank=True, null=True, verbose_name='last changed')),
-                ('document_version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.documentversion', verbose_name='document version')),
-                ('parent', models.ForeignKey(blank=True, help_text='The page this address was found on: an attachment, or a page in the other language.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='harvest.seenaddress', verbose_name='found through')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=40, verbose_name="source")),
+                ("url", models.CharField(max_length=1000, verbose_name="address fetched")),
+                (
+                    "marker",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the listing said about the item (such as its update time) when it went in.",
+                        max_length=200,
+                        verbose_name="listing stamp",
+                    ),
+                ),
+                ("etag", models.CharField(blank=True, max_length=300, verbose_name="ETag")),
+                ("last_modified", models.CharField(blank=True, max_length=100, verbose_name="Last-Modified")),
+                (
+                    "content_hash",
+                    models.CharField(blank=True, max_length=64, verbose_name="content hash (SHA-256)"),
+                ),
+                (
+                    "http_status",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="HTTP status"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("unchanged", "Unchanged"),
+                            ("revised", "Revised"),
+                            ("failed", "Failed"),
+                        ],
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("error_code", models.CharField(blank=True, max_length=40, verbose_name="error")),
+                ("error_detail", models.TextField(blank=True, verbose_name="error detail")),
+                ("first_seen_at", models.DateTimeField(verbose_name="first seen")),
+                ("checked_at", models.DateTimeField(verbose_name="last checked")),
+                ("changed_at", models.DateTimeField(blank=True, null=True, verbose_name="last changed")),
+                (
+                    "document_version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.documentversion",
+                        verbose_name="document version",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The page this address was found on: an attachment, or a page in the other language.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="harvest.seenaddress",
+                        verbose_name="found through",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'address seen',
-                'verbose_name_plural': 'addresses seen',
-                'ordering': ['source', 'url'],
-                'constraints': [models.UniqueConstraint(fields=('source', 'url'), name='harvest_seen_unique_address')],
+                "verbose_name": "address seen",
+                "verbose_name_plural": "addresses seen",
+                "ordering": ["source", "url"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("source", "url"), name="harvest_seen_unique_address")
+                ],
             },
         ),
     ]

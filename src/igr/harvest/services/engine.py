@@ -44,8 +44,14 @@ def worst(outcomes: list[str]) -> str:
 class Harvest:
     """Runs one source with one fetcher into one sink; ``now`` stamps what it records."""
 
-    def __init__(self, source: HarvestSource, fetcher: Fetcher, sink: IngestSink | DryRunSink,
-                 now: Callable[[], dt.datetime], dry_run: bool = False) -> None:
+    def __init__(
+        self,
+        source: HarvestSource,
+        fetcher: Fetcher,
+        sink: IngestSink | DryRunSink,
+        now: Callable[[], dt.datetime],
+        dry_run: bool = False,
+    ) -> None:
         self.source, self.fetcher, self.sink, self.now, self.dry_run = source, fetcher, sink, now, dry_run
         self.report = Report(source.key)
         self._visited: set[str] = set()
@@ -94,19 +100,38 @@ class Harvest:
             self._forget(row, HarvestError("incomplete"), None)
         return outcome
 
-    def _remember(self, item: Item, seen: SeenAddress | None, parent: SeenAddress | None, response, digest: str,
-                  stored: list[Stored]) -> SeenAddress | None:
+    def _remember(
+        self,
+        item: Item,
+        seen: SeenAddress | None,
+        parent: SeenAddress | None,
+        response,
+        digest: str,
+        stored: list[Stored],
+    ) -> SeenAddress | None:
         """Validators, hash and stamp of an address whose own documents went in (children may still fail)."""
         if self.dry_run:
             return None
         now = self.now()
         version = next((s.version for s in stored if s.version is not None), None)
-        values = {"marker": item.marker, "etag": response.etag[:300], "last_modified": response.last_modified[:100],
-                  "content_hash": digest, "http_status": response.status, "outcome": worst([s.outcome for s in stored]),
-                  "error_code": "", "error_detail": "", "document_version": version, "parent": parent,
-                  "checked_at": now, "changed_at": now}
+        values = {
+            "marker": item.marker,
+            "etag": response.etag[:300],
+            "last_modified": response.last_modified[:100],
+            "content_hash": digest,
+            "http_status": response.status,
+            "outcome": worst([s.outcome for s in stored]),
+            "error_code": "",
+            "error_detail": "",
+            "document_version": version,
+            "parent": parent,
+            "checked_at": now,
+            "changed_at": now,
+        }
         if seen is None:
-            return SeenAddress.objects.create(source=self.source.key, url=item.url[:1000], first_seen_at=now, **values)
+            return SeenAddress.objects.create(
+                source=self.source.key, url=item.url[:1000], first_seen_at=now, **values
+            )
         for name, value in values.items():
             setattr(seen, name, value)
         seen.save()
@@ -126,13 +151,21 @@ class Harvest:
             seen.checked_at = self.now()
             seen.save(update_fields=[*changes, "checked_at"])
 
-    def _failed(self, item: Item, seen: SeenAddress | None, parent: SeenAddress | None, exc: HarvestError) -> str:
+    def _failed(
+        self, item: Item, seen: SeenAddress | None, parent: SeenAddress | None, exc: HarvestError
+    ) -> str:
         self.report.error(item.url, exc)
         if not self.dry_run:
             now = self.now()
             if seen is None:
-                seen = SeenAddress(source=self.source.key, url=item.url[:1000], first_seen_at=now, checked_at=now,
-                                   outcome=Outcome.FAILED, parent=parent)
+                seen = SeenAddress(
+                    source=self.source.key,
+                    url=item.url[:1000],
+                    first_seen_at=now,
+                    checked_at=now,
+                    outcome=Outcome.FAILED,
+                    parent=parent,
+                )
             self._forget(seen, exc, None)
         return Outcome.FAILED
 

@@ -71,8 +71,12 @@ class Fetcher:
     def client(self) -> httpx.Client:
         if self._client is None:
             self._client = httpx.Client(
-                headers={"User-Agent": self.policy.user_agent}, follow_redirects=False, transport=self.transport,
-                timeout=httpx.Timeout(self.policy.timeout), trust_env=False)
+                headers={"User-Agent": self.policy.user_agent},
+                follow_redirects=False,
+                transport=self.transport,
+                timeout=httpx.Timeout(self.policy.timeout),
+                trust_env=False,
+            )
         return self._client
 
     def close(self) -> None:
@@ -105,8 +109,16 @@ class Fetcher:
                 raise HarvestError("not_found", f"{status} {current}")
             if not 200 <= status < 300:
                 raise HarvestError("http", f"{status} {current}")
-            return Response(url, current, status, body, resp_headers.get("etag", ""),
-                            resp_headers.get("last-modified", ""), resp_headers.get("content-type", ""), self.now())
+            return Response(
+                url,
+                current,
+                status,
+                body,
+                resp_headers.get("etag", ""),
+                resp_headers.get("last-modified", ""),
+                resp_headers.get("content-type", ""),
+                self.now(),
+            )
         raise HarvestError("redirects", f"more than {self.policy.max_redirects} from {url}")
 
     def _with_retries(self, url: str, headers: dict[str, str]) -> tuple[int, httpx.Headers, bytes]:
@@ -117,12 +129,12 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 if last:
                     raise HarvestError("timeout", f"{url}: {type(exc).__name__}") from exc
-                self.sleep(self.policy.backoff * 2 ** attempt)
+                self.sleep(self.policy.backoff * 2**attempt)
                 continue
             except httpx.TransportError as exc:
                 if last:
                     raise HarvestError("network", f"{url}: {type(exc).__name__}: {exc}") from exc
-                self.sleep(self.policy.backoff * 2 ** attempt)
+                self.sleep(self.policy.backoff * 2**attempt)
                 continue
             if status not in RETRY_STATUSES:
                 return status, resp_headers, body
@@ -131,7 +143,7 @@ class Fetcher:
                 raise HarvestError("rate_limited", f"{url}: Retry-After {resp_headers.get('retry-after')}")
             if last:
                 raise HarvestError("rate_limited" if status == 429 else "server", f"{status} {url}")
-            self.sleep(wait if wait is not None else self.policy.backoff * 2 ** attempt)
+            self.sleep(wait if wait is not None else self.policy.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
     def _retry_after(self, value: str) -> float | None:

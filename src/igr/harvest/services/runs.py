@@ -66,8 +66,13 @@ def policy_for(source: HarvestSource, **overrides) -> Policy:
             allow_private = host_is_private(source.base_url)
         except HarvestError:
             allow_private = False
-    values = {"user_agent": user_agent(), "delay": settings.IGR_HARVEST_DELAY, "timeout": settings.IGR_HARVEST_TIMEOUT,
-              "max_bytes": settings.IGR_HARVEST_MAX_BYTES, "allow_private": allow_private}
+    values = {
+        "user_agent": user_agent(),
+        "delay": settings.IGR_HARVEST_DELAY,
+        "timeout": settings.IGR_HARVEST_TIMEOUT,
+        "max_bytes": settings.IGR_HARVEST_MAX_BYTES,
+        "allow_private": allow_private,
+    }
     values.update(overrides)
     return Policy(**values)
 
@@ -98,7 +103,9 @@ class Runner:
         fetcher = self._fetcher(source)
         record = None
         if not self.dry_run:
-            record = HarvestRun.objects.create(source=source.key, base_url=source.base_url[:500], started_at=self.now())
+            record = HarvestRun.objects.create(
+                source=source.key, base_url=source.base_url[:500], started_at=self.now()
+            )
         try:
             report = Harvest(source, fetcher, sink, self.now, self.dry_run).run()
         finally:

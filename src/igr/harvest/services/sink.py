@@ -23,10 +23,20 @@ class Stored:
 
 
 def as_source(doc: Doc, response: Response) -> Source:
-    fetch = Fetch(fetched_at=response.fetched_at, fetched_from=response.final_url if response.final_url != doc.source_url else "",
-                  http_status=response.status, etag=response.etag, last_modified=response.last_modified)
-    return Source(doc.source_url[:200] or "harvested", doc.data, doc.source_url if len(doc.source_url) <= 500 else "",
-                  published=doc.published, fetch=fetch)
+    fetch = Fetch(
+        fetched_at=response.fetched_at,
+        fetched_from=response.final_url if response.final_url != doc.source_url else "",
+        http_status=response.status,
+        etag=response.etag,
+        last_modified=response.last_modified,
+    )
+    return Source(
+        doc.source_url[:200] or "harvested",
+        doc.data,
+        doc.source_url if len(doc.source_url) <= 500 else "",
+        published=doc.published,
+        fetch=fetch,
+    )
 
 
 def latest_version(content_hash: str) -> DocumentVersion | None:
@@ -52,7 +62,9 @@ class IngestSink:
             if outcome == "failed":
                 f = next((f for f in failures if f.name == source.name), None)
                 detail = f"{f.message_en} {f.detail}".strip() if f else ""
-            stored.append(Stored(outcome, latest_version(source.content_hash) if outcome != "failed" else None, detail))
+            stored.append(
+                Stored(outcome, latest_version(source.content_hash) if outcome != "failed" else None, detail)
+            )
         return stored
 
     def finish(self) -> None:

@@ -24,10 +24,22 @@ REGISTRY: dict[str, type[HarvestSource]] = {}
 
 # Words that mark an item as intergovernmental (English and Welsh, compared without case or accents).
 KEYWORDS = (
-    "interministerial", "inter-ministerial", "intergovernmental", "communique", "council of the nations and regions",
-    "heads of devolved governments", "joint ministerial committee", "british-irish council", "finance ministers",
-    "quadrilateral", "rhyngweinidogol", "rhynglywodraethol", "cyngor y gwledydd a'r rhanbarthau",
-    "cyngor prydeinig-gwyddelig", "pwyllgor sefydlog", "cydbwyllgor gweinidogion",
+    "interministerial",
+    "inter-ministerial",
+    "intergovernmental",
+    "communique",
+    "council of the nations and regions",
+    "heads of devolved governments",
+    "joint ministerial committee",
+    "british-irish council",
+    "finance ministers",
+    "quadrilateral",
+    "rhyngweinidogol",
+    "rhynglywodraethol",
+    "cyngor y gwledydd a'r rhanbarthau",
+    "cyngor prydeinig-gwyddelig",
+    "pwyllgor sefydlog",
+    "cydbwyllgor gweinidogion",
 )
 
 
@@ -82,8 +94,14 @@ class HarvestSource:
     default_base: ClassVar[str] = ""
     scheduled: ClassVar[bool] = True  # run by ``igr harvest`` with no source named
 
-    def __init__(self, *, base_url: str = "", since: dt.date | None = None, addresses: list[str] | None = None,
-                 keywords: tuple[str, ...] = KEYWORDS) -> None:
+    def __init__(
+        self,
+        *,
+        base_url: str = "",
+        since: dt.date | None = None,
+        addresses: list[str] | None = None,
+        keywords: tuple[str, ...] = KEYWORDS,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.since, self.addresses, self.keywords = since, list(addresses or []), keywords
 
@@ -96,7 +114,9 @@ class HarvestSource:
         if not self.base_url:
             return url
         parts, base = urlsplit(url), urlsplit(self.base_url)
-        return urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + (parts.path or "/"), parts.query, ""))
+        return urlunsplit(
+            (base.scheme, base.netloc, base.path.rstrip("/") + (parts.path or "/"), parts.query, "")
+        )
 
     def absolute(self, url: str, against: str) -> str:
         return urljoin(against, url)

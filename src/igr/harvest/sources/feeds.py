@@ -31,7 +31,9 @@ def _day(entry: dict, key: str) -> dt.date | None:
 class Feeds(HarvestSource):
     key = "feeds"
     label = _("Feeds")
-    description = _("RSS and Atom feeds, filtered by keyword; each linked page and its other-language version.")
+    description = _(
+        "RSS and Atom feeds, filtered by keyword; each linked page and its other-language version."
+    )
 
     @property
     def feeds(self) -> list[str]:
@@ -41,12 +43,16 @@ class Feeds(HarvestSource):
         for address in self.feeds:
             url = self.map(address)
             try:
-                feed = feedparser.parse(fetcher.get(url).body, sanitize_html=False, resolve_relative_uris=False)
+                feed = feedparser.parse(
+                    fetcher.get(url).body, sanitize_html=False, resolve_relative_uris=False
+                )
             except HarvestError as exc:
                 yield ListingError(url, exc)
                 continue
             if feed.bozo and not feed.entries:
-                yield ListingError(url, HarvestError("malformed", f"{url}: {feed.get('bozo_exception', 'not a feed')}"))
+                yield ListingError(
+                    url, HarvestError("malformed", f"{url}: {feed.get('bozo_exception', 'not a feed')}")
+                )
                 continue
             for entry in feed.entries:
                 item = self._item(entry, address)
@@ -57,14 +63,22 @@ class Feeds(HarvestSource):
         link = (entry.get("link") or "").strip()
         if not link or not relevant(f"{entry.get('title', '')}\n{entry.get('summary', '')}", self.keywords):
             return None
-        day = _day(entry, "published") or (_day(entry, "updated") if dict.__contains__(entry, "updated") else None)
+        day = _day(entry, "published") or (
+            _day(entry, "updated") if dict.__contains__(entry, "updated") else None
+        )
         if self.since and day and day < self.since:
             return None
         canonical = self.absolute(link, feed_address)
         # Atom's <updated> says when the entry changed; RSS has no such stamp, so its pages are asked conditionally.
         marker = entry["updated"][:200] if dict.__contains__(entry, "updated") else ""
-        return Item(self.map(canonical), canonical, "page", marker=marker,
-                    published=day.isoformat() if day else None, title=entry.get("title", "")[:300])
+        return Item(
+            self.map(canonical),
+            canonical,
+            "page",
+            marker=marker,
+            published=day.isoformat() if day else None,
+            title=entry.get("title", "")[:300],
+        )
 
     def interpret(self, item: Item, response: Response) -> Parsed:
         return read_page(item, response, self)

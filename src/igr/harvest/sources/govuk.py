@@ -30,12 +30,26 @@ from .pages import read_page
 
 PUBLIC = "https://www.gov.uk"
 HOSTS = {"www.gov.uk", "gov.uk", "assets.publishing.service.gov.uk"}
-DOCUMENT_TYPES = ("policy_paper", "news_story", "press_release", "written_statement", "oral_statement",
-                  "correspondence", "notice", "transparency", "corporate_report")
+DOCUMENT_TYPES = (
+    "policy_paper",
+    "news_story",
+    "press_release",
+    "written_statement",
+    "oral_statement",
+    "correspondence",
+    "notice",
+    "transparency",
+    "corporate_report",
+)
 # Cabinet Office and the territorial offices, for their publications about the forums named in the queries.
-OFFICES = ("cabinet-office", "office-of-the-secretary-of-state-for-wales", "office-of-the-secretary-of-state-for-scotland",
-           "northern-ireland-office", "department-for-levelling-up-housing-and-communities",
-           "ministry-of-housing-communities-local-government")
+OFFICES = (
+    "cabinet-office",
+    "office-of-the-secretary-of-state-for-wales",
+    "office-of-the-secretary-of-state-for-scotland",
+    "northern-ireland-office",
+    "department-for-levelling-up-housing-and-communities",
+    "ministry-of-housing-communities-local-government",
+)
 QUERIES: tuple[dict[str, Any], ...] = (
     {"q": "interministerial group communique"},
     {"q": "interministerial standing committee"},
@@ -45,10 +59,17 @@ QUERIES: tuple[dict[str, Any], ...] = (
     {"q": "intergovernmental relations", "filter_organisations": OFFICES},
 )
 FIELDS = ("title", "link", "description", "public_timestamp", "content_store_document_type")
-LABELS = {"policy_paper": "Policy paper", "news_story": "News story", "press_release": "Press release",
-          "written_statement": "Written statement", "oral_statement": "Oral statement",
-          "correspondence": "Correspondence", "notice": "Notice", "transparency": "Transparency data",
-          "corporate_report": "Corporate report"}
+LABELS = {
+    "policy_paper": "Policy paper",
+    "news_story": "News story",
+    "press_release": "Press release",
+    "written_statement": "Written statement",
+    "oral_statement": "Oral statement",
+    "correspondence": "Correspondence",
+    "notice": "Notice",
+    "transparency": "Transparency data",
+    "corporate_report": "Corporate report",
+}
 FILE_TYPES = ("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 COVER_CHARS = 500  # a publication's body shorter than this, with files attached, only introduces the files
 
@@ -71,7 +92,9 @@ def _text(markup: str) -> str:
 class GovUK(HarvestSource):
     key = "govuk"
     label = _("GOV.UK")
-    description = _("The GOV.UK Search and Content APIs: communiqués, statements and publications about the forums.")
+    description = _(
+        "The GOV.UK Search and Content APIs: communiqués, statements and publications about the forums."
+    )
     default_base = PUBLIC
     page_size = 100
 
@@ -79,8 +102,14 @@ class GovUK(HarvestSource):
         for query in QUERIES:
             start = 0
             while True:
-                params = {**query, "count": self.page_size, "start": start, "order": "-public_timestamp",
-                          "fields": FIELDS, "filter_content_store_document_type": DOCUMENT_TYPES}
+                params = {
+                    **query,
+                    "count": self.page_size,
+                    "start": start,
+                    "order": "-public_timestamp",
+                    "fields": FIELDS,
+                    "filter_content_store_document_type": DOCUMENT_TYPES,
+                }
                 if self.since:
                     params["filter_public_timestamp"] = f"from:{self.since.isoformat()}"
                 url = f"{self.base}/api/search.json?{urlencode(params, doseq=True)}"
@@ -107,10 +136,16 @@ class GovUK(HarvestSource):
         if not isinstance(result, dict):
             return None
         link = str(result.get("link") or "")
-        if not link.startswith("/") or not relevant(f"{result.get('title', '')}\n{result.get('description', '')}", self.keywords):
+        if not link.startswith("/") or not relevant(
+            f"{result.get('title', '')}\n{result.get('description', '')}", self.keywords
+        ):
             return None
-        return self._content(link, marker=str(result.get("public_timestamp") or "")[:200],
-                             published=_day(result.get("public_timestamp")), title=str(result.get("title", ""))[:300])
+        return self._content(
+            link,
+            marker=str(result.get("public_timestamp") or "")[:200],
+            published=_day(result.get("public_timestamp")),
+            title=str(result.get("title", ""))[:300],
+        )
 
     def _content(self, path: str, **kwargs: Any) -> Item:
         return Item(f"{self.base}/api/content{path}", PUBLIC + path, "content", **kwargs)
@@ -144,7 +179,9 @@ class GovUK(HarvestSource):
             return None
         canonical = parts.geturl()
         if attachment.get("attachment_type") == "html":
-            return self._content(parts.path, published=published, title=str(attachment.get("title", ""))[:300])
+            return self._content(
+                parts.path, published=published, title=str(attachment.get("title", ""))[:300]
+            )
         if attachment.get("content_type") in FILE_TYPES or parts.path.lower().endswith((".pdf", ".docx")):
             return Item(self.map(canonical), canonical, "file", published=published)
         return None
@@ -154,8 +191,14 @@ class GovUK(HarvestSource):
         lang = "cy" if content.get("locale") == "cy" else "en"
         title = html.escape(str(content.get("title") or ""))
         label = LABELS.get(str(content.get("document_type")), "")
-        when = f"<p>Published {format_date(dt.date.fromisoformat(published), 'en')}</p>\n" if published and lang == "en" else ""
+        when = (
+            f"<p>Published {format_date(dt.date.fromisoformat(published), 'en')}</p>\n"
+            if published and lang == "en"
+            else ""
+        )
         meta = f'<meta name="dc.date" content="{published}">' if published else ""
-        return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8"><title>{title}</title>{meta}</head>\n'
-                f"<body><main><article>\n{f'<p>{label}</p>' if label and lang == 'en' else ''}\n<h1>{title}</h1>\n{when}"
-                f"{body}\n</article></main></body>\n</html>\n").encode()
+        return (
+            f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8"><title>{title}</title>{meta}</head>\n'
+            f"<body><main><article>\n{f'<p>{label}</p>' if label and lang == 'en' else ''}\n<h1>{title}</h1>\n{when}"
+            f"{body}\n</article></main></body>\n</html>\n"
+        ).encode()

@@ -31,7 +31,10 @@ def read_page(item: Item, response: Response, source: HarvestSource, follow_lang
     """A fetched page or file as a document; an HTML page's other-language version as an address to follow."""
     kind = content_kind(response.body)
     if kind is None or (kind == "txt" and not response.content_type.startswith("text/plain")):
-        raise HarvestError("malformed", f"{response.final_url}: not a page or document ({response.content_type or 'no type'})")
+        raise HarvestError(
+            "malformed",
+            f"{response.final_url}: not a page or document ({response.content_type or 'no type'})",
+        )
     parsed = Parsed([Doc(response.body, item.canonical, item.published)])
     if kind != "html":
         return parsed
@@ -47,7 +50,9 @@ def read_page(item: Item, response: Response, source: HarvestSource, follow_lang
             href = (node.get("href") or "").strip()
             if _language(node.get("hreflang")) == other and href and not href.startswith("#"):
                 canonical = source.absolute(href, item.canonical)
-                parsed.children.append(Item(source.map(canonical), canonical, "page", published=item.published))
+                parsed.children.append(
+                    Item(source.map(canonical), canonical, "page", published=item.published)
+                )
                 break
     return parsed
 

@@ -6,59 +6,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('register', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("register", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IngestRun',
+            name="IngestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(choices=[('command', 'Command line'), ('upload', 'Upload'), ('api', 'Program')], default='api', max_length=10, verbose_name='origin')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('report', models.JSONField(blank=True, default=dict, verbose_name='report')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("command", "Command line"), ("upload", "Upload"), ("api", "Program")],
+                        default="api",
+                        max_length=10,
+                        verbose_name="origin",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("report", models.JSONField(blank=True, default=dict, verbose_name="report")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ingest run',
-                'verbose_name_plural': 'ingest runs',
-                'ordering': ['-started_at', '-pk'],
+                "verbose_name": "ingest run",
+                "verbose_name_plural": "ingest runs",
+                "ordering": ["-started_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='Stops a re-run raising the same item twice.', max_length=255, unique=True, verbose_name='key')),
-                ('kind', models.CharField(choices=[('low_confidence', 'Low confidence'), ('conflict', 'Sources disagree'), ('new_person', 'New person'), ('new_body', 'New forum')], max_length=16, verbose_name='kind')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('confirmed', 'Confirmed'), ('corrected', 'Corrected')], default='open', max_length=10, verbose_name='status')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='record')),
-                ('field_name', models.CharField(blank=True, max_length=80, verbose_name='field')),
-                ('value', models.JSONField(blank=True, null=True, verbose_name='value in the register')),
-                ('alternatives', models.JSONField(blank=True, default=list, help_text='Each value a source gave, with its document version, span and confidence.', verbose_name='values found')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='span start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='span end')),
-                ('confidence', models.FloatField(blank=True, null=True, verbose_name='confidence')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('decided_value', models.JSONField(blank=True, null=True, verbose_name='decided value')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='record type')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('document_version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='review_items', to='register.documentversion', verbose_name='document version')),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='ingest.ingestrun', verbose_name='run')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Stops a re-run raising the same item twice.",
+                        max_length=255,
+                        unique=True,
+                        verbose_name="key",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("low_confidence", "Low confidence"),
+                            ("conflict", "Sources disagree"),
+                            ("new_person", "New person"),
+                            ("new_body", "New forum"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("confirmed", "Confirmed"), ("corrected", "Corrected")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="record")),
+                ("field_name", models.CharField(blank=True, max_length=80, verbose_name="field")),
+                ("value", models.JSONField(blank=True, null=True, verbose_name="value in the register")),
+                (
+                    "alternatives",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Each value a source gave, with its document version, span and confidence.",
+                        verbose_name="values found",
+                    ),
+                ),
+                ("span_start", models.PositiveIntegerField(blank=True, null=True, verbose_name="span start")),
+                ("span_end", models.PositiveIntegerField(blank=True, null=True, verbose_name="span end")),
+                ("confidence", models.FloatField(blank=True, null=True, verbose_name="confidence")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                ("decided_value", models.JSONField(blank=True, null=True, verbose_name="decided value")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="record type",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "document_version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_items",
+                        to="register.documentversion",
+                        verbose_name="document version",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="ingest.ingestrun",
+                        verbose_name="run",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review item',
-                'verbose_name_plural': 'review items',
-                'ordering': ['status', '-created_at', '-pk'],
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'field_name'], name='ingest_revi_content_d95377_idx'), models.Index(fields=['status', 'kind'], name='ingest_revi_status_b0f291_idx')],
+                "verbose_name": "review item",
+                "verbose_name_plural": "review items",
+                "ordering": ["status", "-created_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id", "field_name"],
+                        name="ingest_revi_content_d95377_idx",
+                    ),
+                    models.Index(fields=["status", "kind"], name="ingest_revi_status_b0f291_idx"),
+                ],
             },
         ),
     ]

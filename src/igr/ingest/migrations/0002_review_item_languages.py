@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ingest', '0001_initial'),
+        ("ingest", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='reviewitem',
-            name='kind',
-            field=models.CharField(choices=[('low_confidence', 'Low confidence'), ('conflict', 'Sources disagree'), ('new_person', 'New person'), ('new_body', 'New forum'), ('languages', 'Language versions disagree')], max_length=16, verbose_name='kind'),
+            model_name="reviewitem",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("low_confidence", "Low confidence"),
+                    ("conflict", "Sources disagree"),
+                    ("new_person", "New person"),
+                    ("new_body", "New forum"),
+                    ("languages", "Language versions disagree"),
+                ],
+                max_length=16,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -9,61 +9,82 @@ def settle_earlier_runs(apps, schema_editor):
     run = apps.get_model("ingest", "IngestRun")
     run.objects.filter(finished_at__isnull=False).update(status="done")
     run.objects.filter(finished_at__isnull=True).update(
-        status="failed", error_en="The run stopped before it finished; nothing from an unfinished document was kept.",
-        error_cy="Daeth y rhediad i ben cyn gorffen; ni chadwyd dim o ddogfen anorffenedig.")
+        status="failed",
+        error_en="The run stopped before it finished; nothing from an unfinished document was kept.",
+        error_cy="Daeth y rhediad i ben cyn gorffen; ni chadwyd dim o ddogfen anorffenedig.",
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ingest', '0002_review_item_languages'),
+        ("ingest", "0002_review_item_languages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ingestrun',
-            name='error_cy',
-            field=models.TextField(blank=True, verbose_name='why it failed (Welsh)'),
+            model_name="ingestrun",
+            name="error_cy",
+            field=models.TextField(blank=True, verbose_name="why it failed (Welsh)"),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='error_en',
-            field=models.TextField(blank=True, verbose_name='why it failed (English)'),
+            model_name="ingestrun",
+            name="error_en",
+            field=models.TextField(blank=True, verbose_name="why it failed (English)"),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='heartbeat_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='last sign of life'),
+            model_name="ingestrun",
+            name="heartbeat_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="last sign of life"),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='processed',
-            field=models.PositiveIntegerField(default=0, verbose_name='documents read'),
+            model_name="ingestrun",
+            name="processed",
+            field=models.PositiveIntegerField(default=0, verbose_name="documents read"),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Queued'), ('running', 'Being read'), ('done', 'Finished'), ('failed', 'Failed')], default='running', max_length=10, verbose_name='status'),
+            model_name="ingestrun",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("running", "Being read"),
+                    ("done", "Finished"),
+                    ("failed", "Failed"),
+                ],
+                default="running",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='total',
-            field=models.PositiveIntegerField(default=0, verbose_name='documents'),
+            model_name="ingestrun",
+            name="total",
+            field=models.PositiveIntegerField(default=0, verbose_name="documents"),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='upload',
-            field=models.CharField(blank=True, help_text='An upload waiting for the worker, stored under a name of its own; removed once read.', max_length=200, verbose_name='queued file'),
+            model_name="ingestrun",
+            name="upload",
+            field=models.CharField(
+                blank=True,
+                help_text="An upload waiting for the worker, stored under a name of its own; removed once read.",
+                max_length=200,
+                verbose_name="queued file",
+            ),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='worker',
-            field=models.CharField(blank=True, help_text='The host and process running it.', max_length=200, verbose_name='worker'),
+            model_name="ingestrun",
+            name="worker",
+            field=models.CharField(
+                blank=True,
+                help_text="The host and process running it.",
+                max_length=200,
+                verbose_name="worker",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ingestrun',
-            index=models.Index(fields=['status', 'started_at'], name='ingest_inge_status_db266a_idx'),
+            model_name="ingestrun",
+            index=models.Index(fields=["status", "started_at"], name="ingest_inge_status_db266a_idx"),
         ),
         migrations.RunPython(settle_earlier_runs, migrations.RunPython.noop),
     ]

@@ -31,7 +31,9 @@ def _provs(ids: list[int]) -> dict[int, list[Provenance]]:
     return out
 
 
-def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fresh: bool = False) -> Person | None:
+def import_attendees(
+    ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fresh: bool = False
+) -> Person | None:
     """Merge this report's attendees into the meeting (``fresh``: just created, so none yet); returns the chair."""
     existing = [] if fresh else list(meeting.attendances.all())
     provs = _provs([a.pk for a in existing])
@@ -51,8 +53,14 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
         if row is None:
             inserted += 1
             row = Attendance(
-                meeting=meeting, person=person, government=gov, capacity=att.capacity, is_chair=att.is_chair,
-                post=resolve_post(ctx, gov, att.role, att.capacity), sort_order=order, **{f"role_{lang}": att.role[:300]},
+                meeting=meeting,
+                person=person,
+                government=gov,
+                capacity=att.capacity,
+                is_chair=att.is_chair,
+                post=resolve_post(ctx, gov, att.role, att.capacity),
+                sort_order=order,
+                **{f"role_{lang}": att.role[:300]},
             )
             order += 1
             by_person[person.pk] = row
@@ -60,8 +68,11 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
             new.append((row, att.span, att.name))
             continue
         ctx.note(row, "", att.span)
-        updates = [f for f, v in (("capacity", att.capacity), ("government_id", gov.pk if gov else None))
-                   if merge(ctx, row, f, v, att.span, provs.get(row.pk, []))]
+        updates = [
+            f
+            for f, v in (("capacity", att.capacity), ("government_id", gov.pk if gov else None))
+            if merge(ctx, row, f, v, att.span, provs.get(row.pk, []))
+        ]
         if not getattr(row, f"role_{lang}") and att.role:
             setattr(row, f"role_{lang}", att.role[:300])
             updates.append(f"role_{lang}")
@@ -69,10 +80,15 @@ def import_attendees(ctx: Ctx, meeting: Meeting, attendees: list[AttendeeIn], fr
             row.is_chair = True
             updates.append("is_chair")
         if updates:
-            row.save(update_fields=[u for u in updates if u != "government_id"] + (["government"] if "government_id" in updates else []))
+            row.save(
+                update_fields=[u for u in updates if u != "government_id"]
+                + (["government"] if "government_id" in updates else [])
+            )
             changed = True
     unnamed = [r for r in existing if r.person_id is None]
-    changed |= _described(ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order, unnamed, new)
+    changed |= _described(
+        ctx, meeting, [a for a in attendees if not a.name], by_person, provs, order, unnamed, new
+    )
     if new:
         _insert(ctx, new)
     changed |= bool(inserted)
@@ -87,7 +103,9 @@ def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
     """One insert for a report's new attendances (their provenance was queued already, keyed at flush), announced
     as the register's events, one per row, as saving each would have."""
     rows = history.bulk_create(Attendance, [row for row, _span, _value in new])
-    events.announce(*(events.AttendanceChanged(row.meeting_id, row.person_id, row.government_id) for row in rows))
+    events.announce(
+        *(events.AttendanceChanged(row.meeting_id, row.person_id, row.government_id) for row in rows)
+    )
     for row in rows:
         if row.person_id and row.post_id and row.meeting.date_precision == DatePrecision.DAY:
             ctx.registry.observe(row.person_id, row.post_id, row.post.government_id, row.meeting.date)
@@ -95,9 +113,16 @@ def _insert(ctx: Ctx, new: list[tuple[Attendance, Span | None, str]]) -> None:
         ctx.flag_if_low(row, "", span, value)
 
 
-def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_person: dict[int, Attendance],
-               provs: dict[int, list[Provenance]], order: int, unnamed: list[Attendance],
-               new: list[tuple[Attendance, Span | None, str]]) -> bool:
+def _described(
+    ctx: Ctx,
+    meeting: Meeting,
+    described: list[AttendeeIn],
+    by_person: dict[int, Attendance],
+    provs: dict[int, list[Provenance]],
+    order: int,
+    unnamed: list[Attendance],
+    new: list[tuple[Attendance, Span | None, str]],
+) -> bool:
     """Record described attendees, or reconcile them with named ones of the same government and capacity."""
     changed = False
     named: dict[tuple[int | None, str], list[Attendance]] = {}
@@ -111,11 +136,28 @@ def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_perso
             for row in matches:  # the description is more evidence about the people it describes
                 ctx.note(row, "", att.span)
             continue
-        same = [r for r in unnamed if r.government_id == (gov.pk if gov else None) and r.capacity == att.capacity
-                and fold(getattr(r, f"description_{lang}") or r.description_en or r.description_cy) == fold(att.role)]
+        same = [
+            r
+            for r in unnamed
+            if r.government_id == (gov.pk if gov else None)
+            and r.capacity == att.capacity
+            and fold(getattr(r, f"description_{lang}") or r.description_en or r.description_cy)
+            == fold(att.role)
+        ]
         # The other language version's description of the same government's people: its wording in this language.
-        other = [r for r in unnamed if r.pk and gov and r.government_id == gov.pk and r.capacity == att.capacity
-                 and not getattr(r, f"description_{lang}")] if not same else []
+        other = (
+            [
+                r
+                for r in unnamed
+                if r.pk
+                and gov
+                and r.government_id == gov.pk
+                and r.capacity == att.capacity
+                and not getattr(r, f"description_{lang}")
+            ]
+            if not same
+            else []
+        )
         if other:
             setattr(other[0], f"description_{lang}", att.role[:300])
             setattr(other[0], f"role_{lang}", getattr(other[0], f"role_{lang}") or att.role[:300])
@@ -124,8 +166,13 @@ def _described(ctx: Ctx, meeting: Meeting, described: list[AttendeeIn], by_perso
         if same:
             ctx.note(same[0], "", att.span)
             continue
-        row = Attendance(meeting=meeting, government=gov, capacity=att.capacity, sort_order=order,
-                         **{f"description_{lang}": att.role[:300], f"role_{lang}": att.role[:300]})
+        row = Attendance(
+            meeting=meeting,
+            government=gov,
+            capacity=att.capacity,
+            sort_order=order,
+            **{f"description_{lang}": att.role[:300], f"role_{lang}": att.role[:300]},
+        )
         order += 1
         unnamed.append(row)
         ctx.note(row, "", att.span)

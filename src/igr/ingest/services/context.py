@@ -37,7 +37,9 @@ class Ctx:
     meetings: dict[int, str] = field(default_factory=dict)  # meeting pk -> inserted / updated / unchanged
     items: int = 0
     pending: list[Provenance] = field(default_factory=list)
-    unsaved: list[tuple[int, models.Model]] = field(default_factory=list)  # pending rows noted before their insert
+    unsaved: list[tuple[int, models.Model]] = field(
+        default_factory=list
+    )  # pending rows noted before their insert
 
     def step(self, name: str, obj: Any) -> None:
         """Call the pipeline's hook (progress, or a test's injected failure) between writes."""
@@ -49,16 +51,26 @@ class Ctx:
         if order[how] > order[self.meetings.get(meeting_pk, "unchanged")] or meeting_pk not in self.meetings:
             self.meetings[meeting_pk] = how
 
-    def note(self, record: models.Model, field_name: str, span: Span | None, *, confidence: float | None = None) -> None:
+    def note(
+        self, record: models.Model, field_name: str, span: Span | None, *, confidence: float | None = None
+    ) -> None:
         """Queue a provenance row: this field of this record came from this span of this version."""
         conf = span.confidence if span else (confidence if confidence is not None else 1.0)
         if record.pk is None:  # a row inserted later with others (bulk): its key is filled in at flush
             self.unsaved.append((len(self.pending), record))
-        self.pending.append(Provenance(
-            content_type=ContentType.objects.get_for_model(record), object_id=record.pk, field_name=field_name,
-            document_version=self.version, span_start=span.start if span else None, span_end=span.end if span else None,
-            quote=self.text[span.start:span.end][:1000] if span else "", confidence=conf, extractor=EXTRACTOR,
-        ))
+        self.pending.append(
+            Provenance(
+                content_type=ContentType.objects.get_for_model(record),
+                object_id=record.pk,
+                field_name=field_name,
+                document_version=self.version,
+                span_start=span.start if span else None,
+                span_end=span.end if span else None,
+                quote=self.text[span.start : span.end][:1000] if span else "",
+                confidence=conf,
+                extractor=EXTRACTOR,
+            )
+        )
 
     def flush(self) -> None:
         for i, record in self.unsaved:
@@ -69,8 +81,12 @@ class Ctx:
             Provenance.objects.bulk_create(self.pending)
             self.pending = []
 
-    def flag(self, kind: str, record: models.Model, field_name: str, span: Span | None, **kwargs: Any) -> None:
-        if review.raise_item(kind, record, field_name, version=self.version, span=span, run=self.run, **kwargs):
+    def flag(
+        self, kind: str, record: models.Model, field_name: str, span: Span | None, **kwargs: Any
+    ) -> None:
+        if review.raise_item(
+            kind, record, field_name, version=self.version, span=span, run=self.run, **kwargs
+        ):
             self.items += 1
 
     def flag_if_low(self, record: models.Model, field_name: str, span: Span | None, value: Any) -> None:

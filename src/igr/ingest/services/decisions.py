@@ -40,7 +40,9 @@ def editable(item: ReviewItem) -> tuple[str, ...]:
     return EDITABLE.get((model, item.field_name), ())
 
 
-def _confirm_provenance(item: ReviewItem, record: Any, user: Any, now: dt.datetime, fields: tuple[str, ...]) -> None:
+def _confirm_provenance(
+    item: ReviewItem, record: Any, user: Any, now: dt.datetime, fields: tuple[str, ...]
+) -> None:
     ct = ContentType.objects.get_for_model(record)
     names = {item.field_name, *fields} | ({"name_en"} if isinstance(record, Body) else set())
     rows = Provenance.objects.filter(content_type=ct, object_id=record.pk, field_name__in=names)
@@ -50,11 +52,23 @@ def _confirm_provenance(item: ReviewItem, record: Any, user: Any, now: dt.dateti
 
 def _decision_provenance(item: ReviewItem, record: Any, field: str, user: Any, now: dt.datetime) -> None:
     version = item.document_version
-    quote = version.text[item.span_start:item.span_end][:1000] if version and item.span_start is not None else ""
+    quote = (
+        version.text[item.span_start : item.span_end][:1000]
+        if version and item.span_start is not None
+        else ""
+    )
     Provenance.objects.create(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk, field_name=field,
-        document_version=version, span_start=item.span_start, span_end=item.span_end, quote=quote,
-        confidence=1.0, extractor="review", confirmed_by=user, confirmed_at=now,
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        field_name=field,
+        document_version=version,
+        span_start=item.span_start,
+        span_end=item.span_end,
+        quote=quote,
+        confidence=1.0,
+        extractor="review",
+        confirmed_by=user,
+        confirmed_at=now,
     )
 
 
@@ -88,5 +102,8 @@ def correct(item: ReviewItem, user: Any, values: dict[str, Any]) -> None:
         field = "government_id" if attr == "government" else attr
         _decision_provenance(item, record, field, user, now)
     item.status, item.decided_by, item.decided_at = ReviewItem.Status.CORRECTED, user, now
-    item.decided_value = {k: (v.pk if hasattr(v, "pk") else v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changed.items()}
+    item.decided_value = {
+        k: (v.pk if hasattr(v, "pk") else v.isoformat() if hasattr(v, "isoformat") else v)
+        for k, v in changed.items()
+    }
     item.save(update_fields=["status", "decided_by", "decided_at", "decided_value"])

@@ -24,13 +24,16 @@ from .validate import RecordIn
 
 _TITLE = re.compile(r"^\s*(?:TITLE|TEITL)\s+\**(?P<t>[^\n*]+?)\**\s*$", re.M)
 _DEAR = re.compile(r"^\s*(?:Dear|Annwyl)\b[^\n]*\n+\s*(?P<t>[^\n]{8,300})", re.M)
-_SKIP = re.compile(r"^(?:Llywodraeth Cymru|Welsh Government|Policy paper|News story|Press release|Guidance|Notice|"
-                   r"STATEMENT BY THE WELSH GOVERNMENT|DATGANIAD GAN LYWODRAETH CYMRU)$", re.I)
+_SKIP = re.compile(
+    r"^(?:Llywodraeth Cymru|Welsh Government|Policy paper|News story|Press release|Guidance|Notice|"
+    r"STATEMENT BY THE WELSH GOVERNMENT|DATGANIAD GAN LYWODRAETH CYMRU)$",
+    re.I,
+)
 
 
 def title_of(text: str, kind: str) -> str:
     """A display title: the statement's TITLE, a letter's subject line, else the first heading."""
-    for pattern in ((_TITLE,) if kind != "letter" else (_DEAR, _TITLE)):
+    for pattern in (_TITLE,) if kind != "letter" else (_DEAR, _TITLE):
         m = pattern.search(text[:6000])
         if m:
             return m["t"].strip(" *")[:500]
@@ -41,17 +44,34 @@ def title_of(text: str, kind: str) -> str:
     return ""
 
 
-def find_document(source: Source, record: RecordIn, publisher: Government | None, title: str) -> Document | None:
+def find_document(
+    source: Source, record: RecordIn, publisher: Government | None, title: str
+) -> Document | None:
     """The document this file is a revision of, if any (same address and kind, or same identity)."""
     lang = record.language
     if source.source_url:
-        dv = (DocumentVersion.objects.filter(source_url=source.source_url, language=lang, document__kind=record.kind)
-              .select_related("document").order_by("-revision").first())
+        dv = (
+            DocumentVersion.objects.filter(
+                source_url=source.source_url, language=lang, document__kind=record.kind
+            )
+            .select_related("document")
+            .order_by("-revision")
+            .first()
+        )
         if dv:
             return dv.document
     if title and record.published:
-        return (Document.objects.filter(kind=record.kind, publisher=publisher, date=record.published,
-                                        **{f"title_{lang}": title}, versions__language=lang).distinct().first())
+        return (
+            Document.objects.filter(
+                kind=record.kind,
+                publisher=publisher,
+                date=record.published,
+                **{f"title_{lang}": title},
+                versions__language=lang,
+            )
+            .distinct()
+            .first()
+        )
     return None
 
 
@@ -72,9 +92,15 @@ def store_file(version: DocumentVersion, source: Source, kind: str, stage: Stage
     return True
 
 
-def make_version(source: Source, record: RecordIn, kind: str, text: str, publisher: Government | None,
-                 pair: Callable[[], Document | None] | None = None,
-                 stage: Stage | None = None) -> tuple[Document, DocumentVersion, str, bool]:
+def make_version(
+    source: Source,
+    record: RecordIn,
+    kind: str,
+    text: str,
+    publisher: Government | None,
+    pair: Callable[[], Document | None] | None = None,
+    stage: Stage | None = None,
+) -> tuple[Document, DocumentVersion, str, bool]:
     """The document (new, matched for a revision, or its other language's) and the new version; says which
     ("new", "revised", "paired"), and if a file was written. ``pair`` finds the other-language document."""
     title = title_of(text, record.kind)
@@ -87,23 +113,39 @@ def make_version(source: Source, record: RecordIn, kind: str, text: str, publish
             document.save(update_fields=[f"title_{lang}"])
     elif document is None:
         status = "new"
-        document = Document.objects.create(kind=record.kind, publisher=publisher, date=record.published, **{f"title_{lang}": title})
+        document = Document.objects.create(
+            kind=record.kind, publisher=publisher, date=record.published, **{f"title_{lang}": title}
+        )
         revision = 1
     else:
         status = "revised"
         latest = document.versions.filter(language=lang).aggregate(n=Max("revision"))["n"] or 0
         revision = latest + 1
-        updates = {f"title_{lang}": title or getattr(document, f"title_{lang}"), "date": record.published or document.date}
+        updates = {
+            f"title_{lang}": title or getattr(document, f"title_{lang}"),
+            "date": record.published or document.date,
+        }
         changed = [f for f, v in updates.items() if getattr(document, f) != v]
         for f in changed:
             setattr(document, f, updates[f])
         if changed:
             document.save(update_fields=changed)
-    version = DocumentVersion(document=document, language=lang, revision=revision, media_type=MEDIA_TYPES.get(kind, ""),
-                              text=text, content_hash=source.content_hash, source_url=source.source_url)
+    version = DocumentVersion(
+        document=document,
+        language=lang,
+        revision=revision,
+        media_type=MEDIA_TYPES.get(kind, ""),
+        text=text,
+        content_hash=source.content_hash,
+        source_url=source.source_url,
+    )
     if source.fetch is not None:
         f = source.fetch
-        version.retrieved_at, version.fetched_from, version.http_status = f.fetched_at, f.fetched_from, f.http_status
+        version.retrieved_at, version.fetched_from, version.http_status = (
+            f.fetched_at,
+            f.fetched_from,
+            f.http_status,
+        )
         version.etag, version.last_modified = f.etag[:300], f.last_modified[:100]
     wrote = store_file(version, source, kind, stage)
     version.save()
@@ -124,7 +166,9 @@ def link(document: Document, meeting: Meeting) -> None:
 def known_hashes(hashes: list[str]) -> dict[str, set[int]]:
     """The documents already holding each of these content hashes."""
     found: dict[str, set[int]] = {}
-    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list("content_hash", "document_id"):
+    for h, doc in DocumentVersion.objects.filter(content_hash__in=set(hashes)).values_list(
+        "content_hash", "document_id"
+    ):
         found.setdefault(h, set()).add(doc)
     return found
 

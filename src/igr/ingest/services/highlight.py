@@ -18,6 +18,11 @@ def excerpt(text: str, start: int | None, end: int | None, context: int = CONTEX
         return mark_safe(escape(text[: context * 2]) + ("…" if len(text) > context * 2 else ""))
     lo, hi = max(0, start - context), min(len(text), end + context)
     return mark_safe(
-        ("…" if lo else "") + escape(text[lo:start]) + "<mark>" + escape(text[start:end]) + "</mark>"
-        + escape(text[end:hi]) + ("…" if hi < len(text) else "")
+        ("…" if lo else "")
+        + escape(text[lo:start])
+        + "<mark>"
+        + escape(text[start:end])
+        + "</mark>"
+        + escape(text[end:hi])
+        + ("…" if hi < len(text) else "")
     )

@@ -23,11 +23,12 @@ class TimeLimitError(ExtractionError):
         super().__init__(
             f"more than {whole} s",
             message_en=f"Reading this document took longer than {whole} seconds, the limit for one document, so it "
-                       "was stopped and nothing from it was kept. Split it into smaller documents, or ask an "
-                       "administrator to raise the limit (IGR_INGEST_DOCUMENT_SECONDS).",
+            "was stopped and nothing from it was kept. Split it into smaller documents, or ask an "
+            "administrator to raise the limit (IGR_INGEST_DOCUMENT_SECONDS).",
             message_cy=f"Cymerodd darllen y ddogfen hon fwy na {whole} eiliad, y terfyn ar gyfer un ddogfen, felly "
-                       "cafodd ei hatal ac ni chadwyd dim ohoni. Rhannwch hi'n ddogfennau llai, neu gofynnwch i "
-                       "weinyddwr godi'r terfyn (IGR_INGEST_DOCUMENT_SECONDS).")
+            "cafodd ei hatal ac ni chadwyd dim ohoni. Rhannwch hi'n ddogfennau llai, neu gofynnwch i "
+            "weinyddwr godi'r terfyn (IGR_INGEST_DOCUMENT_SECONDS).",
+        )
 
 
 @contextmanager

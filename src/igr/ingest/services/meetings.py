@@ -38,10 +38,19 @@ def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) 
     the rows read do not grow with the forum's history), then the rules in order.
     """
     window = (day - ORDINAL_WINDOW, day + ORDINAL_WINDOW)
-    lo, hi = (min(window[0], day.replace(month=1, day=1)), max(window[1], day.replace(month=12, day=31))) if ordinal \
+    lo, hi = (
+        (min(window[0], day.replace(month=1, day=1)), max(window[1], day.replace(month=12, day=31)))
+        if ordinal
         else (day.replace(month=1, day=1), day.replace(month=12, day=31))
-    rows = [m for m in Meeting.objects.filter(reference__range=reference_range(body, lo, hi)).order_by("-date", "pk")
-            if m.body_id == body.pk and (m.date.year == day.year or (ordinal and window[0] <= m.date <= window[1]))]
+    )
+    rows = [
+        m
+        for m in Meeting.objects.filter(reference__range=reference_range(body, lo, hi)).order_by(
+            "-date", "pk"
+        )
+        if m.body_id == body.pk
+        and (m.date.year == day.year or (ordinal and window[0] <= m.date <= window[1]))
+    ]
     same_year = [m for m in rows if m.date.year == day.year]
 
     def first(cond) -> Meeting | None:
@@ -51,13 +60,19 @@ def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) 
         found = first(lambda m: m.date == day and m.date_precision == DatePrecision.DAY)
         if found:
             return found, "exact"
-        found = (first(lambda m: m.date.month == day.month and m.date_precision == DatePrecision.MONTH)
-                 or first(lambda m: m.date_precision == DatePrecision.YEAR))
+        found = first(
+            lambda m: m.date.month == day.month and m.date_precision == DatePrecision.MONTH
+        ) or first(lambda m: m.date_precision == DatePrecision.YEAR)
         if found:
             return found, "refine"
     else:
-        same = [m for m in same_year if precision != DatePrecision.MONTH or m.date.month == day.month
-                or m.date_precision == DatePrecision.YEAR]
+        same = [
+            m
+            for m in same_year
+            if precision != DatePrecision.MONTH
+            or m.date.month == day.month
+            or m.date_precision == DatePrecision.YEAR
+        ]
         if len(same) == 1:
             return same[0], "refine" if same[0].date_precision == DatePrecision.YEAR else "coarser"
     if ordinal:
@@ -70,14 +85,20 @@ def find_meeting(body: Body, day: dt.date, precision: str, ordinal: int | None) 
 def resolve_day_month(body: Body, month: int, day: int) -> dt.date | None:
     """The year of a meeting the text dates only by day and month: the forum's one meeting on that day and month
     in the register (another report of it), else None (several, or none: the year stays unknown)."""
-    found = {m for m in Meeting.objects.filter(body=body, date__month=month, date__day=day,
-                                                date_precision=DatePrecision.DAY).values_list("date", flat=True)}
+    found = {
+        m
+        for m in Meeting.objects.filter(
+            body=body, date__month=month, date__day=day, date_precision=DatePrecision.DAY
+        ).values_list("date", flat=True)
+    }
     return found.pop() if len(found) == 1 else None
 
 
 def meeting_provenance(meeting: Meeting) -> list[Provenance]:
     ct = ContentType.objects.get_for_model(Meeting)
-    return list(Provenance.objects.filter(content_type=ct, object_id=meeting.pk).select_related("document_version"))
+    return list(
+        Provenance.objects.filter(content_type=ct, object_id=meeting.pk).select_related("document_version")
+    )
 
 
 def merge(ctx: Ctx, obj: Any, field: str, new: Any, span: Span | None, provs: list[Provenance]) -> bool:
@@ -91,16 +112,27 @@ def merge(ctx: Ctx, obj: Any, field: str, new: Any, span: Span | None, provs: li
     field_provs = [p for p in provs if p.field_name == field]
     confirmed = is_confirmed(provs, field)
     # Only this document's earlier revisions in this language: its other language version is another source.
-    own = bool(field_provs) and all(p.document_version.document_id == ctx.document.pk
-                                    and p.document_version.language == ctx.language for p in field_provs)
+    own = bool(field_provs) and all(
+        p.document_version.document_id == ctx.document.pk and p.document_version.language == ctx.language
+        for p in field_provs
+    )
     if not confirmed and (current in (None, "") or own):
         # Empty, or only this document's earlier revision said otherwise: a revision's change flows through.
         setattr(obj, field, new)
         ctx.note(obj, field, span)
         ctx.flag_if_low(obj, field, span, new)
         return True
-    others = [{"value": current, "document_version": p.document_version_id, "span_start": p.span_start,
-               "span_end": p.span_end, "quote": p.quote, "confidence": p.confidence} for p in field_provs]
+    others = [
+        {
+            "value": current,
+            "document_version": p.document_version_id,
+            "span_start": p.span_start,
+            "span_end": p.span_end,
+            "quote": p.quote,
+            "confidence": p.confidence,
+        }
+        for p in field_provs
+    ]
     if not others:
         others = [{"value": current, "document_version": None, "quote": "", "confidence": None}]
     ctx.flag("conflict", obj, field, span, value=current, alternatives=[*others, ctx.alt(new, span)])
@@ -109,8 +141,10 @@ def merge(ctx: Ctx, obj: Any, field: str, new: Any, span: Span | None, provs: li
 
 def _text_fields(ctx: Ctx, m: MeetingIn) -> dict[str, tuple[str, Span | None]]:
     lang = ctx.language
-    return {f"location_{lang}": (m.location, m.spans.get("location")),
-            f"next_meeting_{lang}": (m.next_meeting, m.spans.get("next_meeting"))}
+    return {
+        f"location_{lang}": (m.location, m.spans.get("location")),
+        f"next_meeting_{lang}": (m.next_meeting, m.spans.get("next_meeting")),
+    }
 
 
 def communique_url(ctx: Ctx, m: MeetingIn) -> str:
@@ -133,8 +167,14 @@ def against(target: Meeting, day: dt.date, precision: str) -> str:
     return "disputed"
 
 
-def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None,
-                   target: Meeting | None = None, chair: Person | None = None) -> tuple[Meeting, bool]:
+def import_meeting(
+    ctx: Ctx,
+    body: Body,
+    m: MeetingIn,
+    published: dt.date | None,
+    target: Meeting | None = None,
+    chair: Person | None = None,
+) -> tuple[Meeting, bool]:
     """Create or match the meeting and merge this report's fields into it; True when it was created.
 
     ``target``: the meeting this document's other language version reports; this version is about it whatever
@@ -144,18 +184,34 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
     """
     assert m.date is not None
     status = Meeting.Status.PLANNED if published and m.date > published else Meeting.Status.HELD
-    meeting, how = (target, against(target, m.date, m.precision)) if target else find_meeting(body, m.date, m.precision, m.ordinal)
+    meeting, how = (
+        (target, against(target, m.date, m.precision))
+        if target
+        else find_meeting(body, m.date, m.precision, m.ordinal)
+    )
     date_span = m.spans.get("meeting_date")
     if meeting is None:
-        meeting = Meeting(body=body, date=m.date, date_precision=m.precision, ordinal=m.ordinal, mode=m.mode,
-                          status=status, communique_url=communique_url(ctx, m), chair=chair)
+        meeting = Meeting(
+            body=body,
+            date=m.date,
+            date_precision=m.precision,
+            ordinal=m.ordinal,
+            mode=m.mode,
+            status=status,
+            communique_url=communique_url(ctx, m),
+            chair=chair,
+        )
         for field, (value, _span) in _text_fields(ctx, m).items():
             setattr(meeting, field, value)
         meeting.save()
         ctx.touch(meeting.pk, "inserted")
-        for field, value, span in [("date", m.date, date_span), ("ordinal", m.ordinal, m.spans.get("meeting_ordinal")),
-                                   ("mode", m.mode, m.spans.get("mode")), ("status", status, date_span),
-                                   *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()]]:
+        for field, value, span in [
+            ("date", m.date, date_span),
+            ("ordinal", m.ordinal, m.spans.get("meeting_ordinal")),
+            ("mode", m.mode, m.spans.get("mode")),
+            ("status", status, date_span),
+            *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()],
+        ]:
             if value not in (None, ""):
                 ctx.note(meeting, field, span)
                 ctx.flag_if_low(meeting, field, span, str(value))
@@ -165,7 +221,9 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
         return meeting, True
     provs = meeting_provenance(meeting)
     changed: list[str] = []
-    if meeting.body_id != body.pk:  # only for a target: the forum is part of the reference, so never changed here
+    if (
+        meeting.body_id != body.pk
+    ):  # only for a target: the forum is part of the reference, so never changed here
         merge(ctx, meeting, "body_id", body.pk, m.spans.get("body"), provs)
     if how == "refine" and not is_confirmed(provs, "date"):
         meeting.date, meeting.date_precision = m.date, m.precision
@@ -177,11 +235,18 @@ def import_meeting(ctx: Ctx, body: Body, m: MeetingIn, published: dt.date | None
             meeting.date_precision = m.precision
     elif how == "exact":
         ctx.note(meeting, "date", date_span)
-    for field, value, span in [("ordinal", m.ordinal, m.spans.get("meeting_ordinal")), ("mode", m.mode, m.spans.get("mode")),
-                               *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()]]:
+    for field, value, span in [
+        ("ordinal", m.ordinal, m.spans.get("meeting_ordinal")),
+        ("mode", m.mode, m.spans.get("mode")),
+        *[(f, v, s) for f, (v, s) in _text_fields(ctx, m).items()],
+    ]:
         if merge(ctx, meeting, field, value, span, provs):
             changed.append(field)
-    if meeting.status == Meeting.Status.PLANNED and status == Meeting.Status.HELD and not is_confirmed(provs, "status"):
+    if (
+        meeting.status == Meeting.Status.PLANNED
+        and status == Meeting.Status.HELD
+        and not is_confirmed(provs, "status")
+    ):
         meeting.status = status  # a meeting announced earlier has now been reported as held
         ctx.note(meeting, "status", date_span)
         changed.append("status")

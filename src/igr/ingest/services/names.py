@@ -10,7 +10,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HONORIFICS = {"the", "rt", "hon", "right", "honourable", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "prof", "professor", "cllr"}
+HONORIFICS = {
+    "the",
+    "rt",
+    "hon",
+    "right",
+    "honourable",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "cllr",
+}
 POST_NOMINALS = {"mp", "ms", "as", "msp", "mla", "kc", "qc", "obe", "cbe", "mbe", "frse", "td", "pc"}
 
 

@@ -70,7 +70,9 @@ def find_counterpart(record: RecordIn, publisher: Government | None, registry: R
             return False
         left = list(meetings)
         for body, m in reported:
-            hit = next((x for x in left if x.body_id == body.pk and _covers(m.date, m.precision, x.date)), None)
+            hit = next(
+                (x for x in left if x.body_id == body.pk and _covers(m.date, m.precision, x.date)), None
+            )
             if hit is None:
                 return False
             left.remove(hit)
@@ -80,7 +82,9 @@ def find_counterpart(record: RecordIn, publisher: Government | None, registry: R
         bodies = {b.pk for b, _m in reported}
         if any(x.body_id in bodies for x in meetings):
             return True
-        return len(meetings) == len(reported) == 1 and _covers(reported[0][1].date, reported[0][1].precision, meetings[0].date)
+        return len(meetings) == len(reported) == 1 and _covers(
+            reported[0][1].date, reported[0][1].precision, meetings[0].date
+        )
 
     exact = [pk for pk, meetings in candidates.items() if agrees(meetings)]
     partial = [pk for pk, meetings in candidates.items() if shares(meetings)]
@@ -90,7 +94,9 @@ def find_counterpart(record: RecordIn, publisher: Government | None, registry: R
     return Pair(Document.objects.get(pk=chosen), candidates[chosen])
 
 
-def _candidates(record: RecordIn, publisher: Government, reported: list[tuple[Body, MeetingIn]]) -> dict[int, list[Meeting]]:
+def _candidates(
+    record: RecordIn, publisher: Government, reported: list[tuple[Body, MeetingIn]]
+) -> dict[int, list[Meeting]]:
     """Documents of this kind, publisher and date, in the other language only, with their meetings.
 
     Found from the meetings near the reported ones (the same forum within the dispute window, read by the
@@ -106,15 +112,23 @@ def _candidates(record: RecordIn, publisher: Government, reported: list[tuple[Bo
         return {}
     through = Document.meetings.through
     languages: dict[int, set[str]] = {}
-    rows = Document.objects.filter(pk__in=through.objects.filter(meeting_id__in=meetings).values("document_id"),
-                                   kind=record.kind, publisher=publisher, date=record.published)
+    rows = Document.objects.filter(
+        pk__in=through.objects.filter(meeting_id__in=meetings).values("document_id"),
+        kind=record.kind,
+        publisher=publisher,
+        date=record.published,
+    )
     for doc, lang in rows.order_by().values_list("pk", "versions__language"):
         languages.setdefault(doc, set()).add(lang)
     ids = {d for d, langs in languages.items() if langs == {OTHER[record.language]}}
     if not ids:
         return {}
     candidates: dict[int, list[Meeting]] = {}
-    for link in through.objects.filter(document_id__in=ids).select_related("meeting").order_by("document_id", "meeting_id"):
+    for link in (
+        through.objects.filter(document_id__in=ids)
+        .select_related("meeting")
+        .order_by("document_id", "meeting_id")
+    ):
         candidates.setdefault(link.document_id, []).append(link.meeting)
     return candidates
 
@@ -174,47 +188,72 @@ def _meeting_facts(me: MeetingIn, mc: MeetingIn, registry: Registry, suffix: str
     out: list[Disagreement] = []
     be, bc = registry.body(me.body_key, me.body_name), registry.body(mc.body_key, mc.body_name)
     if (be.pk if be else me.body_name) != (bc.pk if bc else mc.body_name):
-        out.append(Disagreement(
-            f"body{suffix}",
-            f"The English and Welsh versions name different forums: {_body_name(be, me.body_name, 'en')} in English, "
-            f"{_body_name(bc, mc.body_name, 'en')} in Welsh.",
-            f"Mae'r fersiynau Saesneg a Chymraeg yn enwi fforymau gwahanol: {_body_name(be, me.body_name, 'cy')} yn "
-            f"Saesneg, {_body_name(bc, mc.body_name, 'cy')} yn Gymraeg.",
-            {"en": _body_name(be, me.body_name, "en"), "cy": _body_name(bc, mc.body_name, "cy")},
-            {"en": me.spans.get("body"), "cy": mc.spans.get("body")}))
+        out.append(
+            Disagreement(
+                f"body{suffix}",
+                f"The English and Welsh versions name different forums: {_body_name(be, me.body_name, 'en')} in English, "
+                f"{_body_name(bc, mc.body_name, 'en')} in Welsh.",
+                f"Mae'r fersiynau Saesneg a Chymraeg yn enwi fforymau gwahanol: {_body_name(be, me.body_name, 'cy')} yn "
+                f"Saesneg, {_body_name(bc, mc.body_name, 'cy')} yn Gymraeg.",
+                {"en": _body_name(be, me.body_name, "en"), "cy": _body_name(bc, mc.body_name, "cy")},
+                {"en": me.spans.get("body"), "cy": mc.spans.get("body")},
+            )
+        )
     if me.date and mc.date and not _same_day(me, mc):
         de = {lang: format_date_precision(me.date, me.precision, lang) for lang in ("en", "cy")}
         dc = {lang: format_date_precision(mc.date, mc.precision, lang) for lang in ("en", "cy")}
-        out.append(Disagreement(
-            f"meeting_date{suffix}",
-            f"The English and Welsh versions give different dates for the meeting: {de['en']} in English, "
-            f"{dc['en']} in Welsh.",
-            f"Mae'r fersiynau Saesneg a Chymraeg yn rhoi dyddiadau gwahanol i'r cyfarfod: {de['cy']} yn Saesneg, "
-            f"{dc['cy']} yn Gymraeg.",
-            {"en": de["en"], "cy": dc["cy"]}, {"en": me.spans.get("meeting_date"), "cy": mc.spans.get("meeting_date")}))
+        out.append(
+            Disagreement(
+                f"meeting_date{suffix}",
+                f"The English and Welsh versions give different dates for the meeting: {de['en']} in English, "
+                f"{dc['en']} in Welsh.",
+                f"Mae'r fersiynau Saesneg a Chymraeg yn rhoi dyddiadau gwahanol i'r cyfarfod: {de['cy']} yn Saesneg, "
+                f"{dc['cy']} yn Gymraeg.",
+                {"en": de["en"], "cy": dc["cy"]},
+                {"en": me.spans.get("meeting_date"), "cy": mc.spans.get("meeting_date")},
+            )
+        )
     ne, nc = _named(me.attendees), _named(mc.attendees)
     only_en = [ne[k][0] for k in ne if k not in nc]
     only_cy = [nc[k][0] for k in nc if k not in ne]
     if only_en or only_cy:
-        parts_en = [f"{', '.join(names)} only in the {where} version" for names, where in ((only_en, "English"), (only_cy, "Welsh")) if names]
-        parts_cy = [f"{', '.join(names)} yn y fersiwn {where} yn unig" for names, where in ((only_en, "Saesneg"), (only_cy, "Gymraeg")) if names]
-        out.append(Disagreement(
-            f"attendees{suffix}",
-            f"The English and Welsh versions list different attendees: {'; '.join(parts_en)}.",
-            f"Mae'r fersiynau Saesneg a Chymraeg yn rhestru mynychwyr gwahanol: {'; '.join(parts_cy)}.",
-            {"en": ", ".join(n for n, _a in ne.values()), "cy": ", ".join(n for n, _a in nc.values())},
-            {"en": next((ne[k][1].span for k in ne if k not in nc), None), "cy": next((nc[k][1].span for k in nc if k not in ne), None)}))
+        parts_en = [
+            f"{', '.join(names)} only in the {where} version"
+            for names, where in ((only_en, "English"), (only_cy, "Welsh"))
+            if names
+        ]
+        parts_cy = [
+            f"{', '.join(names)} yn y fersiwn {where} yn unig"
+            for names, where in ((only_en, "Saesneg"), (only_cy, "Gymraeg"))
+            if names
+        ]
+        out.append(
+            Disagreement(
+                f"attendees{suffix}",
+                f"The English and Welsh versions list different attendees: {'; '.join(parts_en)}.",
+                f"Mae'r fersiynau Saesneg a Chymraeg yn rhestru mynychwyr gwahanol: {'; '.join(parts_cy)}.",
+                {"en": ", ".join(n for n, _a in ne.values()), "cy": ", ".join(n for n, _a in nc.values())},
+                {
+                    "en": next((ne[k][1].span for k in ne if k not in nc), None),
+                    "cy": next((nc[k][1].span for k in nc if k not in ne), None),
+                },
+            )
+        )
     for key in [k for k in ne if k in nc]:
         (name, ae), (_n, ac) = ne[key], nc[key]
         ge, gc = registry.government(ae.government), registry.government(ac.government)
         if ge and gc and ge.pk != gc.pk:
-            out.append(Disagreement(
-                f"government:{key}{suffix}",
-                f"The English and Welsh versions give different governments for {name}: {_gov_name(ge, 'en')} in "
-                f"English, {_gov_name(gc, 'en')} in Welsh.",
-                f"Mae'r fersiynau Saesneg a Chymraeg yn rhoi llywodraethau gwahanol i {name}: {_gov_name(ge, 'cy')} yn "
-                f"Saesneg, {_gov_name(gc, 'cy')} yn Gymraeg.",
-                {"en": _gov_name(ge, "en"), "cy": _gov_name(gc, "cy")}, {"en": ae.span, "cy": ac.span}))
+            out.append(
+                Disagreement(
+                    f"government:{key}{suffix}",
+                    f"The English and Welsh versions give different governments for {name}: {_gov_name(ge, 'en')} in "
+                    f"English, {_gov_name(gc, 'en')} in Welsh.",
+                    f"Mae'r fersiynau Saesneg a Chymraeg yn rhoi llywodraethau gwahanol i {name}: {_gov_name(ge, 'cy')} yn "
+                    f"Saesneg, {_gov_name(gc, 'cy')} yn Gymraeg.",
+                    {"en": _gov_name(ge, "en"), "cy": _gov_name(gc, "cy")},
+                    {"en": ae.span, "cy": ac.span},
+                )
+            )
     return out
 
 
@@ -228,8 +267,12 @@ def _same_day(a: MeetingIn, b: MeetingIn) -> bool:
 
 def flag_disagreements(ctx, record: RecordIn) -> int:
     """Compare this version with the document's latest version in the other language; flag each disagreement."""
-    other = (ctx.document.versions.filter(language=OTHER[record.language]).exclude(pk=ctx.version.pk)
-             .order_by("-revision").first())
+    other = (
+        ctx.document.versions.filter(language=OTHER[record.language])
+        .exclude(pk=ctx.version.pk)
+        .order_by("-revision")
+        .first()
+    )
     if other is None:
         return 0
     theirs = counterpart_record(other, record.kind)
@@ -240,7 +283,16 @@ def flag_disagreements(ctx, record: RecordIn) -> int:
     versions = {record.language: ctx.version, other.language: other}
     before = ctx.items
     for d in compare(record, theirs, ctx.registry):
-        alternatives = [review.alternative(d.values[lang], versions[lang], d.spans[lang], versions[lang].text) for lang in ("en", "cy")]
-        ctx.flag("languages", ctx.document, d.field, d.spans[record.language],
-                 value={"en": d.message_en, "cy": d.message_cy}, alternatives=alternatives)
+        alternatives = [
+            review.alternative(d.values[lang], versions[lang], d.spans[lang], versions[lang].text)
+            for lang in ("en", "cy")
+        ]
+        ctx.flag(
+            "languages",
+            ctx.document,
+            d.field,
+            d.spans[record.language],
+            value={"en": d.message_en, "cy": d.message_cy},
+            alternatives=alternatives,
+        )
     return ctx.items - before

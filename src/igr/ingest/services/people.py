@@ -20,8 +20,11 @@ from .names import clean_person_name
 from .registry import Registry
 from .validate import Span
 
-OFFICE = re.compile(r"\b(?:Minister|Secretary|Chancellor|Counsel General|First Minister|Prime Minister|Taoiseach|T[aá]naiste|"
-                    r"Trefnydd|Chief Whip|Paymaster|Gweinidog|Ysgrifennydd|Prif Weinidog|Cwnsler Cyffredinol)\b", re.I)
+OFFICE = re.compile(
+    r"\b(?:Minister|Secretary|Chancellor|Counsel General|First Minister|Prime Minister|Taoiseach|T[aá]naiste|"
+    r"Trefnydd|Chief Whip|Paymaster|Gweinidog|Ysgrifennydd|Prif Weinidog|Cwnsler Cyffredinol)\b",
+    re.I,
+)
 
 
 def resolve_person(ctx: Ctx, name: str, span: Span | None) -> Person:
@@ -34,7 +37,9 @@ def resolve_person(ctx: Ctx, name: str, span: Span | None) -> Person:
             found.save(update_fields=["aliases"])
         return found
     clean = clean_person_name(name)
-    person = Person.objects.create(key=ctx.registry.unique_slug(clean, ctx.registry.person_keys, 120), name=clean)
+    person = Person.objects.create(
+        key=ctx.registry.unique_slug(clean, ctx.registry.person_keys, 120), name=clean
+    )
     ctx.registry.add_person(person)
     ctx.note(person, "name", span)
     ctx.flag("new_person", person, "name", span, value=clean)
@@ -50,8 +55,10 @@ def resolve_post(ctx: Ctx, government: Government | None, role: str, capacity: s
         return post
     lang = ctx.language
     post = Post.objects.create(
-        key=ctx.registry.unique_slug(f"{government.key}-{role}", ctx.registry.post_keys, 120), government=government,
-        **{f"title_{lang}": role}, **({"title_en": ""} if lang == "cy" else {}),
+        key=ctx.registry.unique_slug(f"{government.key}-{role}", ctx.registry.post_keys, 120),
+        government=government,
+        **{f"title_{lang}": role},
+        **({"title_en": ""} if lang == "cy" else {}),
     )
     ctx.registry.add_post(post)
     return post
@@ -62,8 +69,12 @@ def observed(people: list[int]) -> tuple[dict[int, dict[int, tuple[dt.date, dt.d
     row each, however many meetings), and each post's government."""
     seen: dict[int, dict[int, tuple[dt.date, dt.date]]] = defaultdict(dict)
     govs: dict[int, int] = {}
-    rows = (Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day").order_by()
-            .values_list("person_id", "post_id", "post__government_id").annotate(Min("meeting__date"), Max("meeting__date")))
+    rows = (
+        Attendance.objects.filter(person__in=people, post__isnull=False, meeting__date_precision="day")
+        .order_by()
+        .values_list("person_id", "post_id", "post__government_id")
+        .annotate(Min("meeting__date"), Max("meeting__date"))
+    )
     for person_id, post_id, gov_id, first, last in rows:
         seen[person_id][post_id] = (first, last)
         govs[post_id] = gov_id
@@ -88,8 +99,12 @@ def refresh_tenures(people: list[Person], registry: Registry | None = None) -> N
         _refresh(person_id, posts, govs, existing)
 
 
-def _refresh(person_id: int, spans: dict[int, tuple[dt.date, dt.date]], govs: dict[int, int],
-             existing: dict[tuple[int, int], Tenure]) -> None:
+def _refresh(
+    person_id: int,
+    spans: dict[int, tuple[dt.date, dt.date]],
+    govs: dict[int, int],
+    existing: dict[tuple[int, int], Tenure],
+) -> None:
     for post_id, (first, last) in spans.items():
         later = [s for p, (s, _e) in spans.items() if p != post_id and govs[p] == govs[post_id] and s > last]
         end = last if later else None

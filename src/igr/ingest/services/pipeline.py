@@ -57,13 +57,25 @@ class Prepared:
 class Pipeline:
     """One run. ``hook(step, obj)`` is called between writes ("document", "meeting", "attendance")."""
 
-    def __init__(self, *, user: Any = None, origin: str = IngestRun.Origin.API, hook: Hook | None = None,
-                 max_bytes: int | None = None, defer: bool = True, run: IngestRun | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        user: Any = None,
+        origin: str = IngestRun.Origin.API,
+        hook: Hook | None = None,
+        max_bytes: int | None = None,
+        defer: bool = True,
+        run: IngestRun | None = None,
+    ) -> None:
         self.user, self.origin, self.hook = user if getattr(user, "pk", None) else None, origin, hook
-        self.defer = defer  # False: other apps react to every save as it happens (what deferral must reproduce)
+        self.defer = (
+            defer  # False: other apps react to every save as it happens (what deferral must reproduce)
+        )
         self.max_bytes = max_bytes or settings.IGR_MAX_UPLOAD_BYTES
         self.seconds = settings.IGR_INGEST_DOCUMENT_SECONDS
-        self.report = RunReport(run=run)  # a queued run the worker claimed; else made when the first document comes
+        self.report = RunReport(
+            run=run
+        )  # a queued run the worker claimed; else made when the first document comes
         self._registry: Registry | None = None
         self._known: dict[str, set[int]] | None = None  # content hash -> documents, while a batch runs
         self._stage: Stage | None = None  # files written and not yet committed (the run's staging folder)
@@ -86,7 +98,12 @@ class Pipeline:
         run = self.report.run
         if run is None:
             run = self.report.run = IngestRun.objects.create(
-                origin=self.origin, user=self.user, total=total, worker=worker_id(), heartbeat_at=timezone.now())
+                origin=self.origin,
+                user=self.user,
+                total=total,
+                worker=worker_id(),
+                heartbeat_at=timezone.now(),
+            )
         elif total and run.total != total:
             run.total = total
             IngestRun.objects.filter(pk=run.pk).update(total=total)
@@ -104,13 +121,15 @@ class Pipeline:
             beat(self.report.run, self._processed)
             self._last_beat = time.monotonic()
 
-    def run_paths(self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None) -> RunReport:
+    def run_paths(
+        self, paths: Iterable[str | Path], progress: Callable[[str], None] | None = None
+    ) -> RunReport:
         files = expand(list(paths))
         if files:
             self.begin(len(files))
         for start in range(0, len(files), CHUNK):
             sources: list[Source] = []
-            for path in files[start:start + CHUNK]:
+            for path in files[start : start + CHUNK]:
                 try:
                     sources.append(from_path(path, self.max_bytes))
                 except ExtractionError as exc:
@@ -121,7 +140,9 @@ class Pipeline:
             self.ingest_many(sources, progress=(lambda s: progress(s.name)) if progress else None)
         return self.finish()
 
-    def ingest_many(self, sources: list[Source], progress: Callable[[Source], None] | None = None) -> list[str]:
+    def ingest_many(
+        self, sources: list[Source], progress: Callable[[Source], None] | None = None
+    ) -> list[str]:
         """Ingest a batch: stored content hashes read once per chunk, each group of documents read and extracted
         (no transaction open), then written in one transaction, and the search index and tallies brought up to
         date once, at the end (``events.batch(atomic=False)``)."""
@@ -130,11 +151,11 @@ class Pipeline:
             self.begin()
         with self.acting(), events.batch(atomic=False) if self.defer else nullcontext():
             for start in range(0, len(sources), CHUNK):
-                chunk = sources[start:start + CHUNK]
+                chunk = sources[start : start + CHUNK]
                 self._known = known_hashes([s.content_hash for s in chunk])
                 try:
                     for at in range(0, len(chunk), GROUP):
-                        group = chunk[at:at + GROUP]
+                        group = chunk[at : at + GROUP]
                         prepared: list[Prepared | str] = []
                         for source in group:
                             self._beat()
@@ -167,8 +188,13 @@ class Pipeline:
             with events.batch():
                 outcomes = [self.write(p) for p in group]
         except Exception:
-            logger.exception("ingest run %s: a group of %d documents (%s … %s) was rolled back; ingesting them one at a time",
-                             self._run_id(), len(todo), todo[0].source.name, todo[-1].source.name)
+            logger.exception(
+                "ingest run %s: a group of %d documents (%s … %s) was rolled back; ingesting them one at a time",
+                self._run_id(),
+                len(todo),
+                todo[0].source.name,
+                todo[-1].source.name,
+            )
             self.stage.discard(mark)
             self._restore(state)
         else:
@@ -180,8 +206,15 @@ class Pipeline:
 
     def _state(self) -> tuple:
         r = self.report
-        return (Counter(r.documents), dict(r.meeting_status), len(r.skipped), len(r.failures), r.review_items, r.run,
-                {h: set(d) for h, d in (self._known or {}).items()})
+        return (
+            Counter(r.documents),
+            dict(r.meeting_status),
+            len(r.skipped),
+            len(r.failures),
+            r.review_items,
+            r.run,
+            {h: set(d) for h, d in (self._known or {}).items()},
+        )
 
     def _restore(self, state: tuple) -> None:
         r = self.report
@@ -198,15 +231,29 @@ class Pipeline:
         if run is None:
             return self.report
         docs = report["documents"]
-        if run.origin != IngestRun.Origin.UPLOAD and not (docs["new"] or docs["revised"] or self.report.review_items):
+        if run.origin != IngestRun.Origin.UPLOAD and not (
+            docs["new"] or docs["revised"] or self.report.review_items
+        ):
             run.delete()
             self.report.run = None
             return self.report
-        run.finished_at, run.report, run.processed = timezone.now(), report, max(self._processed, run.processed)
+        run.finished_at, run.report, run.processed = (
+            timezone.now(),
+            report,
+            max(self._processed, run.processed),
+        )
         run.status = IngestRun.Status.DONE
-        if run.origin == IngestRun.Origin.UPLOAD and self.report.failures and not (docs["new"] or docs["revised"]):
+        if (
+            run.origin == IngestRun.Origin.UPLOAD
+            and self.report.failures
+            and not (docs["new"] or docs["revised"])
+        ):
             first = self.report.failures[0]
-            run.status, run.error_en, run.error_cy = IngestRun.Status.FAILED, first.message_en, first.message_cy
+            run.status, run.error_en, run.error_cy = (
+                IngestRun.Status.FAILED,
+                first.message_en,
+                first.message_cy,
+            )
         run.save(update_fields=["finished_at", "report", "processed", "status", "error_en", "error_cy"])
         return self.report
 
@@ -218,15 +265,33 @@ class Pipeline:
         self.report.documents["failed"] += 1
         about = f" (reporting {', '.join(meetings)})" if meetings else ""
         if isinstance(exc, ExtractionError):
-            logger.warning("ingest run %s: %s failed%s: %s%s", self._run_id(), name, about, exc.message_en,
-                           f" ({exc.detail})" if exc.detail else "")
+            logger.warning(
+                "ingest run %s: %s failed%s: %s%s",
+                self._run_id(),
+                name,
+                about,
+                exc.message_en,
+                f" ({exc.detail})" if exc.detail else "",
+            )
             self.report.failures.append(Failure(name, exc.message_en, exc.message_cy, exc.detail))
         else:
-            logger.error("ingest run %s: %s failed%s and was rolled back: %s: %s", self._run_id(), name, about,
-                         type(exc).__name__, exc, exc_info=exc)
-            self.report.failures.append(Failure(
-                name, "The document could not be added to the register; nothing from it was kept.",
-                "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.", f"{type(exc).__name__}: {exc}"))
+            logger.error(
+                "ingest run %s: %s failed%s and was rolled back: %s: %s",
+                self._run_id(),
+                name,
+                about,
+                type(exc).__name__,
+                exc,
+                exc_info=exc,
+            )
+            self.report.failures.append(
+                Failure(
+                    name,
+                    "The document could not be added to the register; nothing from it was kept.",
+                    "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.",
+                    f"{type(exc).__name__}: {exc}",
+                )
+            )
 
     def ingest(self, source: Source) -> str:
         """Ingest one file's bytes: 'unchanged', 'new', 'revised' or 'failed'."""
@@ -263,8 +328,12 @@ class Pipeline:
                 raw = extract_document(doc, source.name, published=source.published)
             self.report.warnings += [{"name": source.name, **w} for w in doc.warnings]
             for warning in doc.warnings:
-                logger.warning("ingest run %s: %s was read, but: %s", self._run_id(), source.name, warning["en"])
-        except Exception as exc:  # a reader's typed error, the time limit, or a fault in extraction: that file fails
+                logger.warning(
+                    "ingest run %s: %s was read, but: %s", self._run_id(), source.name, warning["en"]
+                )
+        except (
+            Exception
+        ) as exc:  # a reader's typed error, the time limit, or a fault in extraction: that file fails
             self._fail(source.name, exc)
             return "failed"
         return Prepared(source, content_kind(source.data) or doc.kind, doc.text, raw)
@@ -287,11 +356,21 @@ class Pipeline:
         try:
             # Other apps hear of the document once, inside its transaction (or its group's: see _write_group).
             with events.batch() if self.defer else transaction.atomic():
-                same = claim_hash(source.content_hash)  # another run (or this batch) may have written it meanwhile
+                same = claim_hash(
+                    source.content_hash
+                )  # another run (or this batch) may have written it meanwhile
                 for record in records if not same else []:
                     status, statuses, items, notes = import_record(
-                        self.registry, source, kind, text, record, documents, run=self.report.run, hook=self.hook,
-                        stage=self.stage)
+                        self.registry,
+                        source,
+                        kind,
+                        text,
+                        record,
+                        documents,
+                        run=self.report.run,
+                        hook=self.hook,
+                        stage=self.stage,
+                    )
                     outcome[status] += 1
                     outcome["items"] += items
                     skipped += notes
@@ -320,6 +399,7 @@ class Pipeline:
         order = {"unchanged": 0, "updated": 1, "inserted": 2}
         if pk not in self.report.meeting_status or order[how] > order[self.report.meeting_status[pk]]:
             self.report.meeting_status[pk] = how
+
 
 def ingest_paths(paths: Iterable[str | Path], **kwargs: Any) -> RunReport:
     return Pipeline(**kwargs).run_paths(paths)

@@ -29,16 +29,26 @@ logger = logging.getLogger(__name__)
 def enqueue(data: bytes, kind: str, user: Any = None) -> IngestRun:
     """Store an upload under a name of its own (never the uploader's) and queue it for the worker."""
     name = default_storage.save(f"{runs.QUEUE}/{uuid.uuid4().hex}.{kind}", ContentFile(data))
-    return IngestRun.objects.create(origin=IngestRun.Origin.UPLOAD, user=user if getattr(user, "pk", None) else None,
-                                    status=IngestRun.Status.QUEUED, upload=name, total=1)
+    return IngestRun.objects.create(
+        origin=IngestRun.Origin.UPLOAD,
+        user=user if getattr(user, "pk", None) else None,
+        status=IngestRun.Status.QUEUED,
+        upload=name,
+        total=1,
+    )
 
 
 def claim(now: dt.datetime | None = None) -> IngestRun | None:
     """The oldest queued run, now this process's; None when nothing waits (or others took it first)."""
     now = now or timezone.now()
-    for pk in IngestRun.objects.filter(status=IngestRun.Status.QUEUED).order_by("started_at", "pk").values_list("pk", flat=True)[:10]:
+    for pk in (
+        IngestRun.objects.filter(status=IngestRun.Status.QUEUED)
+        .order_by("started_at", "pk")
+        .values_list("pk", flat=True)[:10]
+    ):
         if IngestRun.objects.filter(pk=pk, status=IngestRun.Status.QUEUED).update(
-                status=IngestRun.Status.RUNNING, worker=runs.worker_id(), heartbeat_at=now):
+            status=IngestRun.Status.RUNNING, worker=runs.worker_id(), heartbeat_at=now
+        ):
             return IngestRun.objects.select_related("user").get(pk=pk)
     return None
 
@@ -52,8 +62,11 @@ def process(run: IngestRun) -> IngestRun:
             data = f.read()
     except OSError as exc:
         logger.error("ingest run %s: its queued file %s cannot be read: %s", run.pk, run.upload, exc)
-        runs.fail(run, "The uploaded file was lost before it could be read. Upload it again.",
-                  "Collwyd y ffeil a lanlwythwyd cyn y gellid ei darllen. Lanlwythwch hi eto.")
+        runs.fail(
+            run,
+            "The uploaded file was lost before it could be read. Upload it again.",
+            "Collwyd y ffeil a lanlwythwyd cyn y gellid ei darllen. Lanlwythwch hi eto.",
+        )
         return run
     kind = run.upload.rsplit(".", 1)[-1]
     pipeline = Pipeline(user=run.user, origin=IngestRun.Origin.UPLOAD, run=run)

@@ -20,7 +20,9 @@ class Registry:
     def __init__(self) -> None:
         self.reload()
 
-    def observed(self, people: list[int], load) -> tuple[dict[int, dict[int, tuple[dt.date, dt.date]]], dict[int, int]]:
+    def observed(
+        self, people: list[int], load
+    ) -> tuple[dict[int, dict[int, tuple[dt.date, dt.date]]], dict[int, int]]:
         """What these people were observed in (first and last meeting per post), loaded once per person per run."""
         missing = [p for p in people if p not in self.seen]
         if missing:
@@ -50,7 +52,13 @@ class Registry:
         self.bodies: dict[str, Body] = {b.key: b for b in Body.objects.all()}
         self.body_names: dict[str, Body] = {}
         for b in self.bodies.values():
-            for name in [b.name_en, b.name_cy, *(b.abbreviations or []), *(b.aliases or []), *(b.aliases_cy or [])]:
+            for name in [
+                b.name_en,
+                b.name_cy,
+                *(b.abbreviations or []),
+                *(b.aliases or []),
+                *(b.aliases_cy or []),
+            ]:
                 if name:
                     self.body_names.setdefault(fold(name), b)
         self.posts: dict[tuple[int, str], Post] = {}

@@ -30,10 +30,18 @@ class RunReport:
 
     @property
     def meetings(self) -> Counter:
-        return Counter({k: 0 for k in ("inserted", "updated", "unchanged")}) + Counter(self.meeting_status.values())
+        return Counter({k: 0 for k in ("inserted", "updated", "unchanged")}) + Counter(
+            self.meeting_status.values()
+        )
 
     def as_dict(self) -> dict[str, Any]:
         docs = {k: self.documents.get(k, 0) for k in ("new", "unchanged", "revised", "failed")}
         meetings = {k: self.meetings.get(k, 0) for k in ("inserted", "updated", "unchanged")}
-        return {"documents": docs, "meetings": meetings, "review_items": self.review_items, "skipped": self.skipped,
-                "failures": [f.__dict__ for f in self.failures], "warnings": self.warnings}
+        return {
+            "documents": docs,
+            "meetings": meetings,
+            "review_items": self.review_items,
+            "skipped": self.skipped,
+            "failures": [f.__dict__ for f in self.failures],
+            "warnings": self.warnings,
+        }

@@ -31,8 +31,15 @@ def jsonable(value: Any) -> Any:
 
 
 def raise_item(
-    kind: str, record: models.Model, field: str, *, version: DocumentVersion | None, span: Span | None,
-    value: Any = None, alternatives: list[dict[str, Any]] | None = None, run: IngestRun | None = None,
+    kind: str,
+    record: models.Model,
+    field: str,
+    *,
+    version: DocumentVersion | None,
+    span: Span | None,
+    value: Any = None,
+    alternatives: list[dict[str, Any]] | None = None,
+    run: IngestRun | None = None,
 ) -> bool:
     """Create the item unless one with the same key exists; True when it is new.
 
@@ -43,21 +50,38 @@ def raise_item(
     key = f"{kind}:{ct.model}:{record.pk}:{field}:{version.pk if version and kind != 'new_person' and kind != 'new_body' else ''}"
     if ReviewItem.objects.filter(key=key[:255]).exists():
         return False
-    ReviewItem.objects.bulk_create([ReviewItem(
-        key=key[:255], kind=kind, content_type=ct, object_id=record.pk, field_name=field, value=jsonable(value),
-        alternatives=jsonable(alternatives or []), document_version=version,
-        span_start=span.start if span else None, span_end=span.end if span else None,
-        confidence=span.confidence if span else None, run=run,
-    )], ignore_conflicts=True)
+    ReviewItem.objects.bulk_create(
+        [
+            ReviewItem(
+                key=key[:255],
+                kind=kind,
+                content_type=ct,
+                object_id=record.pk,
+                field_name=field,
+                value=jsonable(value),
+                alternatives=jsonable(alternatives or []),
+                document_version=version,
+                span_start=span.start if span else None,
+                span_end=span.end if span else None,
+                confidence=span.confidence if span else None,
+                run=run,
+            )
+        ],
+        ignore_conflicts=True,
+    )
     return True
 
 
-def alternative(value: Any, version: DocumentVersion | None, span: Span | None, text: str = "") -> dict[str, Any]:
+def alternative(
+    value: Any, version: DocumentVersion | None, span: Span | None, text: str = ""
+) -> dict[str, Any]:
     """One source's value as stored on a conflict: enough to show the span and to adopt the value."""
     return {
-        "value": value, "document_version": version.pk if version else None,
-        "span_start": span.start if span else None, "span_end": span.end if span else None,
-        "quote": text[span.start:span.end][:1000] if span and text else "",
+        "value": value,
+        "document_version": version.pk if version else None,
+        "span_start": span.start if span else None,
+        "span_end": span.end if span else None,
+        "quote": text[span.start : span.end][:1000] if span and text else "",
         "confidence": span.confidence if span else None,
     }
 

@@ -27,18 +27,24 @@ from .staging import STAGING, place, staging_dir
 
 logger = logging.getLogger(__name__)
 QUEUE = "ingest-queue"
-DIED = ("The run stopped before it finished (the server or the worker was stopped); nothing from a document it "
-        "had not finished was kept. Add the document again.",
-        "Daeth y rhediad i ben cyn gorffen (cafodd y gweinydd neu'r gweithiwr ei atal); ni chadwyd dim o ddogfen "
-        "nad oedd wedi'i gorffen. Ychwanegwch y ddogfen eto.")
+DIED = (
+    "The run stopped before it finished (the server or the worker was stopped); nothing from a document it "
+    "had not finished was kept. Add the document again.",
+    "Daeth y rhediad i ben cyn gorffen (cafodd y gweinydd neu'r gweithiwr ei atal); ni chadwyd dim o ddogfen "
+    "nad oedd wedi'i gorffen. Ychwanegwch y ddogfen eto.",
+)
 
 
-INTERRUPTED = ("The run was stopped before the end; the documents read until then are in the register, nothing from "
-               "the one being read was kept.",
-               "Cafodd y rhediad ei atal cyn y diwedd; mae'r dogfennau a ddarllenwyd hyd hynny yn y gofrestr, ac ni "
-               "chadwyd dim o'r un a oedd yn cael ei darllen.")
-STOPPED = ("The worker was stopped while it read this document; nothing from the document was kept. Add it again.",
-           "Cafodd y gweithiwr ei atal tra oedd yn darllen y ddogfen hon; ni chadwyd dim ohoni. Ychwanegwch hi eto.")
+INTERRUPTED = (
+    "The run was stopped before the end; the documents read until then are in the register, nothing from "
+    "the one being read was kept.",
+    "Cafodd y rhediad ei atal cyn y diwedd; mae'r dogfennau a ddarllenwyd hyd hynny yn y gofrestr, ac ni "
+    "chadwyd dim o'r un a oedd yn cael ei darllen.",
+)
+STOPPED = (
+    "The worker was stopped while it read this document; nothing from the document was kept. Add it again.",
+    "Cafodd y gweithiwr ei atal tra oedd yn darllen y ddogfen hon; ni chadwyd dim ohoni. Ychwanegwch hi eto.",
+)
 
 
 class Stopped(BaseException):  # noqa: N818 - a request to stop (SIGTERM), not an error of the document
@@ -71,19 +77,32 @@ def stale_after() -> dt.timedelta:
 def beat(run: IngestRun, processed: int, now: dt.datetime | None = None) -> None:
     """Record that the run is alive and how far it got; stop it if it was given up for dead meanwhile."""
     now = now or timezone.now()
-    if not IngestRun.objects.filter(pk=run.pk, status=IngestRun.Status.RUNNING).update(heartbeat_at=now, processed=processed):
+    if not IngestRun.objects.filter(pk=run.pk, status=IngestRun.Status.RUNNING).update(
+        heartbeat_at=now, processed=processed
+    ):
         raise RunAbandoned(run.pk)
     run.heartbeat_at, run.processed = now, processed
 
 
-def fail(run: IngestRun, message_en: str, message_cy: str, now: dt.datetime | None = None,
-         report: dict | None = None) -> bool:
+def fail(
+    run: IngestRun,
+    message_en: str,
+    message_cy: str,
+    now: dt.datetime | None = None,
+    report: dict | None = None,
+) -> bool:
     """Mark a queued or running run failed, with why (and what it did until then), and clean up its files;
     False if it had already ended."""
     extra = {"report": report} if report is not None else {}
-    changed = IngestRun.objects.filter(pk=run.pk, status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING]).update(
-        status=IngestRun.Status.FAILED, finished_at=now or timezone.now(), error_en=message_en, error_cy=message_cy,
-        **extra)
+    changed = IngestRun.objects.filter(
+        pk=run.pk, status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING]
+    ).update(
+        status=IngestRun.Status.FAILED,
+        finished_at=now or timezone.now(),
+        error_en=message_en,
+        error_cy=message_cy,
+        **extra,
+    )
     clean_up(run.pk, run.upload)
     return bool(changed)
 
@@ -126,9 +145,15 @@ def reap(now: dt.datetime | None = None) -> list[int]:
         last = run.heartbeat_at or run.started_at
         if _process_gone(run.worker) or last < now - stale_after():
             alive = Q(heartbeat_at=run.heartbeat_at) if run.heartbeat_at else Q(heartbeat_at__isnull=True)
-            if IngestRun.objects.filter(alive, pk=run.pk, status=IngestRun.Status.RUNNING).exists() and fail(run, *DIED, now=now):
-                logger.warning("ingest run %s died (worker %s, last sign of life %s); marked failed, its files cleaned up",
-                               run.pk, run.worker or "unknown", last.isoformat())
+            if IngestRun.objects.filter(alive, pk=run.pk, status=IngestRun.Status.RUNNING).exists() and fail(
+                run, *DIED, now=now
+            ):
+                logger.warning(
+                    "ingest run %s died (worker %s, last sign of life %s); marked failed, its files cleaned up",
+                    run.pk,
+                    run.worker or "unknown",
+                    last.isoformat(),
+                )
                 dead.append(run.pk)
     sweep(now)
     return dead
@@ -138,15 +163,21 @@ def sweep(now: dt.datetime) -> None:
     """Staged folders of runs no longer working, and queued files no run waits for (a server stopped between
     storing an upload and queueing it), once they are older than a run may be silent."""
     cutoff = now.timestamp() - stale_after().total_seconds()
-    working = set(IngestRun.objects.filter(status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING])
-                  .values_list("pk", flat=True))
+    working = set(
+        IngestRun.objects.filter(status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING]).values_list(
+            "pk", flat=True
+        )
+    )
     root = Path(default_storage.path(STAGING))
     for folder in root.glob("run-*") if root.is_dir() else []:
         run_id = folder.name.removeprefix("run-")
         if run_id.isdigit() and int(run_id) not in working and folder.stat().st_mtime < cutoff:
             clean_up(int(run_id))
-    waiting = set(IngestRun.objects.filter(status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING])
-                  .exclude(upload="").values_list("upload", flat=True))
+    waiting = set(
+        IngestRun.objects.filter(status__in=[IngestRun.Status.QUEUED, IngestRun.Status.RUNNING])
+        .exclude(upload="")
+        .values_list("upload", flat=True)
+    )
     queue = Path(default_storage.path(QUEUE))
     for path in queue.iterdir() if queue.is_dir() else []:
         if f"{QUEUE}/{path.name}" not in waiting and path.stat().st_mtime < cutoff:

@@ -18,11 +18,28 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 READABLE = {".txt", ".pdf", ".docx", ".html", ".htm"}
 MEDIA_TYPES = {
-    "pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "html": "text/html", "txt": "text/plain",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "txt": "text/plain",
 }
-BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"MZ", b"\x7fELF", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf", b"Rar!",
-                b"\xd0\xcf\x11\xe0", b"II*\x00", b"MM\x00*", b"RIFF", b"OggS", b"\x00\x00\x01\x00")
+BINARY_MAGIC = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"MZ",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"BZh",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0",
+    b"II*\x00",
+    b"MM\x00*",
+    b"RIFF",
+    b"OggS",
+    b"\x00\x00\x01\x00",
+)
 
 
 @dataclass
@@ -81,8 +98,13 @@ def _sidecar_url(path: Path) -> str:
     try:
         url = json.loads(side.read_text(encoding="utf-8")).get("url") if side.is_file() else ""
     except (OSError, ValueError, AttributeError) as exc:
-        logger.warning("%s: its sidecar %s could not be read (%s: %s); no source address recorded", path.name, side.name,
-                       type(exc).__name__, exc)
+        logger.warning(
+            "%s: its sidecar %s could not be read (%s: %s); no source address recorded",
+            path.name,
+            side.name,
+            type(exc).__name__,
+            exc,
+        )
         return ""
     return url if isinstance(url, str) and url.startswith(("http://", "https://")) and len(url) <= 500 else ""
 
@@ -109,6 +131,9 @@ def from_path(path: Path, max_bytes: int) -> Source:
             raise TooLargeError(f"{size} bytes, limit {max_bytes}")
         data = path.read_bytes()
     except OSError as exc:
-        raise ExtractionError(f"cannot open: {exc.strerror or exc}", message_en="The file could not be opened.",
-                              message_cy="Nid oedd modd agor y ffeil.") from exc
+        raise ExtractionError(
+            f"cannot open: {exc.strerror or exc}",
+            message_en="The file could not be opened.",
+            message_cy="Nid oedd modd agor y ffeil.",
+        ) from exc
     return Source(path.name, data, _sidecar_url(path))

@@ -11,13 +11,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-DOC_KINDS = {"written_statement", "letter", "communique", "press_release", "transparency_report", "other", "notice", "annual_report"}
+DOC_KINDS = {
+    "written_statement",
+    "letter",
+    "communique",
+    "press_release",
+    "transparency_report",
+    "other",
+    "notice",
+    "annual_report",
+}
 MODES = {"virtual", "in_person", "hybrid"}
 CAPACITIES = {"minister", "official", "observer"}
 # The extractor gives no span for some fields; ingest then points at the first cue in the text, less surely.
 LOCATED_CONFIDENCE = 0.7
 MODE_CUES = {
-    "virtual": ("virtually", "video conference", "videoconference", "video call", "online", "virtual", "rhithwir", "fideo"),
+    "virtual": (
+        "virtually",
+        "video conference",
+        "videoconference",
+        "video call",
+        "online",
+        "virtual",
+        "rhithwir",
+        "fideo",
+    ),
     "in_person": ("in person", "in-person", "wyneb yn wyneb"),
     "hybrid": ("hybrid", "hybrid format", "hybrid meeting"),
 }
@@ -107,7 +125,9 @@ def _attendee(raw: Any, span: Span | None, chair_key: str) -> AttendeeIn | None:
     role = _text(raw.get("role"), 300)
     if not name and not role:
         return None  # an attendance needs a person or a description
-    capacity = raw.get("capacity") if raw.get("capacity") in CAPACITIES else ("minister" if name else "official")
+    capacity = (
+        raw.get("capacity") if raw.get("capacity") in CAPACITIES else ("minister" if name else "official")
+    )
     from igr.ingest.services.names import clean_person_name, person_key
 
     if name:
@@ -129,10 +149,23 @@ def _meeting(raw: dict[str, Any], i: int, prov: dict[str, Any], text: str, issue
     from igr.ingest.services.names import person_key
 
     text_len = len(text)
-    spans = {k.split(".", 1)[1]: s for k, v in prov.items() if k.startswith(f"meetings[{i}].") and (s := _span(v, text_len))}
-    for key, cues in (("mode", MODE_CUES.get(raw.get("mode") or "", ())), ("location", ()), ("next_meeting", ())):
+    spans = {
+        k.split(".", 1)[1]: s
+        for k, v in prov.items()
+        if k.startswith(f"meetings[{i}].") and (s := _span(v, text_len))
+    }
+    for key, cues in (
+        ("mode", MODE_CUES.get(raw.get("mode") or "", ())),
+        ("location", ()),
+        ("next_meeting", ()),
+    ):
         value = raw.get(key)
-        if key not in spans and isinstance(value, str) and value and (found := _locate(text, value if key != "mode" else "", cues)):
+        if (
+            key not in spans
+            and isinstance(value, str)
+            and value
+            and (found := _locate(text, value if key != "mode" else "", cues))
+        ):
             spans[key] = found
     day, precision = parse_date(raw.get("meeting_date"))
     if raw.get("meeting_date") and day is None:
@@ -163,13 +196,18 @@ def _meeting(raw: dict[str, Any], i: int, prov: dict[str, Any], text: str, issue
         body_key=_text(raw.get("body_key"), 80) or None,
         body_name=_text(raw.get("body"), 300) or None,
         body_name_cy=_text(raw.get("body_cy"), 300) or None,
-        date=day, precision=precision, ordinal=ordinal,
+        date=day,
+        precision=precision,
+        ordinal=ordinal,
         mode=raw.get("mode") if raw.get("mode") in MODES else "",
         location=_text(raw.get("location"), 300),
         next_meeting=_text(raw.get("next_meeting"), 500),
         communique_referenced=bool(raw.get("communique_referenced")),
-        attendees=attendees, spans=spans, day_month=day_month,
-        body_proposed_key=_text(raw.get("body_proposed_key"), 80) or None, body_tier=_text(raw.get("body_tier"), 40) or None,
+        attendees=attendees,
+        spans=spans,
+        day_month=day_month,
+        body_proposed_key=_text(raw.get("body_proposed_key"), 80) or None,
+        body_tier=_text(raw.get("body_tier"), 40) or None,
     )
 
 

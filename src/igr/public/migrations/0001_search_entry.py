@@ -4,28 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('meeting', 'Meeting'), ('body', 'Body'), ('person', 'Person'), ('agreement', 'Agreement'), ('document', 'Document')], max_length=12, verbose_name='kind')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='record')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('text_en', models.TextField(blank=True, verbose_name='text (English)')),
-                ('text_cy', models.TextField(blank=True, verbose_name='text (Welsh)')),
-                ('terms', models.TextField(verbose_name='search terms')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meeting", "Meeting"),
+                            ("body", "Body"),
+                            ("person", "Person"),
+                            ("agreement", "Agreement"),
+                            ("document", "Document"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="record")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("text_en", models.TextField(blank=True, verbose_name="text (English)")),
+                ("text_cy", models.TextField(blank=True, verbose_name="text (Welsh)")),
+                ("terms", models.TextField(verbose_name="search terms")),
             ],
             options={
-                'verbose_name': 'search entry',
-                'verbose_name_plural': 'search entries',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id'), name='search_entry_unique_record')],
+                "verbose_name": "search entry",
+                "verbose_name_plural": "search entries",
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "object_id"), name="search_entry_unique_record")
+                ],
             },
         ),
     ]

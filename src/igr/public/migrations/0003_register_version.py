@@ -4,22 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('public', '0002_search_engines'),
+        ("public", "0002_search_engines"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RegisterVersion',
+            name="RegisterVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=32)),
-                ('changed_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=32)),
+                ("changed_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'register version',
-                'verbose_name_plural': 'register versions',
+                "verbose_name": "register version",
+                "verbose_name_plural": "register versions",
             },
         ),
     ]

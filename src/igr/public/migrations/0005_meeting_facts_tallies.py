@@ -4,44 +4,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('public', '0004_search_kind_in_fts'),
+        ("public", "0004_search_kind_in_fts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MeetingFacts',
+            name="MeetingFacts",
             fields=[
-                ('meeting_id', models.BigIntegerField(primary_key=True, serialize=False)),
-                ('body_id', models.BigIntegerField()),
-                ('date', models.DateField()),
-                ('status', models.CharField(max_length=12)),
-                ('mode', models.CharField(blank=True, max_length=10)),
-                ('governments', models.JSONField(default=list, help_text='The ids of the governments that attended.')),
-                ('people', models.JSONField(default=list)),
-                ('notice_hours', models.FloatField(null=True)),
-                ('statements', models.JSONField(default=list, help_text='Written statements owed: [due, met on or null, waived].')),
-                ('ministers', models.JSONField(default=list, help_text='The Welsh Government ministers who attended.')),
+                ("meeting_id", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("body_id", models.BigIntegerField()),
+                ("date", models.DateField()),
+                ("status", models.CharField(max_length=12)),
+                ("mode", models.CharField(blank=True, max_length=10)),
+                (
+                    "governments",
+                    models.JSONField(default=list, help_text="The ids of the governments that attended."),
+                ),
+                ("people", models.JSONField(default=list)),
+                ("notice_hours", models.FloatField(null=True)),
+                (
+                    "statements",
+                    models.JSONField(
+                        default=list, help_text="Written statements owed: [due, met on or null, waived]."
+                    ),
+                ),
+                (
+                    "ministers",
+                    models.JSONField(default=list, help_text="The Welsh Government ministers who attended."),
+                ),
             ],
             options={
-                'verbose_name': 'meeting facts',
-                'verbose_name_plural': 'meeting facts',
-                'indexes': [models.Index(fields=['body_id', 'date'], name='public_facts_body_date'), models.Index(fields=['date', 'notice_hours'], name='public_facts_date_notice')],
+                "verbose_name": "meeting facts",
+                "verbose_name_plural": "meeting facts",
+                "indexes": [
+                    models.Index(fields=["body_id", "date"], name="public_facts_body_date"),
+                    models.Index(fields=["date", "notice_hours"], name="public_facts_date_notice"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Tally',
+            name="Tally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=24)),
-                ('key', models.CharField(max_length=120)),
-                ('n', models.IntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=24)),
+                ("key", models.CharField(max_length=120)),
+                ("n", models.IntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'tally',
-                'verbose_name_plural': 'tallies',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'key'), name='public_tally_unique_key')],
+                "verbose_name": "tally",
+                "verbose_name_plural": "tallies",
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "key"), name="public_tally_unique_key")
+                ],
             },
         ),
     ]

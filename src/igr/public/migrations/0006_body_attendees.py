@@ -12,8 +12,12 @@ def count_attendees(apps, schema_editor):
     BodyAttendee = apps.get_model("public", "BodyAttendee")
     facts = {f.meeting_id: f for f in MeetingFacts.objects.all()}
     pairs = defaultdict(set)
-    rows = Attendance.objects.filter(meeting_id__in=list(facts), government__isnull=False, person__isnull=False)
-    for meeting_id, government_id, person_id in rows.values_list("meeting_id", "government_id", "person_id").iterator():
+    rows = Attendance.objects.filter(
+        meeting_id__in=list(facts), government__isnull=False, person__isnull=False
+    )
+    for meeting_id, government_id, person_id in rows.values_list(
+        "meeting_id", "government_id", "person_id"
+    ).iterator():
         pairs[meeting_id].add((government_id, person_id))
     counts, spans = defaultdict(int), {}
     for meeting_id, row in facts.items():
@@ -25,39 +29,57 @@ def count_attendees(apps, schema_editor):
             spans[triple] = (min(low, row.date), max(high, row.date))
     MeetingFacts.objects.bulk_update(facts.values(), ["attendees"], batch_size=1000)
     BodyAttendee.objects.bulk_create(
-        [BodyAttendee(key="|".join(map(str, triple)), body_id=triple[0], government_id=triple[1], person_id=triple[2], n=n,
-                      first=spans[triple][0], last=spans[triple][1]) for triple, n in counts.items()], batch_size=1000)
+        [
+            BodyAttendee(
+                key="|".join(map(str, triple)),
+                body_id=triple[0],
+                government_id=triple[1],
+                person_id=triple[2],
+                n=n,
+                first=spans[triple][0],
+                last=spans[triple][1],
+            )
+            for triple, n in counts.items()
+        ],
+        batch_size=1000,
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('public', '0005_meeting_facts_tallies'),
-        ('register', '0003_document_lookups'),
+        ("public", "0005_meeting_facts_tallies"),
+        ("register", "0003_document_lookups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meetingfacts',
-            name='attendees',
-            field=models.JSONField(default=list, help_text='Who attended for which government: [government id, person id].'),
+            model_name="meetingfacts",
+            name="attendees",
+            field=models.JSONField(
+                default=list, help_text="Who attended for which government: [government id, person id]."
+            ),
         ),
         migrations.CreateModel(
-            name='BodyAttendee',
+            name="BodyAttendee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, unique=True)),
-                ('body_id', models.BigIntegerField()),
-                ('government_id', models.BigIntegerField()),
-                ('person_id', models.BigIntegerField()),
-                ('n', models.IntegerField(default=0)),
-                ('first', models.DateField()),
-                ('last', models.DateField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True)),
+                ("body_id", models.BigIntegerField()),
+                ("government_id", models.BigIntegerField()),
+                ("person_id", models.BigIntegerField()),
+                ("n", models.IntegerField(default=0)),
+                ("first", models.DateField()),
+                ("last", models.DateField()),
             ],
             options={
-                'verbose_name': 'body attendee',
-                'verbose_name_plural': 'body attendees',
-                'indexes': [models.Index(fields=['body_id', 'n'], name='public_body_attendee_body')],
+                "verbose_name": "body attendee",
+                "verbose_name_plural": "body attendees",
+                "indexes": [models.Index(fields=["body_id", "n"], name="public_body_attendee_body")],
             },
         ),
         migrations.RunPython(count_attendees, migrations.RunPython.noop),

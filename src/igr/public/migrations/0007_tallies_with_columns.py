@@ -80,13 +80,20 @@ def recount_old_cells(apps, schema_editor):
                 kind, detail = "waived", ""
             elif met:
                 on_time = dt.date.fromisoformat(met) <= dt.date.fromisoformat(due)
-                kind, detail = "lag", f"{(dt.date.fromisoformat(met) - facts.date).days}|{'on_time' if on_time else 'late'}"
+                kind, detail = (
+                    "lag",
+                    f"{(dt.date.fromisoformat(met) - facts.date).days}|{'on_time' if on_time else 'late'}",
+                )
             else:
                 kind, detail = "owed", due
-            owners = [("year", facts.date.year), ("body", facts.body_id)] + [("minister", m) for m in facts.ministers]
+            owners = [("year", facts.date.year), ("body", facts.body_id)] + [
+                ("minister", m) for m in facts.ministers
+            ]
             for per, owner in owners:
                 totals[(f"{kind}-{per}", f"{owner}|{detail}")] += 1
-    Tally.objects.bulk_create([Tally(kind=kind, key=key, n=n) for (kind, key), n in totals.items()], batch_size=1000)
+    Tally.objects.bulk_create(
+        [Tally(kind=kind, key=key, n=n) for (kind, key), n in totals.items()], batch_size=1000
+    )
     BodyAttendee = apps.get_model("public", "BodyAttendee")
     for row in BodyAttendee.objects.all():
         row.key = f"{row.body_id}|{row.government_id}|{row.person_id}"
@@ -94,108 +101,170 @@ def recount_old_cells(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('public', '0006_body_attendees'),
+        ("public", "0006_body_attendees"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LagTally',
+            name="LagTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('per', models.CharField(choices=[('year', 'Year'), ('body', 'Body'), ('minister', 'Minister')], max_length=8)),
-                ('owner', models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
-                ('days', models.IntegerField()),
-                ('on_time', models.BooleanField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                (
+                    "per",
+                    models.CharField(
+                        choices=[("year", "Year"), ("body", "Body"), ("minister", "Minister")], max_length=8
+                    ),
+                ),
+                ("owner", models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
+                ("days", models.IntegerField()),
+                ("on_time", models.BooleanField()),
             ],
         ),
         migrations.CreateModel(
-            name='MeetingTally',
+            name="MeetingTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('body_id', models.BigIntegerField()),
-                ('year', models.IntegerField()),
-                ('status', models.CharField(max_length=12)),
-                ('mode', models.CharField(blank=True, max_length=10)),
-                ('governments', models.JSONField(default=list, help_text='The ids of the governments that attended, in order.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                ("body_id", models.BigIntegerField()),
+                ("year", models.IntegerField()),
+                ("status", models.CharField(max_length=12)),
+                ("mode", models.CharField(blank=True, max_length=10)),
+                (
+                    "governments",
+                    models.JSONField(
+                        default=list, help_text="The ids of the governments that attended, in order."
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NoticeTally',
+            name="NoticeTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('bucket', models.CharField(max_length=2, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                ("bucket", models.CharField(max_length=2, unique=True)),
             ],
         ),
         migrations.CreateModel(
-            name='OwedTally',
+            name="OwedTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('per', models.CharField(choices=[('year', 'Year'), ('body', 'Body'), ('minister', 'Minister')], max_length=8)),
-                ('owner', models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
-                ('due', models.DateField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                (
+                    "per",
+                    models.CharField(
+                        choices=[("year", "Year"), ("body", "Body"), ("minister", "Minister")], max_length=8
+                    ),
+                ),
+                ("owner", models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
+                ("due", models.DateField()),
             ],
         ),
         migrations.CreateModel(
-            name='PersonTally',
+            name="PersonTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('person_id', models.BigIntegerField()),
-                ('status', models.CharField(max_length=12)),
-                ('mode', models.CharField(blank=True, max_length=10)),
-                ('governments', models.JSONField(default=list, help_text='The ids of the governments that attended, in order.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                ("person_id", models.BigIntegerField()),
+                ("status", models.CharField(max_length=12)),
+                ("mode", models.CharField(blank=True, max_length=10)),
+                (
+                    "governments",
+                    models.JSONField(
+                        default=list, help_text="The ids of the governments that attended, in order."
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='WaivedTally',
+            name="WaivedTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('n', models.IntegerField(default=0)),
-                ('per', models.CharField(choices=[('year', 'Year'), ('body', 'Body'), ('minister', 'Minister')], max_length=8)),
-                ('owner', models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("n", models.IntegerField(default=0)),
+                (
+                    "per",
+                    models.CharField(
+                        choices=[("year", "Year"), ("body", "Body"), ("minister", "Minister")], max_length=8
+                    ),
+                ),
+                ("owner", models.BigIntegerField(help_text="The year, the body's id or the minister's id.")),
             ],
         ),
         migrations.AddConstraint(
-            model_name='lagtally',
-            constraint=models.UniqueConstraint(fields=('per', 'owner', 'days', 'on_time'), name='public_lag_tally_cell'),
+            model_name="lagtally",
+            constraint=models.UniqueConstraint(
+                fields=("per", "owner", "days", "on_time"), name="public_lag_tally_cell"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meetingtally',
-            constraint=models.UniqueConstraint(fields=('body_id', 'year', 'status', 'mode', 'governments'), name='public_meeting_tally_cell'),
+            model_name="meetingtally",
+            constraint=models.UniqueConstraint(
+                fields=("body_id", "year", "status", "mode", "governments"), name="public_meeting_tally_cell"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='owedtally',
-            constraint=models.UniqueConstraint(fields=('per', 'owner', 'due'), name='public_owed_tally_cell'),
+            model_name="owedtally",
+            constraint=models.UniqueConstraint(fields=("per", "owner", "due"), name="public_owed_tally_cell"),
         ),
         migrations.AddConstraint(
-            model_name='persontally',
-            constraint=models.UniqueConstraint(fields=('person_id', 'status', 'mode', 'governments'), name='public_person_tally_cell'),
+            model_name="persontally",
+            constraint=models.UniqueConstraint(
+                fields=("person_id", "status", "mode", "governments"), name="public_person_tally_cell"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='waivedtally',
-            constraint=models.UniqueConstraint(fields=('per', 'owner'), name='public_waived_tally_cell'),
+            model_name="waivedtally",
+            constraint=models.UniqueConstraint(fields=("per", "owner"), name="public_waived_tally_cell"),
         ),
         migrations.AlterField(
-            model_name='bodyattendee',
-            name='key',
+            model_name="bodyattendee",
+            name="key",
             field=models.CharField(max_length=64, null=True, unique=True),
         ),
         migrations.RunPython(carry_over, recount_old_cells, elidable=False),
         migrations.DeleteModel(
-            name='Tally',
+            name="Tally",
         ),
         migrations.RemoveField(
-            model_name='bodyattendee',
-            name='key',
+            model_name="bodyattendee",
+            name="key",
         ),
         migrations.AddConstraint(
-            model_name='bodyattendee',
-            constraint=models.UniqueConstraint(fields=('body_id', 'government_id', 'person_id'), name='public_body_attendee_row'),
+            model_name="bodyattendee",
+            constraint=models.UniqueConstraint(
+                fields=("body_id", "government_id", "person_id"), name="public_body_attendee_row"
+            ),
         ),
     ]

@@ -66,7 +66,11 @@ def _published(kind: str, ids: list[int]) -> dict[int, Any]:
         Kind.PERSON: Person.objects.public(),
         Kind.AGREEMENT: Agreement.objects.public(),
         Kind.DOCUMENT: Document.objects.public().prefetch_related(
-            Prefetch("meetings", queryset=Meeting.objects.public().select_related("body"), to_attr="public_meetings"),
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.public().select_related("body"),
+                to_attr="public_meetings",
+            ),
             Prefetch("agreements", queryset=Agreement.objects.public(), to_attr="public_agreements"),
         ),
     }
@@ -84,7 +88,9 @@ def _title_and_url(kind: str, obj: Any, language: str) -> tuple[str, str]:
     if kind == Kind.PERSON:
         return obj.name, reverse("public:person", args=[obj.key])
     if kind == Kind.AGREEMENT:
-        return str(translated(obj, "title", language) or obj.title_en), reverse("public:agreement", args=[obj.key])
+        return str(translated(obj, "title", language) or obj.title_en), reverse(
+            "public:agreement", args=[obj.key]
+        )
     title = str(translated(obj, "title", language) or obj.title_en or obj.title_cy or obj.get_kind_display())
     meetings = obj.public_meetings
     if meetings:
@@ -93,7 +99,9 @@ def _title_and_url(kind: str, obj: Any, language: str) -> tuple[str, str]:
     return title, reverse("public:agreement", args=[agreements[0].key]) if agreements else ""
 
 
-def search(query: str, language: str, kinds: list[str] | None = None, offset: int = 0, limit: int = 20) -> Results:
+def search(
+    query: str, language: str, kinds: list[str] | None = None, offset: int = 0, limit: int = 20
+) -> Results:
     groups = query_groups(query)
     results = Results(query=query, offset=offset, limit=limit)
     if not groups:
@@ -113,11 +121,15 @@ def search(query: str, language: str, kinds: list[str] | None = None, offset: in
         title, url = _title_and_url(entry.kind, obj, language)
         title_html = snippet(title, groups, before=len(title), length=len(title))
         text, text_language = _snippet(entry, title, bool(title_html), groups, language)
-        results.hits.append(Hit(entry.kind, labels[entry.kind], title, url, text, entry.date, text_language, title_html))
+        results.hits.append(
+            Hit(entry.kind, labels[entry.kind], title, url, text, entry.date, text_language, title_html)
+        )
     return results
 
 
-def _snippet(entry: SearchEntry, title: str, title_matched: bool, groups: list[list[str]], language: str) -> tuple[SafeString, str]:
+def _snippet(
+    entry: SearchEntry, title: str, title_matched: bool, groups: list[list[str]], language: str
+) -> tuple[SafeString, str]:
     """Where the words matched, beyond the title: a document's own text, or a record's other names.
 
     A record's index text is its names, so a snippet of it would repeat the title: it is shown only when the

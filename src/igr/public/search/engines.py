@@ -15,7 +15,9 @@ from typing import Any
 from django.db import connection
 
 COUNT_CAP = 1000
-RECENT_WINDOW = 4096  # PostgreSQL: the newest index rows walked in id order before asking the GIN index instead
+RECENT_WINDOW = (
+    4096  # PostgreSQL: the newest index rows walked in id order before asking the GIN index instead
+)
 
 
 def _fts5_expression(groups: list[list[str]]) -> str:
@@ -32,7 +34,9 @@ def _kind_clause(kinds: list[str] | None, column: str) -> tuple[str, list[str]]:
     return f" AND {column} IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
 
 
-def _run(base: str, params: list, rank_order: str, recent: Callable, limit: int, offset: int) -> tuple[list[int], int]:
+def _run(
+    base: str, params: list, rank_order: str, recent: Callable, limit: int, offset: int
+) -> tuple[list[int], int]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT {COUNT_CAP + 1}) AS capped", params)
         total = cursor.fetchone()[0]
@@ -63,22 +67,36 @@ def _newest_first_postgres(cursor: Any, base: str, params: list, limit: int, off
     cursor.execute(f"SELECT id {base} AND id > %s ORDER BY id DESC LIMIT %s", [*params, floor, need])
     ids = [row[0] for row in cursor.fetchall()]
     if len(ids) < need:
-        cursor.execute(f"SELECT id {base} AND id <= %s ORDER BY id + 0 DESC LIMIT %s", [*params, floor, need - len(ids)])
+        cursor.execute(
+            f"SELECT id {base} AND id <= %s ORDER BY id + 0 DESC LIMIT %s", [*params, floor, need - len(ids)]
+        )
         ids += [row[0] for row in cursor.fetchall()]
     return ids[offset:need]
 
 
-def sqlite_search(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:
+def sqlite_search(
+    groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int
+) -> tuple[list[int], int]:
     kind_sql, kind_params = _kind_clause(kinds, "kind")
-    base = f"FROM (SELECT rowid AS id, rank FROM public_search_fts WHERE public_search_fts MATCH %s{kind_sql})"
+    base = (
+        f"FROM (SELECT rowid AS id, rank FROM public_search_fts WHERE public_search_fts MATCH %s{kind_sql})"
+    )
     return _run(base, [_fts5_expression(groups), *kind_params], "rank, id DESC", _newest_first, limit, offset)
 
 
-def postgres_search(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:
+def postgres_search(
+    groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int
+) -> tuple[list[int], int]:
     kind_sql, kind_params = _kind_clause(kinds, "kind")
     base = f"FROM public_searchentry, to_tsquery('welsh_basic', %s) AS q WHERE search_vector @@ q{kind_sql}"
-    return _run(base, [_tsquery_expression(groups), *kind_params], "ts_rank(search_vector, q) DESC, id DESC",
-                _newest_first_postgres, limit, offset)
+    return _run(
+        base,
+        [_tsquery_expression(groups), *kind_params],
+        "ts_rank(search_vector, q) DESC, id DESC",
+        _newest_first_postgres,
+        limit,
+        offset,
+    )
 
 
 def run(groups: list[list[str]], kinds: list[str] | None, limit: int, offset: int) -> tuple[list[int], int]:

@@ -40,11 +40,13 @@ def _join(*parts: Any) -> str:
 def sources() -> dict[str, QuerySet]:
     """For each kind, the published records with what their text needs fetched in a fixed number of queries."""
     attendances = Attendance.objects.select_related("person", "post")
-    versions = DocumentVersion.objects.only("document_id", "language", "revision", "text").order_by("language", "-revision")
+    versions = DocumentVersion.objects.only("document_id", "language", "revision", "text").order_by(
+        "language", "-revision"
+    )
     return {
-        Kind.MEETING: Meeting.objects.public().select_related("body", "chair").prefetch_related(
-            "agenda_items", Prefetch("attendances", queryset=attendances)
-        ),
+        Kind.MEETING: Meeting.objects.public()
+        .select_related("body", "chair")
+        .prefetch_related("agenda_items", Prefetch("attendances", queryset=attendances)),
         Kind.BODY: Body.objects.all(),
         Kind.PERSON: Person.objects.public().prefetch_related("tenures__post"),
         Kind.AGREEMENT: Agreement.objects.public(),
@@ -57,14 +59,26 @@ def _meeting_texts(m: Meeting) -> tuple[str, str]:
     people = list(m.attendances.all())
     texts = []
     for lang in ("en", "cy"):
-        texts.append(_join(
-            getattr(m.body, f"name_{lang}"), " ".join(m.body.abbreviations), m.reference, format_date(m.date, lang),
-            getattr(m, f"location_{lang}"), getattr(m, f"summary_{lang}"), getattr(m, f"next_meeting_{lang}"),
-            m.chair.name if m.chair else "",
-            *(_join(getattr(i, f"title_{lang}"), getattr(i, f"position_{lang}")) for i in items),
-            *(_join(a.person.name if a.person else getattr(a, f"description_{lang}"),
-                    getattr(a.post, f"title_{lang}") if a.post else getattr(a, f"role_{lang}")) for a in people),
-        ))
+        texts.append(
+            _join(
+                getattr(m.body, f"name_{lang}"),
+                " ".join(m.body.abbreviations),
+                m.reference,
+                format_date(m.date, lang),
+                getattr(m, f"location_{lang}"),
+                getattr(m, f"summary_{lang}"),
+                getattr(m, f"next_meeting_{lang}"),
+                m.chair.name if m.chair else "",
+                *(_join(getattr(i, f"title_{lang}"), getattr(i, f"position_{lang}")) for i in items),
+                *(
+                    _join(
+                        a.person.name if a.person else getattr(a, f"description_{lang}"),
+                        getattr(a.post, f"title_{lang}") if a.post else getattr(a, f"role_{lang}"),
+                    )
+                    for a in people
+                ),
+            )
+        )
     return texts[0], texts[1]
 
 
@@ -73,11 +87,15 @@ def _texts(kind: str, obj: Any) -> tuple[str, str]:
         return _meeting_texts(obj)
     if kind == Kind.BODY:
         names = " ".join(obj.abbreviations)
-        return _join(obj.name_en, names, " ".join(obj.aliases)), _join(obj.name_cy, names, " ".join(obj.aliases_cy))
+        return _join(obj.name_en, names, " ".join(obj.aliases)), _join(
+            obj.name_cy, names, " ".join(obj.aliases_cy)
+        )
     if kind == Kind.PERSON:
         posts = [t.post for t in obj.tenures.all()]
-        return (_join(obj.name, " ".join(obj.aliases), *(p.title_en for p in posts)),
-                _join(obj.name, " ".join(obj.aliases), *(p.title_cy for p in posts)))
+        return (
+            _join(obj.name, " ".join(obj.aliases), *(p.title_en for p in posts)),
+            _join(obj.name, " ".join(obj.aliases), *(p.title_cy for p in posts)),
+        )
     if kind == Kind.AGREEMENT:
         return _join(obj.title_en, obj.summary_en), _join(obj.title_cy, obj.summary_cy)
     latest: dict[str, str] = {}
@@ -86,7 +104,12 @@ def _texts(kind: str, obj: Any) -> tuple[str, str]:
     return _join(obj.title_en, latest.get("en")), _join(obj.title_cy, latest.get("cy"))
 
 
-DATE_FIELDS = {Kind.MEETING: "date", Kind.AGREEMENT: "concluded_on", Kind.DOCUMENT: "date", Kind.BODY: "start_date"}
+DATE_FIELDS = {
+    Kind.MEETING: "date",
+    Kind.AGREEMENT: "concluded_on",
+    Kind.DOCUMENT: "date",
+    Kind.BODY: "start_date",
+}
 
 
 def _date(kind: str, obj: Any):
@@ -97,8 +120,14 @@ def _date(kind: str, obj: Any):
 def build_entries(kind: str, objects: Iterable[Any]) -> Iterator[SearchEntry]:
     for obj in objects:
         text_en, text_cy = _texts(kind, obj)
-        yield SearchEntry(kind=kind, object_id=obj.pk, date=_date(kind, obj), text_en=text_en, text_cy=text_cy,
-                          terms=index_terms(f"{text_en} {text_cy}"))
+        yield SearchEntry(
+            kind=kind,
+            object_id=obj.pk,
+            date=_date(kind, obj),
+            text_en=text_en,
+            text_cy=text_cy,
+            terms=index_terms(f"{text_en} {text_cy}"),
+        )
 
 
 @transaction.atomic
@@ -123,7 +152,7 @@ def rebuild() -> dict[str, int]:
         pks = list(queryset.order_by(order.get(kind, "pk"), "pk").values_list("pk", flat=True))
         counts[kind] = 0
         for start in range(0, len(pks), BATCH):
-            batch = queryset.filter(pk__in=pks[start:start + BATCH]).order_by(order.get(kind, "pk"), "pk")
+            batch = queryset.filter(pk__in=pks[start : start + BATCH]).order_by(order.get(kind, "pk"), "pk")
             rows = list(build_entries(kind, batch))
             SearchEntry.objects.bulk_create(rows, batch_size=500)
             counts[kind] += len(rows)

@@ -33,7 +33,7 @@ def snippet(text: str, groups: list[list[str]], before: int = 8, length: int = 3
     pieces = ["… " if start_index else ""]
     cursor = start
     for token in tokens[start_index:end_index]:
-        pieces.append(escape(text[cursor:token.start()]))
+        pieces.append(escape(text[cursor : token.start()]))
         word = escape(token.group())
         pieces.append(f"<mark>{word}</mark>" if _matches(token.group(), forms) else word)
         cursor = token.end()

@@ -6,7 +6,19 @@ from .records import agreement_detail, agreement_list, body_detail, body_list, p
 from .reports import reporting, search
 
 __all__ = [
-    "agreement_detail", "agreement_list", "body_detail", "body_list", "edition_download", "edition_page", "home",
-    "language_root", "meeting_detail", "meeting_list", "person_detail", "person_list", "reporting", "search",
+    "agreement_detail",
+    "agreement_list",
+    "body_detail",
+    "body_list",
+    "edition_download",
+    "edition_page",
+    "home",
+    "language_root",
+    "meeting_detail",
+    "meeting_list",
+    "person_detail",
+    "person_list",
+    "reporting",
+    "search",
     "source_download",
 ]

@@ -34,7 +34,9 @@ def _version(version: str | None) -> int | None:
     return int(version)
 
 
-def edition_page(request: HttpRequest, body_key: str, day: str, document: str, version: str | None = None) -> HttpResponse:
+def edition_page(
+    request: HttpRequest, body_key: str, day: str, document: str, version: str | None = None
+) -> HttpResponse:
     meeting = _meeting(body_key, day)
     language = get_language()
     found = editions.edition(meeting, document, language, _version(version))
@@ -43,18 +45,36 @@ def edition_page(request: HttpRequest, body_key: str, day: str, document: str, v
     doc = found.composed(language)
     other = "en" if language == "cy" else "cy"
     pinned = version is not None
-    history = [{"version": c.version, "date": c.date, "note": c.note, "url": editions.edition_url(meeting, document, language, "", c.version)}
-               for c in reversed(found.history)]
-    return render(request, "public/edition.html", {
-        "meeting": meeting, "edition": found, "doc": doc, "language": language, "other_language": other,
-        "government": doc.government[0 if language == "cy" else -1] if doc.government else "",
-        "files": {fmt: found.url(language, fmt, pinned) for fmt in editions.FORMATS},
-        "other_page": found.url(other, "", pinned), "latest_url": editions.edition_url(meeting, document, language),
-        "history": history,
-    })
+    history = [
+        {
+            "version": c.version,
+            "date": c.date,
+            "note": c.note,
+            "url": editions.edition_url(meeting, document, language, "", c.version),
+        }
+        for c in reversed(found.history)
+    ]
+    return render(
+        request,
+        "public/edition.html",
+        {
+            "meeting": meeting,
+            "edition": found,
+            "doc": doc,
+            "language": language,
+            "other_language": other,
+            "government": doc.government[0 if language == "cy" else -1] if doc.government else "",
+            "files": {fmt: found.url(language, fmt, pinned) for fmt in editions.FORMATS},
+            "other_page": found.url(other, "", pinned),
+            "latest_url": editions.edition_url(meeting, document, language),
+            "history": history,
+        },
+    )
 
 
-def edition_download(request: HttpRequest, body_key: str, day: str, document: str, fmt: str, version: str | None = None) -> HttpResponse:
+def edition_download(
+    request: HttpRequest, body_key: str, day: str, document: str, fmt: str, version: str | None = None
+) -> HttpResponse:
     meeting = _meeting(body_key, day)
     language = get_language()
     stored = editions.edition_file(meeting, document, language, fmt, _version(version))
@@ -75,11 +95,15 @@ def _official(request: HttpRequest) -> bool:
 
 def source_download(request: HttpRequest, pk: str, language: str, revision: str) -> HttpResponse:
     """A source document's stored copy: for officials always, for everyone when it came from a public address."""
-    versions = DocumentVersion.objects.all() if _official(request) else DocumentVersion.objects.public_copies()
+    versions = (
+        DocumentVersion.objects.all() if _official(request) else DocumentVersion.objects.public_copies()
+    )
     version = versions.filter(document_id=pk, language=language, revision=revision).exclude(file="").first()
     if version is None or not default_storage.exists(version.file.name):
         raise Http404
-    media_type = version.media_type or mimetypes.guess_type(version.file.name)[0] or "application/octet-stream"
+    media_type = (
+        version.media_type or mimetypes.guess_type(version.file.name)[0] or "application/octet-stream"
+    )
     handle = default_storage.open(version.file.name, "rb")
     if media_type.split(";")[0] in TEXT_TYPES and "charset" not in media_type:
         data = handle.read()
@@ -94,7 +118,9 @@ def source_download(request: HttpRequest, pk: str, language: str, revision: str)
         response = FileResponse(handle, content_type=media_type)
     extension = version.file.name.rsplit(".", 1)[-1] if "." in version.file.name else "bin"
     inline = media_type.startswith(("application/pdf", "text/plain"))
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="document-{pk}-{language}-r{revision}.{extension}"'
+    response["Content-Disposition"] = (
+        f'{"inline" if inline else "attachment"}; filename="document-{pk}-{language}-r{revision}.{extension}"'
+    )
     if not media_type.startswith("application/pdf"):
         response["Content-Security-Policy"] = "sandbox"  # a stored page never runs as part of this site
     response["X-Content-Type-Options"] = "nosniff"

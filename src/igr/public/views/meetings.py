@@ -26,10 +26,15 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()  # the one reading of the clock: every list on the page is as of this day
-    return render(request, "public/home.html", {
-        "upcoming": queries.upcoming_meetings(today), "recent": queries.recent_meetings(today),
-        "overdue": timeliness.overdue_meetings(today),
-    })
+    return render(
+        request,
+        "public/home.html",
+        {
+            "upcoming": queries.upcoming_meetings(today),
+            "recent": queries.recent_meetings(today),
+            "overdue": timeliness.overdue_meetings(today),
+        },
+    )
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -37,16 +42,26 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = f.meetings()
     fmt = exports.requested_format(request)
     if fmt:
-        return exports.export(fmt, "meetings", exports.iterate(meetings, exports.meeting_row), exports.MEETING_COLUMNS)
+        return exports.export(
+            fmt, "meetings", exports.iterate(meetings, exports.meeting_row), exports.MEETING_COLUMNS
+        )
     paginator = Paginator(meetings, PAGE_SIZE)
     paginator.count = f.count()  # the cached count, so the page does not count the register again
     page = paginator.get_page(request.GET.get("page"))
     params = f.params()
-    return render(request, "public/meeting_list.html", {
-        "page": page, "filter": f, "facets": facets(f), "query": urlencode(params),
-        "sort_query": urlencode({k: v for k, v in params.items() if k != "sort"}),
-        "csv_query": urlencode({**params, "format": "csv"}), "json_query": urlencode({**params, "format": "json"}),
-    })
+    return render(
+        request,
+        "public/meeting_list.html",
+        {
+            "page": page,
+            "filter": f,
+            "facets": facets(f),
+            "query": urlencode(params),
+            "sort_query": urlencode({k: v for k, v in params.items() if k != "sort"}),
+            "csv_query": urlencode({**params, "format": "csv"}),
+            "json_query": urlencode({**params, "format": "json"}),
+        },
+    )
 
 
 def _topics(meeting, published: dict) -> list[dict[str, object]]:
@@ -55,8 +70,14 @@ def _topics(meeting, published: dict) -> list[dict[str, object]]:
     for item in meeting.agenda_items.all():
         title = published.get(f"agendaitem-{item.pk}-title")
         position = published.get(f"agendaitem-{item.pk}-position")
-        topics.append({"item": item, "title": title[0] if title else None, "position": position[0] if position else None,
-                       "edition": position[1] if position else None})
+        topics.append(
+            {
+                "item": item,
+                "title": title[0] if title else None,
+                "position": position[0] if position else None,
+                "edition": position[1] if position else None,
+            }
+        )
     return topics
 
 
@@ -70,11 +91,21 @@ def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpRespons
         groups.setdefault(attendance.government, []).append(attendance)
     ours = editions.meeting_editions(meeting, language)
     sources = queries.sources_for(meeting, editions.edition_pdf_hashes(meeting))
-    return render(request, "public/meeting_detail.html", {
-        "meeting": meeting, "attendance_groups": list(groups.items()),
-        "editions": [{"edition": e, "title": e.title(language), "page": e.url(language), "links": e.links()} for e in ours],
-        "sources": sources, "topics": _topics(meeting, editions.published_positions(meeting, language)),
-        "has_statement": any(e.document.kind == "statement" for e in ours)
-        or any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in meeting.public_documents),
-        "provenance": queries.provenance_for(meeting), "obligations": meeting_reporting(meeting),
-    })
+    return render(
+        request,
+        "public/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendance_groups": list(groups.items()),
+            "editions": [
+                {"edition": e, "title": e.title(language), "page": e.url(language), "links": e.links()}
+                for e in ours
+            ],
+            "sources": sources,
+            "topics": _topics(meeting, editions.published_positions(meeting, language)),
+            "has_statement": any(e.document.kind == "statement" for e in ours)
+            or any(d.kind == Document.Kind.WRITTEN_STATEMENT for d in meeting.public_documents),
+            "provenance": queries.provenance_for(meeting),
+            "obligations": meeting_reporting(meeting),
+        },
+    )

@@ -24,12 +24,33 @@ def body_list(request: HttpRequest) -> HttpResponse:
     bodies = queries.bodies_with_counts()
     fmt = exports.requested_format(request)
     if fmt:
-        columns = ["key", "name_en", "name_cy", "tier", "abbreviations", "start_date", "end_date", "predecessor",
-                   "meeting_count", "last_met"]
-        rows = ({"key": b.key, "name_en": b.name_en, "name_cy": b.name_cy, "tier": b.tier,
-                 "abbreviations": " ".join(b.abbreviations), "start_date": b.start_date, "end_date": b.end_date,
-                 "predecessor": b.predecessor.key if b.predecessor else None, "meeting_count": b.meeting_count,
-                 "last_met": b.last_met} for b in bodies)
+        columns = [
+            "key",
+            "name_en",
+            "name_cy",
+            "tier",
+            "abbreviations",
+            "start_date",
+            "end_date",
+            "predecessor",
+            "meeting_count",
+            "last_met",
+        ]
+        rows = (
+            {
+                "key": b.key,
+                "name_en": b.name_en,
+                "name_cy": b.name_cy,
+                "tier": b.tier,
+                "abbreviations": " ".join(b.abbreviations),
+                "start_date": b.start_date,
+                "end_date": b.end_date,
+                "predecessor": b.predecessor.key if b.predecessor else None,
+                "meeting_count": b.meeting_count,
+                "last_met": b.last_met,
+            }
+            for b in bodies
+        )
         return exports.export(fmt, "bodies", rows, columns)
     sort = request.GET.get("sort", "")
     if sort == "name":
@@ -52,44 +73,76 @@ def _body_charts(body: Body, figures: dict) -> list[Chart]:
     charts = []
     if per_year:
         busiest = max(per_year, key=lambda r: r["count"])
-        summary = _met_summary(name, total, per_year[0]["year"], per_year[-1]["year"], busiest["year"], busiest["count"])
-        charts.append(Chart("meetings-per-year", _("Meetings each year"), summary, [year, count],
-                            [[r["year"], r["count"]] for r in per_year],
-                            bar_chart([{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count)))
+        summary = _met_summary(
+            name, total, per_year[0]["year"], per_year[-1]["year"], busiest["year"], busiest["count"]
+        )
+        charts.append(
+            Chart(
+                "meetings-per-year",
+                _("Meetings each year"),
+                summary,
+                [year, count],
+                [[r["year"], r["count"]] for r in per_year],
+                bar_chart(
+                    [{"year": str(r["year"]), "n": r["count"]} for r in per_year], "year", "n", year, count
+                ),
+            )
+        )
     per_gov = figures["per_government"]
     if per_gov:
         gov, people = _("Government"), _("Meetings attended")
-        values = [{"year": str(r["year"]), "gov": str(governments[r["government"]]), "n": r["count"]} for r in per_gov]
+        values = [
+            {"year": str(r["year"]), "gov": str(governments[r["government"]]), "n": r["count"]}
+            for r in per_gov
+        ]
         totals: dict[str, int] = {}
         for v in values:
             totals[v["gov"]] = totals.get(v["gov"], 0) + v["n"]
         summary = _("Published meetings attended, by government: %(list)s.") % {
-            "list": "; ".join(f"{g} {n}" for g, n in totals.items())}
-        charts.append(Chart("attendance-by-government", _("Meetings each government attended, by year"), summary,
-                            [year, gov, people], [[v["year"], v["gov"], v["n"]] for v in values],
-                            bar_chart(values, "year", "n", year, people, colour="gov", colour_title=gov)))
+            "list": "; ".join(f"{g} {n}" for g, n in totals.items())
+        }
+        charts.append(
+            Chart(
+                "attendance-by-government",
+                _("Meetings each government attended, by year"),
+                summary,
+                [year, gov, people],
+                [[v["year"], v["gov"], v["n"]] for v in values],
+                bar_chart(values, "year", "n", year, people, colour="gov", colour_title=gov),
+            )
+        )
     return charts
 
 
 def _met_summary(name: str, total: int, first: int, last: int, year: int, busiest: int) -> str:
     """The chart's sentence, with each number agreeing with its noun in the page's language."""
     if first == last:
-        return ngettext("%(name)s met once in %(first)s.", "%(name)s met %(total)s times in %(first)s.", total) % {
-            "name": name, "total": total, "first": first}
-    met = ngettext("%(name)s met once between %(first)s and %(last)s.",
-                   "%(name)s met %(total)s times between %(first)s and %(last)s.", total) % {
-        "name": name, "total": total, "first": first, "last": last}
-    most = ngettext("It met most often in %(year)s: %(n)s meeting.", "It met most often in %(year)s: %(n)s meetings.",
-                    busiest) % {"year": year, "n": busiest}
+        return ngettext(
+            "%(name)s met once in %(first)s.", "%(name)s met %(total)s times in %(first)s.", total
+        ) % {"name": name, "total": total, "first": first}
+    met = ngettext(
+        "%(name)s met once between %(first)s and %(last)s.",
+        "%(name)s met %(total)s times between %(first)s and %(last)s.",
+        total,
+    ) % {"name": name, "total": total, "first": first, "last": last}
+    most = ngettext(
+        "It met most often in %(year)s: %(n)s meeting.",
+        "It met most often in %(year)s: %(n)s meetings.",
+        busiest,
+    ) % {"year": year, "n": busiest}
     return f"{met} {most}"
 
 
-def _attendance_by_government(top: dict[int, tuple[list[dict], int]]) -> list[tuple[Government, list[dict], int]]:
+def _attendance_by_government(
+    top: dict[int, tuple[list[dict], int]],
+) -> list[tuple[Government, list[dict], int]]:
     """Per government in its usual order: the people who came most often, and how many others came."""
     governments = {g.pk: g for g in Government.objects.all()}
     people = Person.objects.in_bulk([r["person"] for rows, _ in top.values() for r in rows])
-    return [(governments[pk], [{**r, "person": people[r["person"]]} for r in rows if r["person"] in people], more)
-            for pk, (rows, more) in sorted(top.items(), key=lambda kv: governments[kv[0]].sort_order)]
+    return [
+        (governments[pk], [{**r, "person": people[r["person"]]} for r in rows if r["person"] in people], more)
+        for pk, (rows, more) in sorted(top.items(), key=lambda kv: governments[kv[0]].sort_order)
+    ]
 
 
 def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
@@ -97,20 +150,39 @@ def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     meetings = queries.public_meetings().filter(body=body).order_by("-date")
     figures = queries.body_figures(body)
     attendance = _attendance_by_government(figures["people"])
-    return render(request, "public/body_detail.html", {
-        "body": body, "recent": list(meetings[:RECENT]), "meeting_count": figures["count"],
-        "successors": list(body.successors.all()), "charts": _body_charts(body, figures), "attendance": attendance,
-        "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
-    })
+    return render(
+        request,
+        "public/body_detail.html",
+        {
+            "body": body,
+            "recent": list(meetings[:RECENT]),
+            "meeting_count": figures["count"],
+            "successors": list(body.successors.all()),
+            "charts": _body_charts(body, figures),
+            "attendance": attendance,
+            "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
+        },
+    )
 
 
 def _people_filter(request: HttpRequest) -> tuple[dict[str, str], list[Government], list[Post]]:
     """The government and post chosen (unknown keys are ignored), with the choices offered."""
-    governments = list(Government.objects.filter(posts__tenures__person__in=Person.objects.public()).distinct().order_by("sort_order"))
-    posts = list(Post.objects.filter(tenures__person__in=Person.objects.public()).select_related("government").distinct()
-                 .order_by("government__sort_order", "title_en"))
-    chosen = {"government": request.GET.get("government", ""), "post": request.GET.get("post", ""),
-              "sort": "meetings" if request.GET.get("sort") == "meetings" else ""}
+    governments = list(
+        Government.objects.filter(posts__tenures__person__in=Person.objects.public())
+        .distinct()
+        .order_by("sort_order")
+    )
+    posts = list(
+        Post.objects.filter(tenures__person__in=Person.objects.public())
+        .select_related("government")
+        .distinct()
+        .order_by("government__sort_order", "title_en")
+    )
+    chosen = {
+        "government": request.GET.get("government", ""),
+        "post": request.GET.get("post", ""),
+        "sort": "meetings" if request.GET.get("sort") == "meetings" else "",
+    }
     if chosen["government"] not in {g.key for g in governments}:
         chosen["government"] = ""
     if chosen["post"] not in {p.key for p in posts}:
@@ -133,45 +205,102 @@ def person_list(request: HttpRequest) -> HttpResponse:
         index = sorted(index, key=lambda row: -row[1])  # stable: equal counts stay in name order
     fmt = exports.requested_format(request)
     if fmt:
-        rows = ({"key": p.key, "name": p.name, "honorific_en": p.honorific_en, "honorific_cy": p.honorific_cy,
-                 "meeting_count": p.meeting_count}
-                for start in range(0, len(index), 1000) for p in queries.people_page(index[start:start + 1000]))
-        return exports.export(fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"])
+        rows = (
+            {
+                "key": p.key,
+                "name": p.name,
+                "honorific_en": p.honorific_en,
+                "honorific_cy": p.honorific_cy,
+                "meeting_count": p.meeting_count,
+            }
+            for start in range(0, len(index), 1000)
+            for p in queries.people_page(index[start : start + 1000])
+        )
+        return exports.export(
+            fmt, "people", rows, ["key", "name", "honorific_en", "honorific_cy", "meeting_count"]
+        )
     page = Paginator(index, 100).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in chosen.items() if v})
-    return render(request, "public/person_list.html", {
-        "page": page, "people": queries.people_page(list(page.object_list)), "chosen": chosen,
-        "governments": governments, "posts": posts, "query": query, "count": len(index),
-    })
+    return render(
+        request,
+        "public/person_list.html",
+        {
+            "page": page,
+            "people": queries.people_page(list(page.object_list)),
+            "chosen": chosen,
+            "governments": governments,
+            "posts": posts,
+            "query": query,
+            "count": len(index),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
-    person = Person.objects.public().filter(key=person_key).prefetch_related(
-        Prefetch("tenures", queryset=Tenure.objects.select_related("post__government"))
-    ).first()
+    person = (
+        Person.objects.public()
+        .filter(key=person_key)
+        .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("post__government")))
+        .first()
+    )
     if person is None:
         raise Http404
     meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
-    return render(request, "public/person_detail.html", {
-        "person": person, "tenures": list(person.tenures.all()), "recent": list(meetings[:RECENT]),
-        "meeting_count": meetings.count(), "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
-    })
+    return render(
+        request,
+        "public/person_detail.html",
+        {
+            "person": person,
+            "tenures": list(person.tenures.all()),
+            "recent": list(meetings[:RECENT]),
+            "meeting_count": meetings.count(),
+            "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
+        },
+    )
 
 
 def agreement_list(request: HttpRequest) -> HttpResponse:
     agreements = queries.public_agreements().prefetch_related("parties")
     fmt = exports.requested_format(request)
     if fmt:
-        rows = ({"key": a.key, "kind": a.kind, "title_en": a.title_en, "title_cy": a.title_cy, "status": a.status,
-                 "parties": " ".join(g.key for g in a.parties.all()), "concluded_on": a.concluded_on,
-                 "in_force_from": a.in_force_from, "ended_on": a.ended_on, "url": a.url or None} for a in agreements)
-        columns = ["key", "kind", "title_en", "title_cy", "status", "parties", "concluded_on", "in_force_from", "ended_on", "url"]
+        rows = (
+            {
+                "key": a.key,
+                "kind": a.kind,
+                "title_en": a.title_en,
+                "title_cy": a.title_cy,
+                "status": a.status,
+                "parties": " ".join(g.key for g in a.parties.all()),
+                "concluded_on": a.concluded_on,
+                "in_force_from": a.in_force_from,
+                "ended_on": a.ended_on,
+                "url": a.url or None,
+            }
+            for a in agreements
+        )
+        columns = [
+            "key",
+            "kind",
+            "title_en",
+            "title_cy",
+            "status",
+            "parties",
+            "concluded_on",
+            "in_force_from",
+            "ended_on",
+            "url",
+        ]
         return exports.export(fmt, "agreements", rows, columns)
     return render(request, "public/agreement_list.html", {"agreements": agreements})
 
 
 def agreement_detail(request: HttpRequest, key: str) -> HttpResponse:
-    agreement = get_object_or_404(queries.public_agreements().prefetch_related(
-        "parties", "bodies", Prefetch("documents", queryset=queries.published_documents(), to_attr="public_documents")
-    ), key=key)
+    agreement = get_object_or_404(
+        queries.public_agreements().prefetch_related(
+            "parties",
+            "bodies",
+            Prefetch("documents", queryset=queries.published_documents(), to_attr="public_documents"),
+        ),
+        key=key,
+    )
     return render(request, "public/agreement_detail.html", {"agreement": agreement})

@@ -33,36 +33,73 @@ def search(request: HttpRequest) -> HttpResponse:
         offset = min(max(int(request.GET.get("start", "0")), 0), MAX_OFFSET)
     except ValueError:
         offset = 0
-    results = run_search(query, current_language(), kinds, offset=0 if fmt else offset, limit=200 if fmt else PER_PAGE)
+    results = run_search(
+        query, current_language(), kinds, offset=0 if fmt else offset, limit=200 if fmt else PER_PAGE
+    )
     if fmt:
-        rows = ({"kind": h.kind, "title": h.title, "url": h.url, "date": h.date,
-                 "snippet": html.unescape(strip_tags(h.snippet))} for h in results.hits)  # plain text, not markup
+        rows = (
+            {
+                "kind": h.kind,
+                "title": h.title,
+                "url": h.url,
+                "date": h.date,
+                "snippet": html.unescape(strip_tags(h.snippet)),
+            }
+            for h in results.hits
+        )  # plain text, not markup
         return exports.export(fmt, "search", rows, ["kind", "title", "url", "date", "snippet"])
     base = {"q": query, **({"kind": kind} if kinds else {})}
-    return render(request, "public/search.html", {
-        "results": results, "query": query, "kind": kind if kinds else "", "kinds": SearchEntry.Kind.choices,
-        "next_query": urlencode({**base, "start": offset + PER_PAGE}) if results.has_next and offset + PER_PAGE <= MAX_OFFSET else "",
-        "previous_query": urlencode({**base, "start": max(0, offset - PER_PAGE)}) if offset else "",
-        "csv_query": urlencode({**base, "format": "csv"}), "json_query": urlencode({**base, "format": "json"}),
-        "first": offset + 1, "last": offset + len(results.hits),
-    })
+    return render(
+        request,
+        "public/search.html",
+        {
+            "results": results,
+            "query": query,
+            "kind": kind if kinds else "",
+            "kinds": SearchEntry.Kind.choices,
+            "next_query": urlencode({**base, "start": offset + PER_PAGE})
+            if results.has_next and offset + PER_PAGE <= MAX_OFFSET
+            else "",
+            "previous_query": urlencode({**base, "start": max(0, offset - PER_PAGE)}) if offset else "",
+            "csv_query": urlencode({**base, "format": "csv"}),
+            "json_query": urlencode({**base, "format": "json"}),
+            "first": offset + 1,
+            "last": offset + len(results.hits),
+        },
+    )
 
 
 def _lag_summary(overall: dict) -> str:
     """The histogram's sentence: each number agrees with its noun, and a figure not known yet is left out."""
     count, median, rate = overall["count"], overall["median"], overall["on_time_rate"]
-    parts = [ngettext("%(count)s meeting has a published written statement.",
-                      "%(count)s meetings have a published written statement.", count) % {"count": count}]
+    parts = [
+        ngettext(
+            "%(count)s meeting has a published written statement.",
+            "%(count)s meetings have a published written statement.",
+            count,
+        )
+        % {"count": count}
+    ]
     if median is not None:
-        parts.append(ngettext("Half of them were made within %(median)s day of the meeting.",
-                              "Half of them were made within %(median)s days of the meeting.", int(median)) % {"median": median})
+        parts.append(
+            ngettext(
+                "Half of them were made within %(median)s day of the meeting.",
+                "Half of them were made within %(median)s days of the meeting.",
+                int(median),
+            )
+            % {"median": median}
+        )
     if rate is not None:
         parts.append(_("%(rate)s%% of the statements due were made by their deadline.") % {"rate": rate})
     return " ".join(parts)
 
 
 def _bucket_label(low: int, high: int | None) -> str:
-    return _("%(low)s days or more") % {"low": low} if high is None else _("%(low)s to %(high)s days") % {"low": low, "high": high}
+    return (
+        _("%(low)s days or more") % {"low": low}
+        if high is None
+        else _("%(low)s to %(high)s days") % {"low": low, "high": high}
+    )
 
 
 def _notice_label(low: int) -> str:
@@ -79,18 +116,50 @@ def reporting(request: HttpRequest) -> HttpResponse:
     if overall["count"]:
         dist = stats["distribution"]
         summary = _lag_summary(overall)
-        charts.append(Chart("lag-distribution", _("How long statements took"), summary, [days, meetings],
-                            [[_bucket_label(b["low"], b["high"]), b["count"]] for b in dist],
-                            bar_chart([{"bucket": _bucket_label(b["low"], b["high"]), "n": b["count"]} for b in dist],
-                                      "bucket", "n", days, meetings)))
+        charts.append(
+            Chart(
+                "lag-distribution",
+                _("How long statements took"),
+                summary,
+                [days, meetings],
+                [[_bucket_label(b["low"], b["high"]), b["count"]] for b in dist],
+                bar_chart(
+                    [{"bucket": _bucket_label(b["low"], b["high"]), "n": b["count"]} for b in dist],
+                    "bucket",
+                    "n",
+                    days,
+                    meetings,
+                ),
+            )
+        )
     bodies = Body.objects.in_bulk(list(stats["by_body"]))
-    by_body = sorted(((bodies[k], v) for k, v in stats["by_body"].items()),
-                     key=lambda kv: str(translated(kv[0], "name") or kv[0].name_en))
+    by_body = sorted(
+        ((bodies[k], v) for k, v in stats["by_body"].items()),
+        key=lambda kv: str(translated(kv[0], "name") or kv[0].name_en),
+    )
     people = Person.objects.in_bulk(list(stats["by_minister"]))
-    by_minister = sorted(((people[k], v) for k, v in stats["by_minister"].items()), key=lambda kv: kv[0].sort_name)
-    short = Meeting.objects.public().filter(pk__in=stats["short_notice_ids"]).select_related("body").order_by("-date")
-    return render(request, "public/reporting.html", {
-        "overall": overall, "charts": charts, "by_year": stats["by_year"], "by_body": by_body, "by_minister": by_minister,
-        "notice_rows": [{"label": _notice_label(b["low"]), "count": b["count"]} for b in stats["notice_buckets"]],
-        "short_notice": list(short), "noticed_count": stats["noticed_count"],
-    })
+    by_minister = sorted(
+        ((people[k], v) for k, v in stats["by_minister"].items()), key=lambda kv: kv[0].sort_name
+    )
+    short = (
+        Meeting.objects.public()
+        .filter(pk__in=stats["short_notice_ids"])
+        .select_related("body")
+        .order_by("-date")
+    )
+    return render(
+        request,
+        "public/reporting.html",
+        {
+            "overall": overall,
+            "charts": charts,
+            "by_year": stats["by_year"],
+            "by_body": by_body,
+            "by_minister": by_minister,
+            "notice_rows": [
+                {"label": _notice_label(b["low"]), "count": b["count"]} for b in stats["notice_buckets"]
+            ],
+            "short_notice": list(short),
+            "noticed_count": stats["noticed_count"],
+        },
+    )

@@ -7,367 +7,954 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Government',
+            name="Government",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=40, unique=True, verbose_name='key')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_cy', models.CharField(blank=True, max_length=200, verbose_name='name (Welsh)')),
-                ('short_en', models.CharField(blank=True, max_length=80, verbose_name='short name (English)')),
-                ('short_cy', models.CharField(blank=True, max_length=80, verbose_name='short name (Welsh)')),
-                ('aliases', models.JSONField(blank=True, default=list, verbose_name='aliases')),
-                ('devolved', models.BooleanField(default=False, verbose_name='devolved government')),
-                ('bic_member', models.BooleanField(default=True, verbose_name='British-Irish Council member')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=40, unique=True, verbose_name="key")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_cy", models.CharField(blank=True, max_length=200, verbose_name="name (Welsh)")),
+                (
+                    "short_en",
+                    models.CharField(blank=True, max_length=80, verbose_name="short name (English)"),
+                ),
+                ("short_cy", models.CharField(blank=True, max_length=80, verbose_name="short name (Welsh)")),
+                ("aliases", models.JSONField(blank=True, default=list, verbose_name="aliases")),
+                ("devolved", models.BooleanField(default=False, verbose_name="devolved government")),
+                (
+                    "bic_member",
+                    models.BooleanField(default=True, verbose_name="British-Irish Council member"),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'government',
-                'verbose_name_plural': 'governments',
-                'ordering': ['sort_order', 'name_en'],
+                "verbose_name": "government",
+                "verbose_name_plural": "governments",
+                "ordering": ["sort_order", "name_en"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=120, unique=True, verbose_name='key')),
-                ('name', models.CharField(help_text='Without honorifics or post-nominals.', max_length=200, verbose_name='name')),
-                ('sort_name', models.CharField(blank=True, max_length=200, verbose_name='sort name')),
-                ('honorific_en', models.CharField(blank=True, help_text='For example MS, MP, MSP, MLA.', max_length=40, verbose_name='post-nominals (English)')),
-                ('honorific_cy', models.CharField(blank=True, help_text='For example AS.', max_length=40, verbose_name='post-nominals (Welsh)')),
-                ('aliases', models.JSONField(blank=True, default=list, verbose_name='other names')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=120, unique=True, verbose_name="key")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Without honorifics or post-nominals.", max_length=200, verbose_name="name"
+                    ),
+                ),
+                ("sort_name", models.CharField(blank=True, max_length=200, verbose_name="sort name")),
+                (
+                    "honorific_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example MS, MP, MSP, MLA.",
+                        max_length=40,
+                        verbose_name="post-nominals (English)",
+                    ),
+                ),
+                (
+                    "honorific_cy",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example AS.",
+                        max_length=40,
+                        verbose_name="post-nominals (Welsh)",
+                    ),
+                ),
+                ("aliases", models.JSONField(blank=True, default=list, verbose_name="other names")),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['sort_name', 'name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["sort_name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SeneddCommittee',
+            name="SeneddCommittee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=40, unique=True, verbose_name='key')),
-                ('name_en', models.CharField(max_length=300, verbose_name='name (English)')),
-                ('name_cy', models.CharField(blank=True, max_length=300, verbose_name='name (Welsh)')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('iira_lead', models.BooleanField(default=False, help_text='The Legislation, Justice and Constitution Committee.', verbose_name='receives every IIRA letter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=40, unique=True, verbose_name="key")),
+                ("name_en", models.CharField(max_length=300, verbose_name="name (English)")),
+                ("name_cy", models.CharField(blank=True, max_length=300, verbose_name="name (Welsh)")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                (
+                    "iira_lead",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The Legislation, Justice and Constitution Committee.",
+                        verbose_name="receives every IIRA letter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Senedd committee',
-                'verbose_name_plural': 'Senedd committees',
-                'ordering': ['name_en'],
+                "verbose_name": "Senedd committee",
+                "verbose_name_plural": "Senedd committees",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='Body',
+            name="Body",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Used in meeting references and addresses.', max_length=80, unique=True, verbose_name='key')),
-                ('tier', models.CharField(choices=[('council', 'Council'), ('standing_committee', 'Interministerial standing committee'), ('img', 'Interministerial group'), ('jmc_format', 'Joint Ministerial Committee format'), ('bic', 'British-Irish Council'), ('quadrilateral', 'Quadrilateral'), ('bilateral', 'Bilateral or other meeting')], max_length=24, verbose_name='tier')),
-                ('name_en', models.CharField(max_length=300, verbose_name='name (English)')),
-                ('name_cy', models.CharField(blank=True, max_length=300, verbose_name='name (Welsh)')),
-                ('abbreviations', models.JSONField(blank=True, default=list, verbose_name='abbreviations')),
-                ('aliases', models.JSONField(blank=True, default=list, verbose_name='aliases (English)')),
-                ('aliases_cy', models.JSONField(blank=True, default=list, verbose_name='aliases (Welsh)')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='established')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='dissolved')),
-                ('source_note', models.TextField(blank=True, verbose_name='source')),
-                ('predecessor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='successors', to='register.body', verbose_name='predecessor')),
-                ('governments', models.ManyToManyField(blank=True, to='register.government', verbose_name='member governments')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="Used in meeting references and addresses.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="key",
+                    ),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council"),
+                            ("standing_committee", "Interministerial standing committee"),
+                            ("img", "Interministerial group"),
+                            ("jmc_format", "Joint Ministerial Committee format"),
+                            ("bic", "British-Irish Council"),
+                            ("quadrilateral", "Quadrilateral"),
+                            ("bilateral", "Bilateral or other meeting"),
+                        ],
+                        max_length=24,
+                        verbose_name="tier",
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=300, verbose_name="name (English)")),
+                ("name_cy", models.CharField(blank=True, max_length=300, verbose_name="name (Welsh)")),
+                ("abbreviations", models.JSONField(blank=True, default=list, verbose_name="abbreviations")),
+                ("aliases", models.JSONField(blank=True, default=list, verbose_name="aliases (English)")),
+                ("aliases_cy", models.JSONField(blank=True, default=list, verbose_name="aliases (Welsh)")),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="established")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="dissolved")),
+                ("source_note", models.TextField(blank=True, verbose_name="source")),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="successors",
+                        to="register.body",
+                        verbose_name="predecessor",
+                    ),
+                ),
+                (
+                    "governments",
+                    models.ManyToManyField(
+                        blank=True, to="register.government", verbose_name="member governments"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'body',
-                'verbose_name_plural': 'bodies',
-                'ordering': ['name_en'],
+                "verbose_name": "body",
+                "verbose_name_plural": "bodies",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=120, unique=True, verbose_name='key')),
-                ('kind', models.CharField(choices=[('concordat', 'Concordat'), ('mou', 'Memorandum of understanding'), ('iga', 'Intergovernmental agreement'), ('common_framework', 'Common framework')], max_length=20, verbose_name='kind')),
-                ('title_en', models.CharField(max_length=400, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=400, verbose_name='title (Welsh)')),
-                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
-                ('summary_cy', models.TextField(blank=True, verbose_name='summary (Welsh)')),
-                ('status', models.CharField(choices=[('negotiating', 'Under negotiation'), ('concluded', 'Concluded'), ('in_force', 'In force'), ('superseded', 'Superseded'), ('ended', 'Ended')], default='concluded', max_length=12, verbose_name='status')),
-                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='concluded')),
-                ('in_force_from', models.DateField(blank=True, null=True, verbose_name='in force from')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='text address')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('bodies', models.ManyToManyField(blank=True, related_name='agreements', to='register.body', verbose_name='bodies')),
-                ('parties', models.ManyToManyField(related_name='agreements', to='register.government', verbose_name='parties')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=120, unique=True, verbose_name="key")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("concordat", "Concordat"),
+                            ("mou", "Memorandum of understanding"),
+                            ("iga", "Intergovernmental agreement"),
+                            ("common_framework", "Common framework"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=400, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=400, verbose_name="title (Welsh)")),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
+                ("summary_cy", models.TextField(blank=True, verbose_name="summary (Welsh)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("negotiating", "Under negotiation"),
+                            ("concluded", "Concluded"),
+                            ("in_force", "In force"),
+                            ("superseded", "Superseded"),
+                            ("ended", "Ended"),
+                        ],
+                        default="concluded",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("concluded_on", models.DateField(blank=True, null=True, verbose_name="concluded")),
+                ("in_force_from", models.DateField(blank=True, null=True, verbose_name="in force from")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="text address")),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "bodies",
+                    models.ManyToManyField(
+                        blank=True, related_name="agreements", to="register.body", verbose_name="bodies"
+                    ),
+                ),
+                (
+                    "parties",
+                    models.ManyToManyField(
+                        related_name="agreements", to="register.government", verbose_name="parties"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agreement',
-                'verbose_name_plural': 'agreements',
-                'ordering': ['-concluded_on', 'title_en'],
+                "verbose_name": "agreement",
+                "verbose_name_plural": "agreements",
+                "ordering": ["-concluded_on", "title_en"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('letter', 'Letter'), ('written_statement', 'Written statement'), ('communique', 'Communiqué'), ('notice', 'Advance notice'), ('press_release', 'Press release'), ('annual_report', 'Annual report'), ('transparency_report', 'Transparency report'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('title_en', models.CharField(blank=True, max_length=500, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=500, verbose_name='title (Welsh)')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('agreements', models.ManyToManyField(blank=True, related_name='documents', to='register.agreement', verbose_name='agreements')),
-                ('publisher', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='register.government', verbose_name='publisher')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("letter", "Letter"),
+                            ("written_statement", "Written statement"),
+                            ("communique", "Communiqué"),
+                            ("notice", "Advance notice"),
+                            ("press_release", "Press release"),
+                            ("annual_report", "Annual report"),
+                            ("transparency_report", "Transparency report"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title_en", models.CharField(blank=True, max_length=500, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=500, verbose_name="title (Welsh)")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "agreements",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="documents",
+                        to="register.agreement",
+                        verbose_name="agreements",
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="register.government",
+                        verbose_name="publisher",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['-date', 'pk'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["-date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentVersion',
+            name="DocumentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('en', 'English'), ('cy', 'Welsh')], max_length=2, verbose_name='language')),
-                ('revision', models.PositiveSmallIntegerField(default=1, verbose_name='revision')),
-                ('file', models.FileField(blank=True, upload_to=igr.register.models.documents._version_upload_to, verbose_name='file')),
-                ('media_type', models.CharField(blank=True, max_length=100, verbose_name='media type')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('content_hash', models.CharField(db_index=True, max_length=64, verbose_name='content hash (SHA-256)')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source address')),
-                ('retrieved_at', models.DateTimeField(blank=True, null=True, verbose_name='retrieved')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='register.document', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("cy", "Welsh")], max_length=2, verbose_name="language"
+                    ),
+                ),
+                ("revision", models.PositiveSmallIntegerField(default=1, verbose_name="revision")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        upload_to=igr.register.models.documents._version_upload_to,
+                        verbose_name="file",
+                    ),
+                ),
+                ("media_type", models.CharField(blank=True, max_length=100, verbose_name="media type")),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "content_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="content hash (SHA-256)"),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source address")),
+                ("retrieved_at", models.DateTimeField(blank=True, null=True, verbose_name="retrieved")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="register.document",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document version',
-                'verbose_name_plural': 'document versions',
-                'ordering': ['document', 'language', '-revision'],
+                "verbose_name": "document version",
+                "verbose_name_plural": "document versions",
+                "ordering": ["document", "language", "-revision"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=120, unique=True, verbose_name='reference')),
-                ('ordinal', models.PositiveSmallIntegerField(blank=True, help_text='2 for the second meeting.', null=True, verbose_name='ordinal')),
-                ('date', models.DateField(verbose_name='date')),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5, verbose_name='date precision')),
-                ('starts_at', models.DateTimeField(blank=True, help_text='When the time is known.', null=True, verbose_name='starts at')),
-                ('mode', models.CharField(blank=True, choices=[('virtual', 'Virtual'), ('in_person', 'In person'), ('hybrid', 'Hybrid')], max_length=10, verbose_name='mode')),
-                ('location_en', models.CharField(blank=True, max_length=300, verbose_name='location (English)')),
-                ('location_cy', models.CharField(blank=True, max_length=300, verbose_name='location (Welsh)')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('confirmed', 'Confirmed'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled'), ('held', 'Held')], default='held', max_length=10, verbose_name='status')),
-                ('notice_received_at', models.DateTimeField(blank=True, help_text='When the invitation arrived: evidence of short notice.', null=True, verbose_name='notice received')),
-                ('communique_url', models.URLField(blank=True, max_length=500, verbose_name='communiqué address')),
-                ('next_meeting_en', models.CharField(blank=True, max_length=500, verbose_name='next meeting (English)')),
-                ('next_meeting_cy', models.CharField(blank=True, max_length=500, verbose_name='next meeting (Welsh)')),
-                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
-                ('summary_cy', models.TextField(blank=True, verbose_name='summary (Welsh)')),
-                ('published', models.BooleanField(default=True, help_text='Unpublished meetings are visible only to signed-in officials.', verbose_name='published')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='register.body', verbose_name='body')),
-                ('host', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.government', verbose_name='host government')),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='meetings_chaired', to='register.person', verbose_name='chair')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(editable=False, max_length=120, unique=True, verbose_name="reference"),
+                ),
+                (
+                    "ordinal",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="2 for the second meeting.", null=True, verbose_name="ordinal"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="day",
+                        max_length=5,
+                        verbose_name="date precision",
+                    ),
+                ),
+                (
+                    "starts_at",
+                    models.DateTimeField(
+                        blank=True, help_text="When the time is known.", null=True, verbose_name="starts at"
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("virtual", "Virtual"), ("in_person", "In person"), ("hybrid", "Hybrid")],
+                        max_length=10,
+                        verbose_name="mode",
+                    ),
+                ),
+                (
+                    "location_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="location (English)"),
+                ),
+                (
+                    "location_cy",
+                    models.CharField(blank=True, max_length=300, verbose_name="location (Welsh)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("confirmed", "Confirmed"),
+                            ("postponed", "Postponed"),
+                            ("cancelled", "Cancelled"),
+                            ("held", "Held"),
+                        ],
+                        default="held",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "notice_received_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the invitation arrived: evidence of short notice.",
+                        null=True,
+                        verbose_name="notice received",
+                    ),
+                ),
+                (
+                    "communique_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="communiqué address"),
+                ),
+                (
+                    "next_meeting_en",
+                    models.CharField(blank=True, max_length=500, verbose_name="next meeting (English)"),
+                ),
+                (
+                    "next_meeting_cy",
+                    models.CharField(blank=True, max_length=500, verbose_name="next meeting (Welsh)"),
+                ),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
+                ("summary_cy", models.TextField(blank=True, verbose_name="summary (Welsh)")),
+                (
+                    "published",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unpublished meetings are visible only to signed-in officials.",
+                        verbose_name="published",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="register.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "host",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.government",
+                        verbose_name="host government",
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="meetings_chaired",
+                        to="register.person",
+                        verbose_name="chair",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-date', 'body__name_en'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-date", "body__name_en"],
             },
         ),
         migrations.AddField(
-            model_name='document',
-            name='meetings',
-            field=models.ManyToManyField(blank=True, related_name='documents', to='register.meeting', verbose_name='meetings'),
+            model_name="document",
+            name="meetings",
+            field=models.ManyToManyField(
+                blank=True, related_name="documents", to="register.meeting", verbose_name="meetings"
+            ),
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title_en', models.CharField(blank=True, max_length=500, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=500, verbose_name='title (Welsh)')),
-                ('position_en', models.TextField(blank=True, verbose_name='Welsh Government position (English)')),
-                ('position_cy', models.TextField(blank=True, verbose_name='Welsh Government position (Welsh)')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='register.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title_en", models.CharField(blank=True, max_length=500, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=500, verbose_name="title (Welsh)")),
+                (
+                    "position_en",
+                    models.TextField(blank=True, verbose_name="Welsh Government position (English)"),
+                ),
+                (
+                    "position_cy",
+                    models.TextField(blank=True, verbose_name="Welsh Government position (Welsh)"),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agenda_items",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=120, unique=True, verbose_name='key')),
-                ('title_en', models.CharField(max_length=300, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=300, verbose_name='title (Welsh)')),
-                ('ministerial', models.BooleanField(default=True, verbose_name='ministerial post')),
-                ('government', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='posts', to='register.government', verbose_name='government')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=120, unique=True, verbose_name="key")),
+                ("title_en", models.CharField(max_length=300, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=300, verbose_name="title (Welsh)")),
+                ("ministerial", models.BooleanField(default=True, verbose_name="ministerial post")),
+                (
+                    "government",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="posts",
+                        to="register.government",
+                        verbose_name="government",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'post',
-                'verbose_name_plural': 'posts',
-                'ordering': ['government__sort_order', 'title_en'],
+                "verbose_name": "post",
+                "verbose_name_plural": "posts",
+                "ordering": ["government__sort_order", "title_en"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description_en', models.CharField(blank=True, max_length=300, verbose_name='description (English)')),
-                ('description_cy', models.CharField(blank=True, max_length=300, verbose_name='description (Welsh)')),
-                ('role_en', models.CharField(blank=True, max_length=300, verbose_name='role as written (English)')),
-                ('role_cy', models.CharField(blank=True, max_length=300, verbose_name='role as written (Welsh)')),
-                ('capacity', models.CharField(choices=[('minister', 'Minister'), ('official', 'Official'), ('observer', 'Observer')], default='minister', max_length=10, verbose_name='capacity')),
-                ('is_chair', models.BooleanField(default=False, verbose_name='chair')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('government', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='register.government', verbose_name='government')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='register.meeting', verbose_name='meeting')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to='register.person', verbose_name='person')),
-                ('substitute_for', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.person', verbose_name='substitute for')),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.post', verbose_name='post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="description (English)"),
+                ),
+                (
+                    "description_cy",
+                    models.CharField(blank=True, max_length=300, verbose_name="description (Welsh)"),
+                ),
+                (
+                    "role_en",
+                    models.CharField(blank=True, max_length=300, verbose_name="role as written (English)"),
+                ),
+                (
+                    "role_cy",
+                    models.CharField(blank=True, max_length=300, verbose_name="role as written (Welsh)"),
+                ),
+                (
+                    "capacity",
+                    models.CharField(
+                        choices=[
+                            ("minister", "Minister"),
+                            ("official", "Official"),
+                            ("observer", "Observer"),
+                        ],
+                        default="minister",
+                        max_length=10,
+                        verbose_name="capacity",
+                    ),
+                ),
+                ("is_chair", models.BooleanField(default=False, verbose_name="chair")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "government",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendances",
+                        to="register.government",
+                        verbose_name="government",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendances",
+                        to="register.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "substitute_for",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.person",
+                        verbose_name="substitute for",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.post",
+                        verbose_name="post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendances',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendances",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Provenance',
+            name="Provenance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='record')),
-                ('field_name', models.CharField(blank=True, help_text='Empty when it is the whole record.', max_length=80, verbose_name='field')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='span start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='span end')),
-                ('quote', models.TextField(blank=True, verbose_name='quoted text')),
-                ('confidence', models.FloatField(default=1.0, verbose_name='confidence')),
-                ('extractor', models.CharField(blank=True, max_length=80, verbose_name='extractor')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='confirmed by')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='record type')),
-                ('document_version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='provenance', to='register.documentversion', verbose_name='document version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="record")),
+                (
+                    "field_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Empty when it is the whole record.",
+                        max_length=80,
+                        verbose_name="field",
+                    ),
+                ),
+                ("span_start", models.PositiveIntegerField(blank=True, null=True, verbose_name="span start")),
+                ("span_end", models.PositiveIntegerField(blank=True, null=True, verbose_name="span end")),
+                ("quote", models.TextField(blank=True, verbose_name="quoted text")),
+                ("confidence", models.FloatField(default=1.0, verbose_name="confidence")),
+                ("extractor", models.CharField(blank=True, max_length=80, verbose_name="extractor")),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="confirmed at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="confirmed by",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                        verbose_name="record type",
+                    ),
+                ),
+                (
+                    "document_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="provenance",
+                        to="register.documentversion",
+                        verbose_name="document version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'provenance',
-                'verbose_name_plural': 'provenance records',
+                "verbose_name": "provenance",
+                "verbose_name_plural": "provenance records",
             },
         ),
         migrations.CreateModel(
-            name='CommitteeChair',
+            name="CommitteeChair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committee_chairs', to='register.person', verbose_name='person')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chairs', to='register.seneddcommittee', verbose_name='committee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committee_chairs",
+                        to="register.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="chairs",
+                        to="register.seneddcommittee",
+                        verbose_name="committee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'committee chair',
-                'verbose_name_plural': 'committee chairs',
-                'ordering': ['-start_date'],
+                "verbose_name": "committee chair",
+                "verbose_name_plural": "committee chairs",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='Tenure',
+            name="Tenure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='from')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenures', to='register.person', verbose_name='person')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenures', to='register.post', verbose_name='post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="from")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="to")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tenures",
+                        to="register.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenures",
+                        to="register.post",
+                        verbose_name="post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tenure',
-                'verbose_name_plural': 'tenures',
-                'ordering': ['-start_date'],
+                "verbose_name": "tenure",
+                "verbose_name_plural": "tenures",
+                "ordering": ["-start_date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='documentversion',
-            constraint=models.UniqueConstraint(fields=('document', 'language', 'revision'), name='document_version_unique_revision', violation_error_message='This document already has that revision in that language.'),
+            model_name="documentversion",
+            constraint=models.UniqueConstraint(
+                fields=("document", "language", "revision"),
+                name="document_version_unique_revision",
+                violation_error_message="This document already has that revision in that language.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='documentversion',
-            constraint=models.CheckConstraint(condition=models.Q(('revision__gte', 1)), name='document_version_revision_positive', violation_error_message='Revisions are numbered from 1.'),
+            model_name="documentversion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("revision__gte", 1)),
+                name="document_version_revision_positive",
+                violation_error_message="Revisions are numbered from 1.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='body_end_after_start', violation_error_message='A body cannot be dissolved before it was established.'),
+            model_name="body",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="body_end_after_start",
+                violation_error_message="A body cannot be dissolved before it was established.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.CheckConstraint(condition=models.Q(('predecessor', models.F('pk')), _negated=True), name='body_not_own_predecessor', violation_error_message='A body cannot be its own predecessor.'),
+            model_name="body",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("predecessor", models.F("pk")), _negated=True),
+                name="body_not_own_predecessor",
+                violation_error_message="A body cannot be its own predecessor.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('in_force_from__isnull', True), ('ended_on__gte', models.F('in_force_from')), _connector='OR'), name='agreement_end_after_start', violation_error_message='An agreement cannot end before it comes into force.'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("in_force_from__isnull", True),
+                    ("ended_on__gte", models.F("in_force_from")),
+                    _connector="OR",
+                ),
+                name="agreement_end_after_start",
+                violation_error_message="An agreement cannot end before it comes into force.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('title_en', ''), _negated=True), models.Q(('title_cy', ''), _negated=True), _connector='OR'), name='agenda_item_has_title', violation_error_message='An agenda item needs a title in at least one language.'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("title_en", ""), _negated=True),
+                    models.Q(("title_cy", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="agenda_item_has_title",
+                violation_error_message="An agenda item needs a title in at least one language.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['date'], name='register_me_date_651f0c_idx'),
+            model_name="meeting",
+            index=models.Index(fields=["date"], name="register_me_date_651f0c_idx"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['status', 'date'], name='register_me_status_fb65ca_idx'),
+            model_name="meeting",
+            index=models.Index(fields=["status", "date"], name="register_me_status_fb65ca_idx"),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('ordinal__isnull', True), ('ordinal__gte', 1), _connector='OR'), name='meeting_ordinal_positive', violation_error_message="A meeting's ordinal starts at 1 (the first meeting)."),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ordinal__isnull", True), ("ordinal__gte", 1), _connector="OR"),
+                name="meeting_ordinal_positive",
+                violation_error_message="A meeting's ordinal starts at 1 (the first meeting).",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', False), models.Q(('description_en', ''), _negated=True), models.Q(('description_cy', ''), _negated=True), _connector='OR'), name='attendance_person_or_description', violation_error_message='An attendance needs a person or a description of who attended.'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("person__isnull", False),
+                    models.Q(("description_en", ""), _negated=True),
+                    models.Q(("description_cy", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="attendance_person_or_description",
+                violation_error_message="An attendance needs a person or a description of who attended.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(condition=models.Q(('person__isnull', False)), fields=('meeting', 'person'), name='attendance_once_per_person', violation_error_message='This person is already recorded as attending this meeting.'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("person__isnull", False)),
+                fields=("meeting", "person"),
+                name="attendance_once_per_person",
+                violation_error_message="This person is already recorded as attending this meeting.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='provenance',
-            index=models.Index(fields=['content_type', 'object_id'], name='register_pr_content_24d872_idx'),
+            model_name="provenance",
+            index=models.Index(fields=["content_type", "object_id"], name="register_pr_content_24d872_idx"),
         ),
         migrations.AddConstraint(
-            model_name='provenance',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='provenance_confidence_range', violation_error_message='Confidence is a number between 0 and 1.'),
+            model_name="provenance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                name="provenance_confidence_range",
+                violation_error_message="Confidence is a number between 0 and 1.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='provenance',
-            constraint=models.CheckConstraint(condition=models.Q(('span_start__isnull', True), ('span_end__isnull', True), ('span_end__gte', models.F('span_start')), _connector='OR'), name='provenance_span_order', violation_error_message='A span cannot end before it starts.'),
+            model_name="provenance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("span_start__isnull", True),
+                    ("span_end__isnull", True),
+                    ("span_end__gte", models.F("span_start")),
+                    _connector="OR",
+                ),
+                name="provenance_span_order",
+                violation_error_message="A span cannot end before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committeechair',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='chair_end_after_start', violation_error_message="A chair's term cannot end before it starts."),
+            model_name="committeechair",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="chair_end_after_start",
+                violation_error_message="A chair's term cannot end before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tenure',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='tenure_end_after_start', violation_error_message='A tenure cannot end before it starts.'),
+            model_name="tenure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="tenure_end_after_start",
+                violation_error_message="A tenure cannot end before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='tenure',
-            constraint=models.UniqueConstraint(fields=('person', 'post', 'start_date'), name='tenure_unique_start', violation_error_message='This person already has a tenure of this post starting on that date.'),
+            model_name="tenure",
+            constraint=models.UniqueConstraint(
+                fields=("person", "post", "start_date"),
+                name="tenure_unique_start",
+                violation_error_message="This person already has a tenure of this post starting on that date.",
+            ),
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='attendance',
-            index=models.Index(fields=['meeting', 'government', 'person'], name='attendance_meeting_gov_person'),
+            model_name="attendance",
+            index=models.Index(
+                fields=["meeting", "government", "person"], name="attendance_meeting_gov_person"
+            ),
         ),
     ]

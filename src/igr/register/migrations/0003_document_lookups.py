@@ -4,18 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0002_attendance_meeting_government'),
+        ("register", "0002_attendance_meeting_government"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['date', 'kind'], name='document_date_kind'),
+            model_name="document",
+            index=models.Index(fields=["date", "kind"], name="document_date_kind"),
         ),
         migrations.AddIndex(
-            model_name='documentversion',
-            index=models.Index(fields=['source_url'], name='document_version_source'),
+            model_name="documentversion",
+            index=models.Index(fields=["source_url"], name="document_version_source"),
         ),
     ]

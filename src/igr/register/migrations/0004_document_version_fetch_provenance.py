@@ -4,30 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0003_document_lookups'),
+        ("register", "0003_document_lookups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='documentversion',
-            name='etag',
-            field=models.CharField(blank=True, max_length=300, verbose_name='ETag'),
+            model_name="documentversion",
+            name="etag",
+            field=models.CharField(blank=True, max_length=300, verbose_name="ETag"),
         ),
         migrations.AddField(
-            model_name='documentversion',
-            name='fetched_from',
-            field=models.URLField(blank=True, help_text='The address requested, when a mirror served the source address.', max_length=1000, verbose_name='fetched from'),
+            model_name="documentversion",
+            name="fetched_from",
+            field=models.URLField(
+                blank=True,
+                help_text="The address requested, when a mirror served the source address.",
+                max_length=1000,
+                verbose_name="fetched from",
+            ),
         ),
         migrations.AddField(
-            model_name='documentversion',
-            name='http_status',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='HTTP status'),
+            model_name="documentversion",
+            name="http_status",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="HTTP status"),
         ),
         migrations.AddField(
-            model_name='documentversion',
-            name='last_modified',
-            field=models.CharField(blank=True, max_length=100, verbose_name='Last-Modified'),
+            model_name="documentversion",
+            name="last_modified",
+            field=models.CharField(blank=True, max_length=100, verbose_name="Last-Modified"),
         ),
     ]

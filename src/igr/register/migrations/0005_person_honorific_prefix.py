@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0004_document_version_fetch_provenance'),
+        ("register", "0004_document_version_fetch_provenance"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='prefix_cy',
-            field=models.CharField(blank=True, help_text='For example “y Gwir Anrhydeddus”.', max_length=40, verbose_name='honorific (Welsh)'),
+            model_name="person",
+            name="prefix_cy",
+            field=models.CharField(
+                blank=True,
+                help_text="For example “y Gwir Anrhydeddus”.",
+                max_length=40,
+                verbose_name="honorific (Welsh)",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='prefix_en',
-            field=models.CharField(blank=True, help_text='As written before the name in running text, for example “the Rt Hon.”.', max_length=40, verbose_name='honorific (English)'),
+            model_name="person",
+            name="prefix_en",
+            field=models.CharField(
+                blank=True,
+                help_text="As written before the name in running text, for example “the Rt Hon.”.",
+                max_length=40,
+                verbose_name="honorific (English)",
+            ),
         ),
     ]

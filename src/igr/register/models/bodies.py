@@ -49,7 +49,9 @@ class Body(BilingualMixin):
         QUADRILATERAL = "quadrilateral", _("Quadrilateral")
         BILATERAL = "bilateral", _("Bilateral or other meeting")
 
-    key = models.SlugField(_("key"), max_length=80, unique=True, help_text=_("Used in meeting references and addresses."))
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("Used in meeting references and addresses.")
+    )
     tier = models.CharField(_("tier"), max_length=24, choices=Tier.choices)
     name_en = models.CharField(_("name (English)"), max_length=300)
     name_cy = models.CharField(_("name (Welsh)"), max_length=300, blank=True)
@@ -59,7 +61,12 @@ class Body(BilingualMixin):
     start_date = models.DateField(_("established"), null=True, blank=True)
     end_date = models.DateField(_("dissolved"), null=True, blank=True)
     predecessor = models.ForeignKey(
-        "self", verbose_name=_("predecessor"), null=True, blank=True, on_delete=models.SET_NULL, related_name="successors"
+        "self",
+        verbose_name=_("predecessor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
     )
     governments = models.ManyToManyField(Government, verbose_name=_("member governments"), blank=True)
     source_note = models.TextField(_("source"), blank=True)

@@ -54,7 +54,9 @@ class Agreement(BilingualMixin):
         verbose_name_plural = _("agreements")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(in_force_from__isnull=True) | Q(ended_on__gte=F("in_force_from")),
+                condition=Q(ended_on__isnull=True)
+                | Q(in_force_from__isnull=True)
+                | Q(ended_on__gte=F("in_force_from")),
                 name="agreement_end_after_start",
                 violation_error_message=_("An agreement cannot end before it comes into force."),
             ),
@@ -85,11 +87,20 @@ class Document(BilingualMixin):
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
     title_cy = models.CharField(_("title (Welsh)"), max_length=500, blank=True)
     publisher = models.ForeignKey(
-        Government, verbose_name=_("publisher"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+        Government,
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
     )
     date = models.DateField(_("date"), null=True, blank=True)
-    meetings = models.ManyToManyField(Meeting, verbose_name=_("meetings"), blank=True, related_name="documents")
-    agreements = models.ManyToManyField(Agreement, verbose_name=_("agreements"), blank=True, related_name="documents")
+    meetings = models.ManyToManyField(
+        Meeting, verbose_name=_("meetings"), blank=True, related_name="documents"
+    )
+    agreements = models.ManyToManyField(
+        Agreement, verbose_name=_("agreements"), blank=True, related_name="documents"
+    )
     published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -119,7 +130,9 @@ class DocumentVersion(models.Model):
         EN = "en", _("English")
         CY = "cy", _("Welsh")
 
-    document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions")
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     revision = models.PositiveSmallIntegerField(_("revision"), default=1)
     file = models.FileField(_("file"), upload_to=_version_upload_to, blank=True)
@@ -129,8 +142,12 @@ class DocumentVersion(models.Model):
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
     retrieved_at = models.DateTimeField(_("retrieved"), null=True, blank=True)
     # How the bytes were fetched, when a harvester fetched them (provenance shown beside the original address).
-    fetched_from = models.URLField(_("fetched from"), max_length=1000, blank=True,
-                                   help_text=_("The address requested, when a mirror served the source address."))
+    fetched_from = models.URLField(
+        _("fetched from"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The address requested, when a mirror served the source address."),
+    )
     http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
     etag = models.CharField(_("ETag"), max_length=300, blank=True)
     last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
@@ -149,7 +166,8 @@ class DocumentVersion(models.Model):
                 violation_error_message=_("This document already has that revision in that language."),
             ),
             models.CheckConstraint(
-                condition=Q(revision__gte=1), name="document_version_revision_positive",
+                condition=Q(revision__gte=1),
+                name="document_version_revision_positive",
                 violation_error_message=_("Revisions are numbered from 1."),
             ),
         ]
@@ -166,9 +184,14 @@ class Provenance(models.Model):
     content_type = models.ForeignKey(ContentType, verbose_name=_("record type"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField(_("record"))
     record = GenericForeignKey("content_type", "object_id")
-    field_name = models.CharField(_("field"), max_length=80, blank=True, help_text=_("Empty when it is the whole record."))
+    field_name = models.CharField(
+        _("field"), max_length=80, blank=True, help_text=_("Empty when it is the whole record.")
+    )
     document_version = models.ForeignKey(
-        DocumentVersion, verbose_name=_("document version"), on_delete=models.CASCADE, related_name="provenance"
+        DocumentVersion,
+        verbose_name=_("document version"),
+        on_delete=models.CASCADE,
+        related_name="provenance",
     )
     span_start = models.PositiveIntegerField(_("span start"), null=True, blank=True)
     span_end = models.PositiveIntegerField(_("span end"), null=True, blank=True)
@@ -176,7 +199,12 @@ class Provenance(models.Model):
     confidence = models.FloatField(_("confidence"), default=1.0)
     extractor = models.CharField(_("extractor"), max_length=80, blank=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -192,7 +220,9 @@ class Provenance(models.Model):
                 violation_error_message=_("Confidence is a number between 0 and 1."),
             ),
             models.CheckConstraint(
-                condition=Q(span_start__isnull=True) | Q(span_end__isnull=True) | Q(span_end__gte=F("span_start")),
+                condition=Q(span_start__isnull=True)
+                | Q(span_end__isnull=True)
+                | Q(span_end__gte=F("span_start")),
                 name="provenance_span_order",
                 violation_error_message=_("A span cannot end before it starts."),
             ),

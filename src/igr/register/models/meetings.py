@@ -51,22 +51,41 @@ class Meeting(BilingualMixin):
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings")
     reference = models.CharField(_("reference"), max_length=120, unique=True, editable=False)
-    ordinal = models.PositiveSmallIntegerField(_("ordinal"), null=True, blank=True, help_text=_("2 for the second meeting."))
+    ordinal = models.PositiveSmallIntegerField(
+        _("ordinal"), null=True, blank=True, help_text=_("2 for the second meeting.")
+    )
     date = models.DateField(_("date"))
-    date_precision = models.CharField(_("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY)
-    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True, help_text=_("When the time is known."))
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    starts_at = models.DateTimeField(
+        _("starts at"), null=True, blank=True, help_text=_("When the time is known.")
+    )
     mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, blank=True)
     location_en = models.CharField(_("location (English)"), max_length=300, blank=True)
     location_cy = models.CharField(_("location (Welsh)"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.HELD)
     chair = models.ForeignKey(
-        Person, verbose_name=_("chair"), null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings_chaired"
+        Person,
+        verbose_name=_("chair"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_chaired",
     )
     host = models.ForeignKey(
-        Government, verbose_name=_("host government"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Government,
+        verbose_name=_("host government"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     notice_received_at = models.DateTimeField(
-        _("notice received"), null=True, blank=True, help_text=_("When the invitation arrived: evidence of short notice.")
+        _("notice received"),
+        null=True,
+        blank=True,
+        help_text=_("When the invitation arrived: evidence of short notice."),
     )
     communique_url = models.URLField(_("communiqué address"), max_length=500, blank=True)
     next_meeting_en = models.CharField(_("next meeting (English)"), max_length=500, blank=True)
@@ -74,7 +93,9 @@ class Meeting(BilingualMixin):
     summary_en = models.TextField(_("summary (English)"), blank=True)
     summary_cy = models.TextField(_("summary (Welsh)"), blank=True)
     published = models.BooleanField(
-        _("published"), default=True, help_text=_("Unpublished meetings are visible only to signed-in officials.")
+        _("published"),
+        default=True,
+        help_text=_("Unpublished meetings are visible only to signed-in officials."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -98,7 +119,10 @@ class Meeting(BilingualMixin):
     def clean(self) -> None:
         if self.starts_at and timezone.localtime(self.starts_at).date() != self.date:
             raise ValidationError({"starts_at": _("The start time must fall on the meeting's date.")})
-        if self.body_id and Meeting.objects.exclude(pk=self.pk).filter(reference=self.compute_reference()).exists():
+        if (
+            self.body_id
+            and Meeting.objects.exclude(pk=self.pk).filter(reference=self.compute_reference()).exists()
+        ):
             raise ValidationError(_("This body already has a meeting on that date."))
 
     def compute_reference(self) -> str:
@@ -133,21 +157,42 @@ class Attendance(BilingualMixin):
         OFFICIAL = "official", _("Official")
         OBSERVER = "observer", _("Observer")
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
     )
     description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
     description_cy = models.CharField(_("description (Welsh)"), max_length=300, blank=True)
-    post = models.ForeignKey(Post, verbose_name=_("post"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     role_en = models.CharField(_("role as written (English)"), max_length=300, blank=True)
     role_cy = models.CharField(_("role as written (Welsh)"), max_length=300, blank=True)
     government = models.ForeignKey(
-        Government, verbose_name=_("government"), null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+        Government,
+        verbose_name=_("government"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
     )
-    capacity = models.CharField(_("capacity"), max_length=10, choices=Capacity.choices, default=Capacity.MINISTER)
+    capacity = models.CharField(
+        _("capacity"), max_length=10, choices=Capacity.choices, default=Capacity.MINISTER
+    )
     substitute_for = models.ForeignKey(
-        Person, verbose_name=_("substitute for"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Person,
+        verbose_name=_("substitute for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     is_chair = models.BooleanField(_("chair"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -158,7 +203,9 @@ class Attendance(BilingualMixin):
         verbose_name_plural = _("attendances")
         # "Did this government attend this meeting?", asked per meeting while walking a list in date order; with
         # the person too, who attended a body's meetings is counted from the index alone.
-        indexes = [models.Index(fields=["meeting", "government", "person"], name="attendance_meeting_gov_person")]
+        indexes = [
+            models.Index(fields=["meeting", "government", "person"], name="attendance_meeting_gov_person")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(description_en="") | ~Q(description_cy=""),
@@ -188,7 +235,9 @@ class AgendaItem(BilingualMixin):
 
     bilingual_fields = ("title", "position")
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
     title_cy = models.CharField(_("title (Welsh)"), max_length=500, blank=True)

@@ -17,10 +17,21 @@ class Person(models.Model):
     key = models.SlugField(_("key"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200, help_text=_("Without honorifics or post-nominals."))
     sort_name = models.CharField(_("sort name"), max_length=200, blank=True)
-    prefix_en = models.CharField(_("honorific (English)"), max_length=40, blank=True, help_text=_("As written before the name in running text, for example “the Rt Hon.”."))
-    prefix_cy = models.CharField(_("honorific (Welsh)"), max_length=40, blank=True, help_text=_("For example “y Gwir Anrhydeddus”."))
-    honorific_en = models.CharField(_("post-nominals (English)"), max_length=40, blank=True, help_text=_("For example MS, MP, MSP, MLA."))
-    honorific_cy = models.CharField(_("post-nominals (Welsh)"), max_length=40, blank=True, help_text=_("For example AS."))
+    prefix_en = models.CharField(
+        _("honorific (English)"),
+        max_length=40,
+        blank=True,
+        help_text=_("As written before the name in running text, for example “the Rt Hon.”."),
+    )
+    prefix_cy = models.CharField(
+        _("honorific (Welsh)"), max_length=40, blank=True, help_text=_("For example “y Gwir Anrhydeddus”.")
+    )
+    honorific_en = models.CharField(
+        _("post-nominals (English)"), max_length=40, blank=True, help_text=_("For example MS, MP, MSP, MLA.")
+    )
+    honorific_cy = models.CharField(
+        _("post-nominals (Welsh)"), max_length=40, blank=True, help_text=_("For example AS.")
+    )
     aliases = models.JSONField(_("other names"), default=list, blank=True)
     objects = PublicQuerySet.as_manager()
 
@@ -55,7 +66,9 @@ class Post(BilingualMixin):
     bilingual_fields = ("title",)
 
     key = models.SlugField(_("key"), max_length=120, unique=True)
-    government = models.ForeignKey(Government, verbose_name=_("government"), on_delete=models.PROTECT, related_name="posts")
+    government = models.ForeignKey(
+        Government, verbose_name=_("government"), on_delete=models.PROTECT, related_name="posts"
+    )
     title_en = models.CharField(_("title (English)"), max_length=300)
     title_cy = models.CharField(_("title (Welsh)"), max_length=300, blank=True)
     ministerial = models.BooleanField(_("ministerial post"), default=True)
@@ -72,7 +85,9 @@ class Post(BilingualMixin):
 class Tenure(models.Model):
     """A person holds a post between two dates; posts persist while ministers change."""
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="tenures")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="tenures"
+    )
     post = models.ForeignKey(Post, verbose_name=_("post"), on_delete=models.PROTECT, related_name="tenures")
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
@@ -90,7 +105,9 @@ class Tenure(models.Model):
             models.UniqueConstraint(
                 fields=["person", "post", "start_date"],
                 name="tenure_unique_start",
-                violation_error_message=_("This person already has a tenure of this post starting on that date."),
+                violation_error_message=_(
+                    "This person already has a tenure of this post starting on that date."
+                ),
             ),
         ]
 
@@ -108,7 +125,9 @@ class SeneddCommittee(BilingualMixin):
     name_cy = models.CharField(_("name (Welsh)"), max_length=300, blank=True)
     email = models.EmailField(_("email"), blank=True)
     iira_lead = models.BooleanField(
-        _("receives every IIRA letter"), default=False, help_text=_("The Legislation, Justice and Constitution Committee.")
+        _("receives every IIRA letter"),
+        default=False,
+        help_text=_("The Legislation, Justice and Constitution Committee."),
     )
 
     class Meta:
@@ -133,8 +152,12 @@ class SeneddCommittee(BilingualMixin):
 class CommitteeChair(models.Model):
     """A chair of a Senedd committee, as a tenure."""
 
-    committee = models.ForeignKey(SeneddCommittee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="chairs")
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="committee_chairs")
+    committee = models.ForeignKey(
+        SeneddCommittee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="chairs"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="committee_chairs"
+    )
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
 

@@ -48,13 +48,18 @@ def public_condition(label: str, via: str = "") -> Q:
         meetings, agreements = model.meetings.through.objects, model.agreements.through.objects
         document = OuterRef(_path(via, "pk"))
         about_public = Exists(meetings.filter(document_id=document, meeting__published=True)) | Exists(
-            agreements.filter(document_id=document, agreement__published=True))
-        about_nothing = ~Exists(meetings.filter(document_id=document)) & ~Exists(agreements.filter(document_id=document))
+            agreements.filter(document_id=document, agreement__published=True)
+        )
+        about_nothing = ~Exists(meetings.filter(document_id=document)) & ~Exists(
+            agreements.filter(document_id=document)
+        )
         return Q(**{_path(via, "published"): True}) & (about_public | about_nothing)
     if label == "register.person":
         person = OuterRef(_path(via, "pk"))
         tenures = apps.get_model("register", "Tenure").objects.filter(person=person)
-        attended = apps.get_model("register", "Attendance").objects.filter(person=person, meeting__published=True)
+        attended = apps.get_model("register", "Attendance").objects.filter(
+            person=person, meeting__published=True
+        )
         chaired = apps.get_model("register", "Meeting").objects.filter(chair=person, published=True)
         return Q(Exists(tenures) | Exists(attended) | Exists(chaired))
     owner, path = _THROUGH[label]

@@ -31,7 +31,9 @@ from .reference import load_reference, upsert
 
 
 def demo_data() -> dict[str, Any]:
-    return json.loads(resources.files("igr.register.demo").joinpath("meetings.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("igr.register.demo").joinpath("meetings.json").read_text(encoding="utf-8")
+    )
 
 
 def person_key(name: str) -> str:
@@ -51,26 +53,41 @@ def load_demo() -> Counter:
         people = {}
         for name, *_rest in entry["attendees"]:
             if name:
-                people[name] = upsert(Person, {"key": person_key(name)}, {"name": name, **styles.get(name, {})}, counts)
+                people[name] = upsert(
+                    Person, {"key": person_key(name)}, {"name": name, **styles.get(name, {})}, counts
+                )
         chair = people.get(entry.get("chair") or "")
         meeting = upsert(
             Meeting,
             {"body": body, "date": day, "date_precision": entry.get("precision", "day")},
             {
-                "ordinal": entry.get("ordinal"), "mode": entry.get("mode", ""), "status": entry.get("status", "held"),
-                "chair": chair, "location_en": entry.get("location_en", ""), "location_cy": entry.get("location_cy", ""),
+                "ordinal": entry.get("ordinal"),
+                "mode": entry.get("mode", ""),
+                "status": entry.get("status", "held"),
+                "chair": chair,
+                "location_en": entry.get("location_en", ""),
+                "location_cy": entry.get("location_cy", ""),
                 "communique_url": entry.get("communique_url", ""),
-                "next_meeting_en": entry.get("next_meeting_en", ""), "next_meeting_cy": entry.get("next_meeting_cy", ""),
+                "next_meeting_en": entry.get("next_meeting_en", ""),
+                "next_meeting_cy": entry.get("next_meeting_cy", ""),
             },
             counts,
         )
         for order, (name, gov, capacity, post_key, role_en, role_cy) in enumerate(entry["attendees"]):
             person = people.get(name) if name else None
-            lookup = {"meeting": meeting, "person": person} if person else {"meeting": meeting, "description_en": role_en}
+            lookup = (
+                {"meeting": meeting, "person": person}
+                if person
+                else {"meeting": meeting, "description_en": role_en}
+            )
             values = {
-                "government": governments[gov], "capacity": capacity, "post": posts.get(post_key or ""),
-                "role_en": role_en if person else "", "role_cy": role_cy if person else "",
-                "is_chair": person is not None and person == chair, "sort_order": order,
+                "government": governments[gov],
+                "capacity": capacity,
+                "post": posts.get(post_key or ""),
+                "role_en": role_en if person else "",
+                "role_cy": role_cy if person else "",
+                "is_chair": person is not None and person == chair,
+                "sort_order": order,
             }
             if not person:
                 values["description_cy"] = role_cy
@@ -81,14 +98,22 @@ def load_demo() -> Counter:
             upsert(
                 AgendaItem,
                 {"meeting": meeting, "title_en": topic["title_en"]},
-                {"title_cy": topic.get("title_cy", ""), "position_en": topic.get("position_en", ""),
-                 "position_cy": topic.get("position_cy", ""), "sort_order": order},
+                {
+                    "title_cy": topic.get("title_cy", ""),
+                    "position_en": topic.get("position_en", ""),
+                    "position_cy": topic.get("position_cy", ""),
+                    "sort_order": order,
+                },
                 counts,
             )
         for doc in entry.get("documents", []):
             document = upsert(
                 Document,
-                {"kind": doc["kind"], "date": dt.date.fromisoformat(doc["date"]), "title_en": doc["title_en"]},
+                {
+                    "kind": doc["kind"],
+                    "date": dt.date.fromisoformat(doc["date"]),
+                    "title_en": doc["title_en"],
+                },
                 {"title_cy": doc.get("title_cy", ""), "publisher": governments.get(doc.get("publisher", ""))},
                 counts,
             )

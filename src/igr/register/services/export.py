@@ -7,7 +7,9 @@ from typing import Any
 from igr.register.models import Meeting
 
 
-def meeting_rows(body_key: str | None = None, year: int | None = None, published_only: bool = False) -> list[dict[str, Any]]:
+def meeting_rows(
+    body_key: str | None = None, year: int | None = None, published_only: bool = False
+) -> list[dict[str, Any]]:
     meetings = Meeting.objects.select_related("body", "chair").order_by("date", "body__key")
     if body_key:
         meetings = meetings.filter(body__key=body_key)

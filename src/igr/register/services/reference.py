@@ -50,9 +50,14 @@ def load_reference() -> Counter:
             Government,
             {"key": g["key"]},
             {
-                "name_en": g["name_en"], "name_cy": g["name_cy"], "short_en": g.get("short_en", ""),
-                "short_cy": g.get("short_cy", ""), "aliases": g.get("aliases", []), "devolved": g.get("devolved", False),
-                "bic_member": g.get("bic_member", True), "sort_order": order,
+                "name_en": g["name_en"],
+                "name_cy": g["name_cy"],
+                "short_en": g.get("short_en", ""),
+                "short_cy": g.get("short_cy", ""),
+                "aliases": g.get("aliases", []),
+                "devolved": g.get("devolved", False),
+                "bic_member": g.get("bic_member", True),
+                "sort_order": order,
             },
             counts,
         )
@@ -62,9 +67,14 @@ def load_reference() -> Counter:
             Body,
             {"key": b["key"]},
             {
-                "tier": b["tier"], "name_en": b["name_en"], "name_cy": b["name_cy"],
-                "abbreviations": b.get("abbreviations", []), "aliases": b.get("aliases", []),
-                "aliases_cy": b.get("aliases_cy", []), "start_date": _date(b.get("start")), "end_date": _date(b.get("end")),
+                "tier": b["tier"],
+                "name_en": b["name_en"],
+                "name_cy": b["name_cy"],
+                "abbreviations": b.get("abbreviations", []),
+                "aliases": b.get("aliases", []),
+                "aliases_cy": b.get("aliases_cy", []),
+                "start_date": _date(b.get("start")),
+                "end_date": _date(b.get("end")),
                 "source_note": b.get("source", ""),
             },
             counts,
@@ -79,29 +89,48 @@ def load_reference() -> Counter:
         upsert(
             Post,
             {"key": p["key"]},
-            {"government": governments[p["government"]], "title_en": p["title_en"], "title_cy": p["title_cy"],
-             "ministerial": p.get("minister", True)},
+            {
+                "government": governments[p["government"]],
+                "title_en": p["title_en"],
+                "title_cy": p["title_cy"],
+                "ministerial": p.get("minister", True),
+            },
             counts,
         )
     data = reference_data.committees()
     people = {
         p["key"]: upsert(
-            Person, {"key": p["key"]},
-            {"name": p["name"], "honorific_en": p.get("honorific_en", ""), "honorific_cy": p.get("honorific_cy", "")},
+            Person,
+            {"key": p["key"]},
+            {
+                "name": p["name"],
+                "honorific_en": p.get("honorific_en", ""),
+                "honorific_cy": p.get("honorific_cy", ""),
+            },
             counts,
         )
         for p in data["people"]
     }
     for c in data["committees"]:
         committee = upsert(
-            SeneddCommittee, {"key": c["key"]},
-            {"name_en": c["name_en"], "name_cy": c["name_cy"], "email": c.get("email", ""), "iira_lead": c.get("iira_lead", False)},
+            SeneddCommittee,
+            {"key": c["key"]},
+            {
+                "name_en": c["name_en"],
+                "name_cy": c["name_cy"],
+                "email": c.get("email", ""),
+                "iira_lead": c.get("iira_lead", False),
+            },
             counts,
         )
         for chair in c.get("chairs", []):
             upsert(
                 CommitteeChair,
-                {"committee": committee, "person": people[chair["person"]], "start_date": _date(chair.get("start"))},
+                {
+                    "committee": committee,
+                    "person": people[chair["person"]],
+                    "start_date": _date(chair.get("start")),
+                },
                 {"end_date": _date(chair.get("end"))},
                 counts,
             )

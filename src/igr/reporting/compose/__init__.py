@@ -15,11 +15,22 @@ CORRECTION_OF_RECORD = {
     "cy": "Fersiwn wedi'i chywiro, yn lle'r fersiwn a gyhoeddwyd ar {date}: {note}",
 }
 ADDITION = {
-    "statement": {"en": "This statement follows the written statement of {date}.",
-                  "cy": "Mae'r datganiad hwn yn dilyn y datganiad ysgrifenedig dyddiedig {date}."},
-    "letter": {"en": "This letter follows my letter of {date}.", "cy": "Mae'r llythyr hwn yn dilyn fy llythyr dyddiedig {date}."},
-    "notice": {"en": "This letter follows my letter of {date}.", "cy": "Mae'r llythyr hwn yn dilyn fy llythyr dyddiedig {date}."},
-    "annual_report": {"en": "This report follows the report of {date}.", "cy": "Mae'r adroddiad hwn yn dilyn yr adroddiad dyddiedig {date}."},
+    "statement": {
+        "en": "This statement follows the written statement of {date}.",
+        "cy": "Mae'r datganiad hwn yn dilyn y datganiad ysgrifenedig dyddiedig {date}.",
+    },
+    "letter": {
+        "en": "This letter follows my letter of {date}.",
+        "cy": "Mae'r llythyr hwn yn dilyn fy llythyr dyddiedig {date}.",
+    },
+    "notice": {
+        "en": "This letter follows my letter of {date}.",
+        "cy": "Mae'r llythyr hwn yn dilyn fy llythyr dyddiedig {date}.",
+    },
+    "annual_report": {
+        "en": "This report follows the report of {date}.",
+        "cy": "Mae'r adroddiad hwn yn dilyn yr adroddiad dyddiedig {date}.",
+    },
 }
 
 
@@ -43,15 +54,20 @@ def compose_document(document, language: str, on: dt.date | None = None) -> Comp
             said = ("title", "position") if document.kind in ("letter", "statement") else ("title",)
             doc.passages = {
                 passages.key(item, name): passages.text(item, name, language)
-                for item in document.meeting.agenda_items.all() for name in said
+                for item in document.meeting.agenda_items.all()
+                for name in said
             }
     note = document.correction_note_cy if language == "cy" else document.correction_note_en
     if document.supersedes_id:
-        doc.notes.append(CORRECTION[language].format(
-            version=document.version, date=format_date(document.supersedes.date, language), note=note
-        ))
+        doc.notes.append(
+            CORRECTION[language].format(
+                version=document.version, date=format_date(document.supersedes.date, language), note=note
+            )
+        )
     elif document.follows_record_id and document.relation == "correction":
-        doc.notes.append(CORRECTION_OF_RECORD[language].format(date=_record_date(document, language), note=note))
+        doc.notes.append(
+            CORRECTION_OF_RECORD[language].format(date=_record_date(document, language), note=note)
+        )
     elif document.follows_record_id:
         doc.notes.append(ADDITION[document.kind][language].format(date=_record_date(document, language)))
     return doc

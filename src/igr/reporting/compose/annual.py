@@ -31,22 +31,55 @@ T = {
         "en": "In the period the register records {meetings} held by {bodies}; the Welsh Government took part in {attended}. {statements}; {on_time} within the administration's target.",
         "cy": "Yn ystod y cyfnod mae'r gofrestr yn cofnodi {meetings} a gynhaliwyd gan {bodies}; cymerodd Llywodraeth Cymru ran yn {attended} ohonynt. {statements}; {on_time} o fewn targed y weinyddiaeth.",
     },
-    "median": {"en": "The median time from a meeting to its statement was {days}.", "cy": "Y canolrif o ran yr amser rhwng cyfarfod a'i ddatganiad oedd {days}."},
+    "median": {
+        "en": "The median time from a meeting to its statement was {days}.",
+        "cy": "Y canolrif o ran yr amser rhwng cyfarfod a'i ddatganiad oedd {days}.",
+    },
     "targets_note": {
         "en": "Deadlines are the administration's own targets, not terms of the agreement: {note}",
         "cy": "Targedau'r weinyddiaeth ei hun yw'r terfynau amser, nid telerau'r cytundeb: {note}",
     },
     "by_body": {"en": "Meetings by body", "cy": "Cyfarfodydd fesul corff"},
-    "by_body_cols": {"en": ["Body", "Meetings", "A Welsh minister attended", "Officials only", "No Welsh attendance recorded"], "cy": ["Corff", "Cyfarfodydd", "Gweinidog o Gymru'n bresennol", "Swyddogion yn unig", "Dim presenoldeb o Gymru wedi'i gofnodi"]},
-    "by_minister": {"en": "Meetings attended by each Welsh minister", "cy": "Cyfarfodydd a fynychwyd gan bob gweinidog o Gymru"},
-    "by_minister_cols": {"en": ["Minister", "Meetings attended"], "cy": ["Gweinidog", "Cyfarfodydd a fynychwyd"]},
-    "statements": {"en": "Written statements and their timing", "cy": "Datganiadau ysgrifenedig a'u hamseriad"},
-    "statements_cols": {"en": ["Meeting", "Held", "Statement", "Days after the meeting", "Against the target"], "cy": ["Cyfarfod", "Dyddiad", "Datganiad", "Diwrnodau ar ôl y cyfarfod", "O'i gymharu â'r targed"]},
+    "by_body_cols": {
+        "en": [
+            "Body",
+            "Meetings",
+            "A Welsh minister attended",
+            "Officials only",
+            "No Welsh attendance recorded",
+        ],
+        "cy": [
+            "Corff",
+            "Cyfarfodydd",
+            "Gweinidog o Gymru'n bresennol",
+            "Swyddogion yn unig",
+            "Dim presenoldeb o Gymru wedi'i gofnodi",
+        ],
+    },
+    "by_minister": {
+        "en": "Meetings attended by each Welsh minister",
+        "cy": "Cyfarfodydd a fynychwyd gan bob gweinidog o Gymru",
+    },
+    "by_minister_cols": {
+        "en": ["Minister", "Meetings attended"],
+        "cy": ["Gweinidog", "Cyfarfodydd a fynychwyd"],
+    },
+    "statements": {
+        "en": "Written statements and their timing",
+        "cy": "Datganiadau ysgrifenedig a'u hamseriad",
+    },
+    "statements_cols": {
+        "en": ["Meeting", "Held", "Statement", "Days after the meeting", "Against the target"],
+        "cy": ["Cyfarfod", "Dyddiad", "Datganiad", "Diwrnodau ar ôl y cyfarfod", "O'i gymharu â'r targed"],
+    },
     "commitments": {"en": "Commitments made", "cy": "Ymrwymiadau a wnaed"},
     "commitments_cols": {"en": ["Commitment", "Made", "Kept"], "cy": ["Ymrwymiad", "Dyddiad", "Cadwyd"]},
     "agreements": {"en": "Agreements concluded", "cy": "Cytundebau a wnaed"},
     "agreements_cols": {"en": ["Agreement", "Kind", "Concluded"], "cy": ["Cytundeb", "Math", "Dyddiad"]},
-    "none": {"en": "Nothing is recorded for this period.", "cy": "Does dim wedi'i gofnodi ar gyfer y cyfnod hwn."},
+    "none": {
+        "en": "Nothing is recorded for this period.",
+        "cy": "Does dim wedi'i gofnodi ar gyfer y cyfnod hwn.",
+    },
     "open": {"en": "Open", "cy": "Heb ei gadw"},
     "outstanding": {"en": "Not yet made", "cy": "Heb ei wneud eto"},
     "on_time": {"en": "On time", "cy": "Mewn pryd"},
@@ -55,15 +88,34 @@ T = {
 }
 # A number with its noun, by plural category (CLDR, through babel): Welsh mutates after two, three and six.
 COUNTED = {
-    "meetings": {"en": {"one": "{n} meeting", "other": "{n} meetings"},
-                 "cy": {"two": "{n} gyfarfod", "few": "{n} chyfarfod", "many": "{n} chyfarfod", "other": "{n} cyfarfod"}},
-    "bodies": {"en": {"one": "{n} body", "other": "{n} bodies"},
-               "cy": {"two": "{n} gorff", "few": "{n} chorff", "many": "{n} chorff", "other": "{n} corff"}},
-    "statements": {"en": {"one": "{n} written statement was made", "other": "{n} written statements were made"},
-                   "cy": {"two": "Gwnaed {n} Ddatganiad Ysgrifenedig", "other": "Gwnaed {n} Datganiad Ysgrifenedig"}},
-    "days": {"en": {"one": "{n} day", "other": "{n} days"}, "cy": {"two": "{n} ddiwrnod", "other": "{n} diwrnod"}},
+    "meetings": {
+        "en": {"one": "{n} meeting", "other": "{n} meetings"},
+        "cy": {
+            "two": "{n} gyfarfod",
+            "few": "{n} chyfarfod",
+            "many": "{n} chyfarfod",
+            "other": "{n} cyfarfod",
+        },
+    },
+    "bodies": {
+        "en": {"one": "{n} body", "other": "{n} bodies"},
+        "cy": {"two": "{n} gorff", "few": "{n} chorff", "many": "{n} chorff", "other": "{n} corff"},
+    },
+    "statements": {
+        "en": {"one": "{n} written statement was made", "other": "{n} written statements were made"},
+        "cy": {"two": "Gwnaed {n} Ddatganiad Ysgrifenedig", "other": "Gwnaed {n} Datganiad Ysgrifenedig"},
+    },
+    "days": {
+        "en": {"one": "{n} day", "other": "{n} days"},
+        "cy": {"two": "{n} ddiwrnod", "other": "{n} diwrnod"},
+    },
 }
-AGREEMENT_KINDS = {"concordat": ("Concordat", "Concordat"), "mou": ("Memorandum of understanding", "Memorandwm cyd-ddealltwriaeth"), "iga": ("Intergovernmental agreement", "Cytundeb rhynglywodraethol"), "common_framework": ("Common framework", "Fframwaith cyffredin")}
+AGREEMENT_KINDS = {
+    "concordat": ("Concordat", "Concordat"),
+    "mou": ("Memorandum of understanding", "Memorandwm cyd-ddealltwriaeth"),
+    "iga": ("Intergovernmental agreement", "Cytundeb rhynglywodraethol"),
+    "common_framework": ("Common framework", "Fframwaith cyffredin"),
+}
 
 
 def counted(key: str, n: int | float, language: str) -> str:
@@ -78,8 +130,11 @@ def t(key: str, language: str, **values):
 
 def period_meetings(period) -> list[Meeting]:
     return list(
-        Meeting.objects.filter(date__gte=period.start_date, date__lte=period.end_date, status=Meeting.Status.HELD)
-        .select_related("body").prefetch_related("attendances__government", "attendances__person", "obligations")
+        Meeting.objects.filter(
+            date__gte=period.start_date, date__lte=period.end_date, status=Meeting.Status.HELD
+        )
+        .select_related("body")
+        .prefetch_related("attendances__government", "attendances__person", "obligations")
         .order_by("date")
     )
 
@@ -91,7 +146,12 @@ def _welsh(meeting: Meeting) -> list:
 def compose_annual(period, language: str, on: dt.date) -> Composed:
     profile = get_profile(period.profile_key)
     head = context.letterhead()
-    doc = Composed(kind="annual_report", language=language, title=field(period, "title", language) or period.title_en, date_text=format_date(on, language))
+    doc = Composed(
+        kind="annual_report",
+        language=language,
+        title=field(period, "title", language) or period.title_en,
+        date_text=format_date(on, language),
+    )
     if not field(period, "title", language):
         doc.missing.append(f"{period.key}: {'teitl' if language == 'cy' else 'title'}")
     doc.government = [head["government_cy"], head["government_en"]]
@@ -99,28 +159,71 @@ def compose_annual(period, language: str, on: dt.date) -> Composed:
     span = f"{format_date(period.start_date, language)} – {format_date(period.end_date, language)}"
     doc.fields = [(t("period", language), span), (t("date", language), doc.date_text)]
     meetings = period_meetings(period)
-    statements = [(m, o) for m in meetings for o in m.obligations.all() if o.deliverable == "written_statement"]
+    statements = [
+        (m, o) for m in meetings for o in m.obligations.all() if o.deliverable == "written_statement"
+    ]
     made = [(m, o) for m, o in statements if o.met_on]
     on_time = [1 for _m, o in made if o.met_on <= o.due_date]
     intro = [
-        Paragraph(t("intro", language, start=format_date(period.start_date, language), end=format_date(period.end_date, language), agreement=profile.name(language))),
-        Paragraph(t("summary", language, meetings=counted("meetings", len(meetings), language),
-                    bodies=counted("bodies", len({m.body_id for m in meetings}), language),
-                    attended=sum(1 for m in meetings if _welsh(m)), statements=counted("statements", len(made), language),
-                    on_time=len(on_time))),
+        Paragraph(
+            t(
+                "intro",
+                language,
+                start=format_date(period.start_date, language),
+                end=format_date(period.end_date, language),
+                agreement=profile.name(language),
+            )
+        ),
+        Paragraph(
+            t(
+                "summary",
+                language,
+                meetings=counted("meetings", len(meetings), language),
+                bodies=counted("bodies", len({m.body_id for m in meetings}), language),
+                attended=sum(1 for m in meetings if _welsh(m)),
+                statements=counted("statements", len(made), language),
+                on_time=len(on_time),
+            )
+        ),
     ]
     if made:
-        intro.append(Paragraph(t("median", language, days=counted("days", median((o.met_on - m.date).days for m, o in made), language))))
-    intro.append(Paragraph(t("targets_note", language, note=profile.text_note_cy if language == "cy" else profile.text_note_en)))
+        intro.append(
+            Paragraph(
+                t(
+                    "median",
+                    language,
+                    days=counted("days", median((o.met_on - m.date).days for m, o in made), language),
+                )
+            )
+        )
+    intro.append(
+        Paragraph(
+            t(
+                "targets_note",
+                language,
+                note=profile.text_note_cy if language == "cy" else profile.text_note_en,
+            )
+        )
+    )
     doc.sections = [Section(paragraphs=intro)]
     doc.sections.append(_table_section(language, "by_body", _by_body(meetings, language)))
     doc.sections.append(_table_section(language, "by_minister", _by_minister(meetings)))
-    doc.sections.append(_table_section(language, "statements", [
-        [f"{field(m.body, 'name', language)}", format_date(m.date, language),
-         format_date(o.met_on, language) if o.met_on else t("outstanding", language),
-         str((o.met_on - m.date).days) if o.met_on else "", _verdict(o, language)]
-        for m, o in statements
-    ]))
+    doc.sections.append(
+        _table_section(
+            language,
+            "statements",
+            [
+                [
+                    f"{field(m.body, 'name', language)}",
+                    format_date(m.date, language),
+                    format_date(o.met_on, language) if o.met_on else t("outstanding", language),
+                    str((o.met_on - m.date).days) if o.met_on else "",
+                    _verdict(o, language),
+                ]
+                for m, o in statements
+            ],
+        )
+    )
     doc.sections.append(_table_section(language, "commitments", _commitments(period, language)))
     doc.sections.append(_table_section(language, "agreements", _agreements(period, language)))
     return doc
@@ -168,16 +271,34 @@ def _commitments(period, language: str) -> list[list[str]]:
     from igr.reporting.models import Commitment
 
     rows = []
-    for c in Commitment.objects.filter(made_on__gte=period.start_date, made_on__lte=period.end_date).select_related("meeting__body"):
+    for c in Commitment.objects.filter(
+        made_on__gte=period.start_date, made_on__lte=period.end_date
+    ).select_related("meeting__body"):
         text = field(c, "text", language)
-        about = f"{field(c.meeting.body, 'name', language)}, {format_date(c.meeting.date, language)}: " if c.meeting else ""
-        rows.append([about + text, format_date(c.made_on, language), format_date(c.kept_on, language) if c.kept_on else t("open", language)])
+        about = (
+            f"{field(c.meeting.body, 'name', language)}, {format_date(c.meeting.date, language)}: "
+            if c.meeting
+            else ""
+        )
+        rows.append(
+            [
+                about + text,
+                format_date(c.made_on, language),
+                format_date(c.kept_on, language) if c.kept_on else t("open", language),
+            ]
+        )
     return rows
 
 
 def _agreements(period, language: str) -> list[list[str]]:
-    found = Agreement.objects.filter(concluded_on__gte=period.start_date, concluded_on__lte=period.end_date, parties__key=context.WALES).distinct()
+    found = Agreement.objects.filter(
+        concluded_on__gte=period.start_date, concluded_on__lte=period.end_date, parties__key=context.WALES
+    ).distinct()
     return [
-        [field(a, "title", language) or a.title_en, AGREEMENT_KINDS[a.kind][1 if language == "cy" else 0], format_date(a.concluded_on, language)]
+        [
+            field(a, "title", language) or a.title_en,
+            AGREEMENT_KINDS[a.kind][1 if language == "cy" else 0],
+            format_date(a.concluded_on, language),
+        ]
         for a in found.order_by("concluded_on")
     ]

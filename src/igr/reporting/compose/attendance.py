@@ -64,7 +64,11 @@ def minister(attendance: Attendance, language: str, missing: list[str]) -> str:
     elif role:
         text = say("minister_role", language, role=role, name=styled)
     else:
-        text = say("person_with_government", language, name=styled, government=government) if government else styled
+        text = (
+            say("person_with_government", language, name=styled, government=government)
+            if government
+            else styled
+        )
     return _substitute(text, attendance, language)
 
 
@@ -73,7 +77,11 @@ def person(attendance: Attendance, language: str, missing: list[str]) -> str:
     if not attendance.person:
         return _substitute(_description(attendance, language, missing), attendance, language)
     role = _role(attendance, language, missing)
-    text = say("person_with_role_only", language, name=attendance.person.styled(language), role=role) if role else attendance.person.styled(language)
+    text = (
+        say("person_with_role_only", language, name=attendance.person.styled(language), role=role)
+        if role
+        else attendance.person.styled(language)
+    )
     return _substitute(text, attendance, language)
 
 
@@ -86,7 +94,7 @@ def _attended_by(items: list[str], language: str) -> str:
     if language == "cy":
         listed = join(items, language)
         head, last = ", ".join(items[:-1]), items[-1]
-        conj = listed[len(head):-len(last)].strip()
+        conj = listed[len(head) : -len(last)].strip()
         return say("attended_by", language, people=f"{head}{comma} {conj} {last}")
     return say("attended_by", language, people=", by ".join(items[:-1]) + f"{comma} and by " + items[-1])
 

@@ -55,10 +55,14 @@ class Composed:
     closing: str = ""
     signature: list[str] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)
-    standards: list[tuple[str, str]] = field(default_factory=list)  # (language, Welsh Language Standards text)
+    standards: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (language, Welsh Language Standards text)
     missing: list[str] = field(default_factory=list)
     commitments: list[dict] = field(default_factory=list)
-    passages: dict[str, str] = field(default_factory=dict)  # agenda titles and positions as this document says them
+    passages: dict[str, str] = field(
+        default_factory=dict
+    )  # agenda titles and positions as this document says them
 
     @property
     def complete(self) -> bool:
@@ -72,7 +76,9 @@ class Composed:
         sections = []
         for s in data.get("sections", []):
             table = Table(**s["table"]) if s.get("table") else None
-            sections.append(Section(s.get("heading", ""), [Paragraph(**p) for p in s.get("paragraphs", [])], table))
+            sections.append(
+                Section(s.get("heading", ""), [Paragraph(**p) for p in s.get("paragraphs", [])], table)
+            )
         values = {k: v for k, v in data.items() if k != "sections"}
         values["fields"] = [tuple(f) for f in values.get("fields", [])]
         values["standards"] = [tuple(s) for s in values.get("standards", [])]
@@ -82,7 +88,17 @@ class Composed:
         """The document's text in reading order, as the renderers lay it out."""
         lines: list[str] = [*self.letterhead, *self.government]
         lines += [x for x in (self.reference,) if x] + self.addressee
-        lines += [x for x in (self.copy_line, self.date_text if self.kind != "statement" else "", self.salutation, self.subject, self.heading) if x]
+        lines += [
+            x
+            for x in (
+                self.copy_line,
+                self.date_text if self.kind != "statement" else "",
+                self.salutation,
+                self.subject,
+                self.heading,
+            )
+            if x
+        ]
         lines += [f"{label} {value}" for label, value in self.fields] + self.notes
         for section in self.sections:
             if section.heading:
@@ -91,5 +107,10 @@ class Composed:
             if section.table:
                 lines.append(" | ".join(section.table.header))
                 lines += [" | ".join(row) for row in section.table.rows]
-        lines += [x for x in (self.closing,) if x] + self.signature + self.footer + [text for _lang, text in self.standards]
+        lines += (
+            [x for x in (self.closing,) if x]
+            + self.signature
+            + self.footer
+            + [text for _lang, text in self.standards]
+        )
         return "\n".join(lines)

@@ -39,9 +39,13 @@ def default_date(meeting: Meeting, kind: str) -> dt.date:
 def earlier_notice_date(meeting: Meeting, before: dt.date) -> dt.date | None:
     from igr.reporting.models import ReportDocument
 
-    ours = ReportDocument.objects.filter(
-        meeting=meeting, kind="notice", state=ReportDocument.State.PUBLISHED, date__lt=before
-    ).order_by("date").first()
+    ours = (
+        ReportDocument.objects.filter(
+            meeting=meeting, kind="notice", state=ReportDocument.State.PUBLISHED, date__lt=before
+        )
+        .order_by("date")
+        .first()
+    )
     record = meeting.documents.public().filter(kind="notice", date__lt=before).order_by("date").first()
     dates = [d.date for d in (ours, record) if d]
     return min(dates) if dates else None
@@ -81,8 +85,11 @@ def _letter_frame(doc: Composed, meeting: Meeting, language: str, on: dt.date, s
         doc.missing.append(missing_what("addressee", language))
     else:
         doc.addressee = [
-            f"{to.person.name} {to.postnominals(language)}".strip(), say("chair_role", language),
-            parts.field(to.committee, "name", language), head[f"senedd_{language}"], to.committee.email,
+            f"{to.person.name} {to.postnominals(language)}".strip(),
+            say("chair_role", language),
+            parts.field(to.committee, "name", language),
+            head[f"senedd_{language}"],
+            to.committee.email,
         ]
         doc.salutation = say("salutation", language, first=to.person.first_name)
     copied = [_chair_of(c, language) for c in context.copied(meeting, on)]
@@ -92,8 +99,17 @@ def _letter_frame(doc: Composed, meeting: Meeting, language: str, on: dt.date, s
     doc.closing = say("closing", language)
     if signer:
         doc.footer = [
-            say("contact_centre", language, cy=head["contact_centre_cy"], en=head["contact_centre_en"], phone=head["phone"]),
-            *[f"{cy} • {en}" for cy, en in head["address"]], head["postcode"], signer.email("cy"), signer.email("en"),
+            say(
+                "contact_centre",
+                language,
+                cy=head["contact_centre_cy"],
+                en=head["contact_centre_en"],
+                phone=head["phone"],
+            ),
+            *[f"{cy} • {en}" for cy, en in head["address"]],
+            head["postcode"],
+            signer.email("cy"),
+            signer.email("en"),
         ]
     doc.standards = [("cy", head["welsh_language_standards_cy"]), ("en", head["welsh_language_standards_en"])]
     committee = context.lead_committee()
@@ -106,7 +122,12 @@ def _letter_frame(doc: Composed, meeting: Meeting, language: str, on: dt.date, s
 def _chair_of(addressee: context.Addressee, language: str) -> str:
     name = f"{addressee.person.name} {addressee.postnominals(language)}".strip()
     committee = parts.field(addressee.committee, "name", language)
-    return say("chair_of", language, name=name, committee=with_article_cy(committee) if language == "cy" else committee)
+    return say(
+        "chair_of",
+        language,
+        name=name,
+        committee=with_article_cy(committee) if language == "cy" else committee,
+    )
 
 
 def _copying(meeting: Meeting, language: str, on: dt.date) -> Paragraph | None:
@@ -121,16 +142,34 @@ def _letter(meeting: Meeting, language: str, on: dt.date) -> Composed:
     _letter_frame(doc, meeting, language, on, signer)
     missing = doc.missing
     notice_on = earlier_notice_date(meeting, on)
-    further = say("further", language, date=date_in_text(notice_on, language, on)) if notice_on else ("," if language == "en" else "")
-    body = [Paragraph(say(
-        "letter_opening", language, further=further,
-        meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=True),
-        date=date_in_text(meeting.date, language, on),
-    ))]
+    further = (
+        say("further", language, date=date_in_text(notice_on, language, on))
+        if notice_on
+        else ("," if language == "en" else "")
+    )
+    body = [
+        Paragraph(
+            say(
+                "letter_opening",
+                language,
+                further=further,
+                meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=True),
+                date=date_in_text(meeting.date, language, on),
+            )
+        )
+    ]
     body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=False)
-    body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=False), _copying(meeting, language, on)) if p]
+    body += [
+        p
+        for p in (
+            paragraph,
+            parts.communique_paragraph(meeting, language, missing, statement=False),
+            _copying(meeting, language, on),
+        )
+        if p
+    ]
     doc.commitments = [commitment] if commitment else []
     doc.sections = [Section(paragraphs=body)]
     return doc
@@ -144,20 +183,33 @@ def _statement(meeting: Meeting, language: str, on: dt.date) -> Composed:
     doc.title = f"{'Datganiad Ysgrifenedig' if language == 'cy' else 'Written Statement'}: {body_name}"
     doc.heading = say("statement_heading", language)
     by = f"{signer.person.name} {signer.postnominals(language)}, {signer.title(language)}" if signer else ""
-    doc.fields = [(say("field_title", language), body_name), (say("field_date", language), doc.date_text), (say("field_by", language), by)]
+    doc.fields = [
+        (say("field_title", language), body_name),
+        (say("field_date", language), doc.date_text),
+        (say("field_by", language), by),
+    ]
     if calendar_from_db().in_recess(on):
         doc.notes.append(say("made_in_recess", language))
     attended = signer is not None and meeting.attendances.filter(person=signer.person).exists()
     together = say("together", language) if parts.all_four_governments(meeting) else ""
-    body = [Paragraph(say(
-        "statement_attended" if attended else "statement_not_attended", language,
-        meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=not attended),
-        mode=parts.mode_phrase(meeting, language, missing), date=date_in_text(meeting.date, language, on), together=together,
-    ))]
+    body = [
+        Paragraph(
+            say(
+                "statement_attended" if attended else "statement_not_attended",
+                language,
+                meeting=parts.meeting_phrase(meeting, language, missing, after_preposition=not attended),
+                mode=parts.mode_phrase(meeting, language, missing),
+                date=date_in_text(meeting.date, language, on),
+                together=together,
+            )
+        )
+    ]
     body.append(Paragraph(" ".join(attendance.sentences(meeting, language, missing, signer))))
     body += parts.agenda_and_positions(meeting, language, missing)
     paragraph, commitment = parts.next_meeting_paragraph(meeting, language, on, missing, to_members=True)
-    body += [p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=True)) if p]
+    body += [
+        p for p in (paragraph, parts.communique_paragraph(meeting, language, missing, statement=True)) if p
+    ]
     doc.commitments = [commitment] if commitment else []
     doc.sections = [Section(paragraphs=body)]
     return doc
@@ -169,7 +221,8 @@ def _notice(meeting: Meeting, language: str, on: dt.date) -> Composed:
     missing = doc.missing
     body_name = parts.body_name(meeting.body, language, [])
     doc.title = (
-        f"Hysbysiad ymlaen llaw: cyfarfod {with_article_cy(body_name)}, {doc.date_text}" if language == "cy"
+        f"Hysbysiad ymlaen llaw: cyfarfod {with_article_cy(body_name)}, {doc.date_text}"
+        if language == "cy"
         else f"Advance notice: {body_name} meeting, {doc.date_text}"
     )
     when = date_in_text(meeting.date, language)
@@ -177,7 +230,16 @@ def _notice(meeting: Meeting, language: str, on: dt.date) -> Composed:
     earlier = earlier_notice_date(meeting, on)
     body: list[Paragraph] = []
     if earlier and meeting.status in (Meeting.Status.POSTPONED, Meeting.Status.CANCELLED):
-        body.append(Paragraph(say("notice_wrote", language, date=date_in_text(earlier, language, on), meeting=parts.meeting_phrase(meeting, language, missing))))
+        body.append(
+            Paragraph(
+                say(
+                    "notice_wrote",
+                    language,
+                    date=date_in_text(earlier, language, on),
+                    meeting=parts.meeting_phrase(meeting, language, missing),
+                )
+            )
+        )
         if meeting.status == Meeting.Status.CANCELLED:
             body.append(Paragraph(say("notice_cancelled", language)))
         else:
@@ -186,16 +248,39 @@ def _notice(meeting: Meeting, language: str, on: dt.date) -> Composed:
         host = ""
         if meeting.host:
             government = parts.government_name(meeting.host, language)
-            host = say("notice_host", language, government=aspirate_mutation(government) if language == "cy" else government)
-        body.append(Paragraph(say("notice_opening", language, meeting=parts.meeting_phrase(meeting, language, missing), mode=mode, date=when, host=host).replace("  ", " ")))
+            host = say(
+                "notice_host",
+                language,
+                government=aspirate_mutation(government) if language == "cy" else government,
+            )
+        body.append(
+            Paragraph(
+                say(
+                    "notice_opening",
+                    language,
+                    meeting=parts.meeting_phrase(meeting, language, missing),
+                    mode=mode,
+                    date=when,
+                    host=host,
+                ).replace("  ", " ")
+            )
+        )
         if meeting.notice_received_at:
             received = timezone.localtime(meeting.notice_received_at).date()
-            body.append(Paragraph(say("notice_received", language, date=date_in_text(received, language, on))))
+            body.append(
+                Paragraph(say("notice_received", language, date=date_in_text(received, language, on)))
+            )
         if signer and meeting.attendances.filter(person=signer.person).exists():
             body.append(Paragraph(say("notice_will_attend", language)))
         body += parts.agenda_and_positions(meeting, language, missing, expected=True)
         body.append(Paragraph(say("notice_write_again", language)))
-        doc.commitments = [{"kind": "report_after_meeting", "text_en": say("notice_write_again", "en"), "text_cy": say("notice_write_again", "cy")}]
+        doc.commitments = [
+            {
+                "kind": "report_after_meeting",
+                "text_en": say("notice_write_again", "en"),
+                "text_cy": say("notice_write_again", "cy"),
+            }
+        ]
     body += [p for p in (_copying(meeting, language, on),) if p]
     doc.sections = [Section(paragraphs=body)]
     return doc

@@ -27,7 +27,13 @@ from .document import Paragraph
 from .phrases import missing_what, say
 
 FOUR = {"uk", "wales", "scotland", "northern-ireland"}
-COMMUNIQUE_HOSTS = {"gov.uk": "uk", "gov.scot": "scotland", "gov.wales": "wales", "llyw.cymru": "wales", "northernireland.gov.uk": "northern-ireland"}
+COMMUNIQUE_HOSTS = {
+    "gov.uk": "uk",
+    "gov.scot": "scotland",
+    "gov.wales": "wales",
+    "llyw.cymru": "wales",
+    "northernireland.gov.uk": "northern-ireland",
+}
 
 
 def field(obj, name: str, language: str) -> str:
@@ -54,7 +60,9 @@ def abbreviation(body: Body) -> str:
     return "IMG" if body.tier == Body.Tier.IMG else ""
 
 
-def meeting_phrase(meeting: Meeting, language: str, missing: list[str], after_preposition: bool = False) -> str:
+def meeting_phrase(
+    meeting: Meeting, language: str, missing: list[str], after_preposition: bool = False
+) -> str:
     """'the second meeting of the … (IMG)' / 'ail gyfarfod y …' (softly mutated after 'ar', 'am')."""
     name = body_name(meeting.body, language, missing)
     if language == "cy":
@@ -86,7 +94,11 @@ def mode_phrase(meeting: Meeting, language: str, missing: list[str], future: boo
         location = field(meeting, "location", language)
         if not location and other_has(meeting, "location", language):
             missing.append(missing_what("location", language))
-        return say(f"{prefix}in_person_at", language, location=location) if location else say(f"{prefix}in_person", language)
+        return (
+            say(f"{prefix}in_person_at", language, location=location)
+            if location
+            else say(f"{prefix}in_person", language)
+        )
     if meeting.mode in (Meeting.Mode.VIRTUAL, Meeting.Mode.HYBRID):
         return say(f"{prefix}{meeting.mode}", language)
     return "" if future else say("mode_unknown", language)
@@ -99,12 +111,16 @@ def next_meeting(meeting: Meeting, on: dt.date) -> tuple[dt.date, str] | None:
         return report.next_meeting_date, report.next_meeting_precision
     later = (
         Meeting.objects.filter(body=meeting.body, date__gt=max(meeting.date, on))
-        .exclude(status=Meeting.Status.CANCELLED).order_by("date").first()
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
     )
     return (later.date, later.date_precision) if later else None
 
 
-def next_meeting_paragraph(meeting: Meeting, language: str, on: dt.date, missing: list[str], to_members: bool) -> tuple[Paragraph | None, dict | None]:
+def next_meeting_paragraph(
+    meeting: Meeting, language: str, on: dt.date, missing: list[str], to_members: bool
+) -> tuple[Paragraph | None, dict | None]:
     """The next-meeting sentence and, when the date is not yet fixed, the commitment it makes."""
     expected = next_meeting(meeting, on)
     if expected and expected[1] == DatePrecision.DAY:
@@ -112,18 +128,26 @@ def next_meeting_paragraph(meeting: Meeting, language: str, on: dt.date, missing
     if expected and expected[1] == DatePrecision.MONTH:
         key = "next_month_statement" if to_members else "next_month_letter"
         promise = "promise_next_date_members" if to_members else "promise_next_date"
-        commitment = {"kind": "next_meeting_date", "text_en": say(promise, "en"), "text_cy": say(promise, "cy")}
+        commitment = {
+            "kind": "next_meeting_date",
+            "text_en": say(promise, "en"),
+            "text_cy": say(promise, "cy"),
+        }
         return Paragraph(say(key, language, month=month_in_text(expected[0], language, on))), commitment
     text = field(meeting, "next_meeting", language)
     if text:
         return Paragraph(text), None
     if other_has(meeting, "next_meeting", language):
         missing.append(missing_what("next_meeting", language))
-        return Paragraph(say("missing", language, what=missing_what("next_meeting", language)), missing=True), None
+        return Paragraph(
+            say("missing", language, what=missing_what("next_meeting", language)), missing=True
+        ), None
     return None, None
 
 
-def communique_paragraph(meeting: Meeting, language: str, missing: list[str], statement: bool) -> Paragraph | None:
+def communique_paragraph(
+    meeting: Meeting, language: str, missing: list[str], statement: bool
+) -> Paragraph | None:
     if not meeting.communique_url:
         return None
     name = body_name(meeting.body, language, missing)
@@ -162,7 +186,9 @@ def as_prose(title: str, language: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def agenda_and_positions(meeting: Meeting, language: str, missing: list[str], expected: bool = False) -> list[Paragraph]:
+def agenda_and_positions(
+    meeting: Meeting, language: str, missing: list[str], expected: bool = False
+) -> list[Paragraph]:
     """The agenda as a sentence, then the Welsh Government's position on each item, then the minister's paragraphs."""
     items = list(meeting.agenda_items.all())
     paragraphs: list[Paragraph] = []
@@ -170,12 +196,24 @@ def agenda_and_positions(meeting: Meeting, language: str, missing: list[str], ex
     for item in items:
         title = field(item, "title", language)
         if not title:
-            missing.append(missing_what("title", language, title=field(item, "title", "en" if language == "cy" else "cy")))
+            missing.append(
+                missing_what(
+                    "title", language, title=field(item, "title", "en" if language == "cy" else "cy")
+                )
+            )
             title = say("missing", language, what=field(item, "title", "en" if language == "cy" else "cy"))
         titles.append(title)
     if titles:
         sep = "; " if any("," in t for t in titles) else ", "
-        paragraphs.append(Paragraph(say("agenda_expected" if expected else "agenda", language, items=join([as_prose(t, language) for t in titles], language, sep=sep, mutate=True))))
+        paragraphs.append(
+            Paragraph(
+                say(
+                    "agenda_expected" if expected else "agenda",
+                    language,
+                    items=join([as_prose(t, language) for t in titles], language, sep=sep, mutate=True),
+                )
+            )
+        )
     if expected:
         return paragraphs
     for item, title in zip(items, titles, strict=True):

@@ -51,7 +51,12 @@ def paragraphs() -> tuple[dict[str, str], ...]:
 @contextmanager
 def using(texts: dict | None, added: list | None = None) -> Iterator[None]:
     """Compose with a document's own passages in force."""
-    token = _current.set(Passages(dict(texts or {}), tuple(p for p in (added or []) if any((p.get(lang) or "").strip() for lang in LANGUAGES))))
+    token = _current.set(
+        Passages(
+            dict(texts or {}),
+            tuple(p for p in (added or []) if any((p.get(lang) or "").strip() for lang in LANGUAGES)),
+        )
+    )
     try:
         yield
     finally:

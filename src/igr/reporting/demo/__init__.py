@@ -33,9 +33,15 @@ def load_reporting_demo(documents: bool = True) -> Counter:
     with events.batch():  # open deadlines recounted once, after every recess is in
         for r in data["recesses"]:
             upsert(
-                RecessPeriod, {"start_date": day(r["start"])},
-                {"end_date": day(r["end"]), "name_en": r["name_en"], "name_cy": r["name_cy"],
-                 "provisional": r.get("provisional", False), "source_url": r.get("source", "")},
+                RecessPeriod,
+                {"start_date": day(r["start"])},
+                {
+                    "end_date": day(r["end"]),
+                    "name_en": r["name_en"],
+                    "name_cy": r["name_cy"],
+                    "provisional": r.get("provisional", False),
+                    "source_url": r.get("source", ""),
+                },
                 counts,
             )
     wales = Government.objects.get(key="wales")
@@ -45,14 +51,20 @@ def load_reporting_demo(documents: bool = True) -> Counter:
             continue
         for letter in m.get("earlier_letters", []):
             document = upsert(
-                Document, {"kind": letter["kind"], "date": day(letter["date"]), "title_en": letter["title_en"]},
-                {"title_cy": letter["title_cy"], "publisher": wales}, counts,
+                Document,
+                {"kind": letter["kind"], "date": day(letter["date"]), "title_en": letter["title_en"]},
+                {"title_cy": letter["title_cy"], "publisher": wales},
+                counts,
             )
             document.meetings.add(meeting)
         upsert(
-            MeetingReport, {"meeting": meeting},
-            {"our_ref": m.get("our_ref", ""), "next_meeting_date": day(m["next_meeting"]) if m.get("next_meeting") else None,
-             "next_meeting_precision": m.get("next_meeting_precision", "month")},
+            MeetingReport,
+            {"meeting": meeting},
+            {
+                "our_ref": m.get("our_ref", ""),
+                "next_meeting_date": day(m["next_meeting"]) if m.get("next_meeting") else None,
+                "next_meeting_precision": m.get("next_meeting_precision", "month"),
+            },
             counts,
         )
     for entry in data.get("documents", []) if documents else []:
@@ -60,9 +72,15 @@ def load_reporting_demo(documents: bool = True) -> Counter:
             counts["reporting.ReportDocument"] += 1
     for p in data["periods"]:
         upsert(
-            ReportingPeriod, {"key": p["key"]},
-            {"title_en": p["title_en"], "title_cy": p["title_cy"], "start_date": day(p["start"]),
-             "end_date": day(p["end"]), "profile_key": p["profile"]},
+            ReportingPeriod,
+            {"key": p["key"]},
+            {
+                "title_en": p["title_en"],
+                "title_cy": p["title_cy"],
+                "start_date": day(p["start"]),
+                "end_date": day(p["end"]),
+                "profile_key": p["profile"],
+            },
             counts,
         )
     return counts
@@ -78,13 +96,27 @@ def publish_seed_document(entry: dict) -> ReportDocument | None:
         return None
     day = dt.date.fromisoformat(entry["date"])
     items = {item.title_en: item for item in meeting.agenda_items.all()}
-    texts = {f"agendaitem-{items[title].pk}-position": dict(text) for title, text in entry["positions"].items() if title in items}
+    texts = {
+        f"agendaitem-{items[title].pk}-position": dict(text)
+        for title, text in entry["positions"].items()
+        if title in items
+    }
     record = meeting.documents.filter(kind=entry["record_kind"], date=day).first()
-    document = ReportDocument.objects.create(kind=entry["kind"], meeting=meeting, date=day, texts=texts,
-                                             paragraphs=entry.get("paragraphs", []))
-    DocumentEvent.objects.create(document=document, action="created", to_state=document.state,
-                                 comment="Demonstration data: the published letter and statement of the seed meeting.")
+    document = ReportDocument.objects.create(
+        kind=entry["kind"], meeting=meeting, date=day, texts=texts, paragraphs=entry.get("paragraphs", [])
+    )
+    DocumentEvent.objects.create(
+        document=document,
+        action="created",
+        to_state=document.state,
+        comment="Demonstration data: the published letter and statement of the seed meeting.",
+    )
     freeze(document, None, day, record=record)
-    DocumentEvent.objects.create(document=document, action="published", from_state="approved", to_state=document.state,
-                                 comment="Demonstration data.")
+    DocumentEvent.objects.create(
+        document=document,
+        action="published",
+        from_state="approved",
+        to_state=document.state,
+        comment="Demonstration data.",
+    )
     return document

@@ -7,271 +7,815 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarToken',
+            name="CalendarToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=igr.reporting.models.documents._new_token, max_length=64, unique=True, verbose_name='token')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reporting_calendar', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=igr.reporting.models.documents._new_token,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="token",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reporting_calendar",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar address',
-                'verbose_name_plural': 'calendar addresses',
+                "verbose_name": "calendar address",
+                "verbose_name_plural": "calendar addresses",
             },
         ),
         migrations.CreateModel(
-            name='ConsentIntention',
+            name="ConsentIntention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_en', models.CharField(max_length=400, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=400, verbose_name='title (Welsh)')),
-                ('reasons_en', models.TextField(blank=True, verbose_name='reasons (English)')),
-                ('reasons_cy', models.TextField(blank=True, verbose_name='reasons (Welsh)')),
-                ('consent_due_on', models.DateField(verbose_name='consent to be given on')),
-                ('profile_key', models.CharField(default='iira-2021', max_length=40, verbose_name='agreement profile')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('minister', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.person', verbose_name='minister')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=400, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=400, verbose_name="title (Welsh)")),
+                ("reasons_en", models.TextField(blank=True, verbose_name="reasons (English)")),
+                ("reasons_cy", models.TextField(blank=True, verbose_name="reasons (Welsh)")),
+                ("consent_due_on", models.DateField(verbose_name="consent to be given on")),
+                (
+                    "profile_key",
+                    models.CharField(default="iira-2021", max_length=40, verbose_name="agreement profile"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "minister",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.person",
+                        verbose_name="minister",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'intended consent',
-                'verbose_name_plural': 'intended consents',
-                'ordering': ['-consent_due_on'],
+                "verbose_name": "intended consent",
+                "verbose_name_plural": "intended consents",
+                "ordering": ["-consent_due_on"],
             },
         ),
         migrations.CreateModel(
-            name='MeetingReport',
+            name="MeetingReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('profile_key', models.CharField(blank=True, help_text="Empty: the profile in force on the meeting's date.", max_length=40, verbose_name='agreement profile')),
-                ('our_ref', models.CharField(blank=True, max_length=200, verbose_name='our reference')),
-                ('next_meeting_date', models.DateField(blank=True, null=True, verbose_name='next meeting expected')),
-                ('next_meeting_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='month', max_length=5, verbose_name='known to the')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reporting', to='register.meeting', verbose_name='meeting')),
-                ('signatory', models.ForeignKey(blank=True, help_text='Empty: the Welsh Government minister who attended.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.person', verbose_name='signing minister')),
-                ('signatory_post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.post', verbose_name="signing minister's post")),
-                ('subject_committees', models.ManyToManyField(blank=True, help_text='Empty: the committees usually copied for this body.', related_name='+', to='register.seneddcommittee', verbose_name='subject committees')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "profile_key",
+                    models.CharField(
+                        blank=True,
+                        help_text="Empty: the profile in force on the meeting's date.",
+                        max_length=40,
+                        verbose_name="agreement profile",
+                    ),
+                ),
+                ("our_ref", models.CharField(blank=True, max_length=200, verbose_name="our reference")),
+                (
+                    "next_meeting_date",
+                    models.DateField(blank=True, null=True, verbose_name="next meeting expected"),
+                ),
+                (
+                    "next_meeting_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year")],
+                        default="month",
+                        max_length=5,
+                        verbose_name="known to the",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reporting",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "signatory",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: the Welsh Government minister who attended.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.person",
+                        verbose_name="signing minister",
+                    ),
+                ),
+                (
+                    "signatory_post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.post",
+                        verbose_name="signing minister's post",
+                    ),
+                ),
+                (
+                    "subject_committees",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Empty: the committees usually copied for this body.",
+                        related_name="+",
+                        to="register.seneddcommittee",
+                        verbose_name="subject committees",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting reporting details',
-                'verbose_name_plural': 'meeting reporting details',
+                "verbose_name": "meeting reporting details",
+                "verbose_name_plural": "meeting reporting details",
             },
         ),
         migrations.CreateModel(
-            name='RecessPeriod',
+            name="RecessPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('name_cy', models.CharField(blank=True, max_length=120, verbose_name='name (Welsh)')),
-                ('start_date', models.DateField(verbose_name='first day')),
-                ('end_date', models.DateField(verbose_name='last day')),
-                ('provisional', models.BooleanField(default=False, help_text='Dates not yet confirmed by the Business Committee.', verbose_name='provisional')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source address')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                ("name_cy", models.CharField(blank=True, max_length=120, verbose_name="name (Welsh)")),
+                ("start_date", models.DateField(verbose_name="first day")),
+                ("end_date", models.DateField(verbose_name="last day")),
+                (
+                    "provisional",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Dates not yet confirmed by the Business Committee.",
+                        verbose_name="provisional",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source address")),
             ],
             options={
-                'verbose_name': 'Senedd recess',
-                'verbose_name_plural': 'Senedd recesses',
-                'ordering': ['start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='recess_end_after_start', violation_error_message='A recess cannot end before it starts.')],
+                "verbose_name": "Senedd recess",
+                "verbose_name_plural": "Senedd recesses",
+                "ordering": ["start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))),
+                        name="recess_end_after_start",
+                        violation_error_message="A recess cannot end before it starts.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReportDocument',
+            name="ReportDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('notice', 'Advance notice letter'), ('letter', 'Post-meeting letter'), ('statement', 'Written statement'), ('annual_report', 'Annual report')], max_length=20, verbose_name='kind')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('awaiting_translation', 'Awaiting translation'), ('awaiting_approval', 'Awaiting approval'), ('approved', 'Approved'), ('published', 'Published')], default='draft', max_length=24, verbose_name='state')),
-                ('date', models.DateField(help_text='The date the document bears; set to the publication date when published.', verbose_name='date')),
-                ('correction_note_en', models.TextField(blank=True, verbose_name='what the correction changes (English)')),
-                ('correction_note_cy', models.TextField(blank=True, verbose_name='what the correction changes (Welsh)')),
-                ('snapshot', models.JSONField(blank=True, default=dict, verbose_name='published text')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved')),
-                ('approved_hash', models.CharField(blank=True, help_text='What the approver saw, in both languages.', max_length=64, verbose_name='approved text (SHA-256)')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='report_documents', to='register.meeting', verbose_name='meeting')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
-                ('register_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.document', verbose_name='register document')),
-                ('supersedes', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrections', to='reporting.reportdocument', verbose_name='corrects')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("notice", "Advance notice letter"),
+                            ("letter", "Post-meeting letter"),
+                            ("statement", "Written statement"),
+                            ("annual_report", "Annual report"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("awaiting_translation", "Awaiting translation"),
+                            ("awaiting_approval", "Awaiting approval"),
+                            ("approved", "Approved"),
+                            ("published", "Published"),
+                        ],
+                        default="draft",
+                        max_length=24,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        help_text="The date the document bears; set to the publication date when published.",
+                        verbose_name="date",
+                    ),
+                ),
+                (
+                    "correction_note_en",
+                    models.TextField(blank=True, verbose_name="what the correction changes (English)"),
+                ),
+                (
+                    "correction_note_cy",
+                    models.TextField(blank=True, verbose_name="what the correction changes (Welsh)"),
+                ),
+                ("snapshot", models.JSONField(blank=True, default=dict, verbose_name="published text")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("approved_at", models.DateTimeField(blank=True, null=True, verbose_name="approved")),
+                (
+                    "approved_hash",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the approver saw, in both languages.",
+                        max_length=64,
+                        verbose_name="approved text (SHA-256)",
+                    ),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="published")),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_documents",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
+                (
+                    "register_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.document",
+                        verbose_name="register document",
+                    ),
+                ),
+                (
+                    "supersedes",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrections",
+                        to="reporting.reportdocument",
+                        verbose_name="corrects",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'IIRA document',
-                'verbose_name_plural': 'IIRA documents',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('draft_reportdocument', 'Can draft IIRA documents'), ('translate_reportdocument', 'Can translate IIRA documents'), ('approve_reportdocument', 'Can approve IIRA documents'), ('publish_reportdocument', 'Can publish IIRA documents')],
+                "verbose_name": "IIRA document",
+                "verbose_name_plural": "IIRA documents",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [
+                    ("draft_reportdocument", "Can draft IIRA documents"),
+                    ("translate_reportdocument", "Can translate IIRA documents"),
+                    ("approve_reportdocument", "Can approve IIRA documents"),
+                    ("publish_reportdocument", "Can publish IIRA documents"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DocumentEvent',
+            name="DocumentEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=30, verbose_name='action')),
-                ('from_state', models.CharField(blank=True, max_length=24, verbose_name='from')),
-                ('to_state', models.CharField(blank=True, max_length=24, verbose_name='to')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='reporting.reportdocument', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=30, verbose_name="action")),
+                ("from_state", models.CharField(blank=True, max_length=24, verbose_name="from")),
+                ("to_state", models.CharField(blank=True, max_length=24, verbose_name="to")),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="reporting.reportdocument",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document event',
-                'verbose_name_plural': 'document events',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "document event",
+                "verbose_name_plural": "document events",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('next_meeting_date', "Tell the committees the next meeting's date"), ('report_after_meeting', 'Report to the committees after the meeting'), ('other', 'Other')], default='other', max_length=30, verbose_name='kind')),
-                ('text_en', models.TextField(verbose_name='promise (English)')),
-                ('text_cy', models.TextField(blank=True, verbose_name='promise (Welsh)')),
-                ('made_on', models.DateField(verbose_name='made on')),
-                ('kept_on', models.DateField(blank=True, null=True, verbose_name='kept on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.body', verbose_name='body')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='register.meeting', verbose_name='meeting')),
-                ('minister', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.person', verbose_name='minister')),
-                ('kept_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitments_kept', to='reporting.reportdocument', verbose_name='kept by')),
-                ('made_in', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='commitments_made', to='reporting.reportdocument', verbose_name='made in')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("next_meeting_date", "Tell the committees the next meeting's date"),
+                            ("report_after_meeting", "Report to the committees after the meeting"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text_en", models.TextField(verbose_name="promise (English)")),
+                ("text_cy", models.TextField(blank=True, verbose_name="promise (Welsh)")),
+                ("made_on", models.DateField(verbose_name="made on")),
+                ("kept_on", models.DateField(blank=True, null=True, verbose_name="kept on")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitments",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "minister",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.person",
+                        verbose_name="minister",
+                    ),
+                ),
+                (
+                    "kept_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="commitments_kept",
+                        to="reporting.reportdocument",
+                        verbose_name="kept by",
+                    ),
+                ),
+                (
+                    "made_in",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="commitments_made",
+                        to="reporting.reportdocument",
+                        verbose_name="made in",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commitment',
-                'verbose_name_plural': 'commitments',
-                'ordering': ['-made_on', 'pk'],
+                "verbose_name": "commitment",
+                "verbose_name_plural": "commitments",
+                "ordering": ["-made_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='For example 2023-24.', max_length=40, unique=True, verbose_name='key')),
-                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
-                ('title_cy', models.CharField(blank=True, max_length=200, verbose_name='title (Welsh)')),
-                ('start_date', models.DateField(verbose_name='first day')),
-                ('end_date', models.DateField(verbose_name='last day')),
-                ('profile_key', models.CharField(default='iira-2021', max_length=40, verbose_name='agreement profile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="For example 2023-24.", max_length=40, unique=True, verbose_name="key"
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
+                ("title_cy", models.CharField(blank=True, max_length=200, verbose_name="title (Welsh)")),
+                ("start_date", models.DateField(verbose_name="first day")),
+                ("end_date", models.DateField(verbose_name="last day")),
+                (
+                    "profile_key",
+                    models.CharField(default="iira-2021", max_length=40, verbose_name="agreement profile"),
+                ),
             ],
             options={
-                'verbose_name': 'reporting period',
-                'verbose_name_plural': 'reporting periods',
-                'ordering': ['-start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='period_end_after_start', violation_error_message='A reporting period cannot end before it starts.')],
+                "verbose_name": "reporting period",
+                "verbose_name_plural": "reporting periods",
+                "ordering": ["-start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))),
+                        name="period_end_after_start",
+                        violation_error_message="A reporting period cannot end before it starts.",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='period',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='report_documents', to='reporting.reportingperiod', verbose_name='reporting period'),
+            model_name="reportdocument",
+            name="period",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="report_documents",
+                to="reporting.reportingperiod",
+                verbose_name="reporting period",
+            ),
         ),
         migrations.CreateModel(
-            name='Obligation',
+            name="Obligation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('profile_key', models.CharField(max_length=40, verbose_name='agreement profile')),
-                ('rule_key', models.CharField(max_length=40, verbose_name='rule')),
-                ('sequence', models.PositiveSmallIntegerField(default=1, help_text='Counts repeated changes to one meeting.', verbose_name='sequence')),
-                ('trigger', models.CharField(choices=[('meeting_called', 'Meeting called'), ('meeting_held', 'Meeting held'), ('meeting_postponed_or_cancelled', 'Meeting postponed or cancelled'), ('agreement_concluded', 'Agreement concluded'), ('reporting_period_ended', 'Reporting period ended'), ('consent_intended', 'Intention to consent to a UK Minister using powers in a devolved area')], max_length=40, verbose_name='trigger')),
-                ('deliverable', models.CharField(choices=[('advance_notice_letter', 'Advance notice letter'), ('post_meeting_letter', 'Post-meeting letter'), ('written_statement', 'Written statement'), ('agreement_notification', 'Agreement notification'), ('annual_report', 'Annual report'), ('consent_letter', 'Consent letter')], max_length=30, verbose_name='deliverable')),
-                ('recipients', models.JSONField(default=list, verbose_name='recipients')),
-                ('is_target', models.BooleanField(default=True, help_text='Not a term of the agreement.', verbose_name='administration target')),
-                ('trigger_date', models.DateField(verbose_name='triggered on')),
-                ('anchor_date', models.DateField(verbose_name='counted from')),
-                ('deadline_kind', models.CharField(max_length=30, verbose_name='deadline kind')),
-                ('deadline_days', models.PositiveSmallIntegerField(verbose_name='days')),
-                ('deadline_calendar', models.CharField(max_length=30, verbose_name='calendar')),
-                ('due_date', models.DateField(verbose_name='due')),
-                ('original_due_date', models.DateField(blank=True, null=True, verbose_name='first due date')),
-                ('short_notice', models.BooleanField(default=False, help_text='The invitation came too late for the target.', verbose_name='short notice')),
-                ('met_on', models.DateField(blank=True, null=True, verbose_name='met on')),
-                ('made_in_recess', models.BooleanField(default=False, verbose_name='made in recess')),
-                ('waived_on', models.DateField(blank=True, null=True, verbose_name='waived on')),
-                ('waived_reason_en', models.TextField(blank=True, verbose_name='reason waived (English)')),
-                ('waived_reason_cy', models.TextField(blank=True, verbose_name='reason waived (Welsh)')),
-                ('history', models.JSONField(blank=True, default=list, verbose_name='history')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='register.agreement', verbose_name='agreement')),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.body', verbose_name='body')),
-                ('consent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='reporting.consentintention', verbose_name='intended consent')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='register.meeting', verbose_name='meeting')),
-                ('met_by_record', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.document', verbose_name='met by (register document)')),
-                ('minister', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='register.person', verbose_name='responsible minister')),
-                ('waived_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='waived by')),
-                ('met_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='obligations_met', to='reporting.reportdocument', verbose_name='met by')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='reporting.reportingperiod', verbose_name='reporting period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("profile_key", models.CharField(max_length=40, verbose_name="agreement profile")),
+                ("rule_key", models.CharField(max_length=40, verbose_name="rule")),
+                (
+                    "sequence",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Counts repeated changes to one meeting.",
+                        verbose_name="sequence",
+                    ),
+                ),
+                (
+                    "trigger",
+                    models.CharField(
+                        choices=[
+                            ("meeting_called", "Meeting called"),
+                            ("meeting_held", "Meeting held"),
+                            ("meeting_postponed_or_cancelled", "Meeting postponed or cancelled"),
+                            ("agreement_concluded", "Agreement concluded"),
+                            ("reporting_period_ended", "Reporting period ended"),
+                            (
+                                "consent_intended",
+                                "Intention to consent to a UK Minister using powers in a devolved area",
+                            ),
+                        ],
+                        max_length=40,
+                        verbose_name="trigger",
+                    ),
+                ),
+                (
+                    "deliverable",
+                    models.CharField(
+                        choices=[
+                            ("advance_notice_letter", "Advance notice letter"),
+                            ("post_meeting_letter", "Post-meeting letter"),
+                            ("written_statement", "Written statement"),
+                            ("agreement_notification", "Agreement notification"),
+                            ("annual_report", "Annual report"),
+                            ("consent_letter", "Consent letter"),
+                        ],
+                        max_length=30,
+                        verbose_name="deliverable",
+                    ),
+                ),
+                ("recipients", models.JSONField(default=list, verbose_name="recipients")),
+                (
+                    "is_target",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Not a term of the agreement.",
+                        verbose_name="administration target",
+                    ),
+                ),
+                ("trigger_date", models.DateField(verbose_name="triggered on")),
+                ("anchor_date", models.DateField(verbose_name="counted from")),
+                ("deadline_kind", models.CharField(max_length=30, verbose_name="deadline kind")),
+                ("deadline_days", models.PositiveSmallIntegerField(verbose_name="days")),
+                ("deadline_calendar", models.CharField(max_length=30, verbose_name="calendar")),
+                ("due_date", models.DateField(verbose_name="due")),
+                ("original_due_date", models.DateField(blank=True, null=True, verbose_name="first due date")),
+                (
+                    "short_notice",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The invitation came too late for the target.",
+                        verbose_name="short notice",
+                    ),
+                ),
+                ("met_on", models.DateField(blank=True, null=True, verbose_name="met on")),
+                ("made_in_recess", models.BooleanField(default=False, verbose_name="made in recess")),
+                ("waived_on", models.DateField(blank=True, null=True, verbose_name="waived on")),
+                ("waived_reason_en", models.TextField(blank=True, verbose_name="reason waived (English)")),
+                ("waived_reason_cy", models.TextField(blank=True, verbose_name="reason waived (Welsh)")),
+                ("history", models.JSONField(blank=True, default=list, verbose_name="history")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="register.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.body",
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "consent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="reporting.consentintention",
+                        verbose_name="intended consent",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="register.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "met_by_record",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.document",
+                        verbose_name="met by (register document)",
+                    ),
+                ),
+                (
+                    "minister",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="register.person",
+                        verbose_name="responsible minister",
+                    ),
+                ),
+                (
+                    "waived_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="waived by",
+                    ),
+                ),
+                (
+                    "met_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="obligations_met",
+                        to="reporting.reportdocument",
+                        verbose_name="met by",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="reporting.reportingperiod",
+                        verbose_name="reporting period",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'obligation',
-                'verbose_name_plural': 'obligations',
-                'ordering': ['due_date', 'pk'],
-                'permissions': [('waive_obligation', 'Can waive an obligation with a reason')],
+                "verbose_name": "obligation",
+                "verbose_name_plural": "obligations",
+                "ordering": ["due_date", "pk"],
+                "permissions": [("waive_obligation", "Can waive an obligation with a reason")],
             },
         ),
         migrations.CreateModel(
-            name='PublishedFile',
+            name="PublishedFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(max_length=2, verbose_name='language')),
-                ('format', models.CharField(max_length=4, verbose_name='format')),
-                ('media_type', models.CharField(max_length=120, verbose_name='media type')),
-                ('content', models.BinaryField(verbose_name='content')),
-                ('sha256', models.CharField(max_length=64, verbose_name='content hash (SHA-256)')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='files', to='reporting.reportdocument', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("language", models.CharField(max_length=2, verbose_name="language")),
+                ("format", models.CharField(max_length=4, verbose_name="format")),
+                ("media_type", models.CharField(max_length=120, verbose_name="media type")),
+                ("content", models.BinaryField(verbose_name="content")),
+                ("sha256", models.CharField(max_length=64, verbose_name="content hash (SHA-256)")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="files",
+                        to="reporting.reportdocument",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'published file',
-                'verbose_name_plural': 'published files',
-                'constraints': [models.UniqueConstraint(fields=('document', 'language', 'format'), name='published_file_once')],
+                "verbose_name": "published file",
+                "verbose_name_plural": "published files",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "language", "format"), name="published_file_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='reportdocument',
-            constraint=models.UniqueConstraint(condition=models.Q(('meeting__isnull', False)), fields=('kind', 'meeting', 'version'), name='report_document_meeting_version'),
+            model_name="reportdocument",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("meeting__isnull", False)),
+                fields=("kind", "meeting", "version"),
+                name="report_document_meeting_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportdocument',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('kind', 'period', 'version'), name='report_document_period_version'),
+            model_name="reportdocument",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("kind", "period", "version"),
+                name="report_document_period_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportdocument',
-            constraint=models.CheckConstraint(condition=models.Q(('meeting__isnull', False), ('period__isnull', False), _connector='OR'), name='report_document_has_subject', violation_error_message='A document reports on a meeting or a period.'),
+            model_name="reportdocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("meeting__isnull", False), ("period__isnull", False), _connector="OR"),
+                name="report_document_has_subject",
+                violation_error_message="A document reports on a meeting or a period.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='obligation',
-            index=models.Index(fields=['due_date'], name='reporting_o_due_dat_f122cf_idx'),
+            model_name="obligation",
+            index=models.Index(fields=["due_date"], name="reporting_o_due_dat_f122cf_idx"),
         ),
         migrations.AddIndex(
-            model_name='obligation',
-            index=models.Index(fields=['met_on', 'waived_on', 'due_date'], name='reporting_o_met_on_035723_idx'),
+            model_name="obligation",
+            index=models.Index(
+                fields=["met_on", "waived_on", "due_date"], name="reporting_o_met_on_035723_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='obligation',
-            constraint=models.UniqueConstraint(condition=models.Q(('meeting__isnull', False)), fields=('meeting', 'rule_key', 'sequence'), name='obligation_once_per_meeting_rule'),
+            model_name="obligation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("meeting__isnull", False)),
+                fields=("meeting", "rule_key", "sequence"),
+                name="obligation_once_per_meeting_rule",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='obligation',
-            constraint=models.UniqueConstraint(condition=models.Q(('agreement__isnull', False)), fields=('agreement', 'rule_key'), name='obligation_once_per_agreement_rule'),
+            model_name="obligation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("agreement__isnull", False)),
+                fields=("agreement", "rule_key"),
+                name="obligation_once_per_agreement_rule",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='obligation',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('period', 'rule_key'), name='obligation_once_per_period_rule'),
+            model_name="obligation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("period", "rule_key"),
+                name="obligation_once_per_period_rule",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='obligation',
-            constraint=models.UniqueConstraint(condition=models.Q(('consent__isnull', False)), fields=('consent', 'rule_key'), name='obligation_once_per_consent_rule'),
+            model_name="obligation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("consent__isnull", False)),
+                fields=("consent", "rule_key"),
+                name="obligation_once_per_consent_rule",
+            ),
         ),
     ]

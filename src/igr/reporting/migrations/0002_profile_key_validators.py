@@ -5,25 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reporting', '0001_initial'),
+        ("reporting", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='consentintention',
-            name='profile_key',
-            field=models.CharField(default='iira-2021', max_length=40, validators=[igr.reporting.models.calendar.validate_profile_key], verbose_name='agreement profile'),
+            model_name="consentintention",
+            name="profile_key",
+            field=models.CharField(
+                default="iira-2021",
+                max_length=40,
+                validators=[igr.reporting.models.calendar.validate_profile_key],
+                verbose_name="agreement profile",
+            ),
         ),
         migrations.AlterField(
-            model_name='meetingreport',
-            name='profile_key',
-            field=models.CharField(blank=True, help_text="Empty: the profile in force on the meeting's date.", max_length=40, validators=[igr.reporting.models.calendar.validate_profile_key], verbose_name='agreement profile'),
+            model_name="meetingreport",
+            name="profile_key",
+            field=models.CharField(
+                blank=True,
+                help_text="Empty: the profile in force on the meeting's date.",
+                max_length=40,
+                validators=[igr.reporting.models.calendar.validate_profile_key],
+                verbose_name="agreement profile",
+            ),
         ),
         migrations.AlterField(
-            model_name='reportingperiod',
-            name='profile_key',
-            field=models.CharField(default='iira-2021', max_length=40, validators=[igr.reporting.models.calendar.validate_profile_key], verbose_name='agreement profile'),
+            model_name="reportingperiod",
+            name="profile_key",
+            field=models.CharField(
+                default="iira-2021",
+                max_length=40,
+                validators=[igr.reporting.models.calendar.validate_profile_key],
+                verbose_name="agreement profile",
+            ),
         ),
     ]

@@ -13,59 +13,96 @@ def mark_corrections(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0005_person_honorific_prefix'),
-        ('reporting', '0002_profile_key_validators'),
+        ("register", "0005_person_honorific_prefix"),
+        ("reporting", "0002_profile_key_validators"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='reportdocument',
-            name='report_document_meeting_version',
+            model_name="reportdocument",
+            name="report_document_meeting_version",
         ),
         migrations.RemoveConstraint(
-            model_name='reportdocument',
-            name='report_document_period_version',
+            model_name="reportdocument",
+            name="report_document_period_version",
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='follows_record',
-            field=models.ForeignKey(blank=True, help_text='The published document this one corrects or adds to.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='register.document', verbose_name='follows'),
+            model_name="reportdocument",
+            name="follows_record",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The published document this one corrects or adds to.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="register.document",
+                verbose_name="follows",
+            ),
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='paragraphs',
-            field=models.JSONField(blank=True, default=list, verbose_name='paragraphs the minister adds'),
+            model_name="reportdocument",
+            name="paragraphs",
+            field=models.JSONField(blank=True, default=list, verbose_name="paragraphs the minister adds"),
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='relation',
-            field=models.CharField(blank=True, choices=[('', 'First publication'), ('correction', 'Correction'), ('addition', 'Addition')], default='', max_length=12, verbose_name='relation to earlier publications'),
+            model_name="reportdocument",
+            name="relation",
+            field=models.CharField(
+                blank=True,
+                choices=[("", "First publication"), ("correction", "Correction"), ("addition", "Addition")],
+                default="",
+                max_length=12,
+                verbose_name="relation to earlier publications",
+            ),
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='series',
-            field=models.PositiveSmallIntegerField(default=1, help_text='2 for a second document of this kind about the same subject.', verbose_name='series'),
+            model_name="reportdocument",
+            name="series",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                help_text="2 for a second document of this kind about the same subject.",
+                verbose_name="series",
+            ),
         ),
         migrations.AddField(
-            model_name='reportdocument',
-            name='texts',
-            field=models.JSONField(blank=True, default=dict, help_text='Free text written for this document, kept apart from the register until it is published.', verbose_name="the document's own passages"),
+            model_name="reportdocument",
+            name="texts",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Free text written for this document, kept apart from the register until it is published.",
+                verbose_name="the document's own passages",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportdocument',
-            constraint=models.UniqueConstraint(condition=models.Q(('meeting__isnull', False)), fields=('kind', 'meeting', 'series', 'version'), name='report_document_meeting_version'),
+            model_name="reportdocument",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("meeting__isnull", False)),
+                fields=("kind", "meeting", "series", "version"),
+                name="report_document_meeting_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportdocument',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('kind', 'period', 'series', 'version'), name='report_document_period_version'),
+            model_name="reportdocument",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("kind", "period", "series", "version"),
+                name="report_document_period_version",
+            ),
         ),
         migrations.RunPython(mark_corrections, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name='obligation',
-            name='met_by_record',
-            field=models.ForeignKey(blank=True, null=True, on_delete=igr.reporting.models.obligations.reopen, related_name='+', to='register.document', verbose_name='met by (register document)'),
+            model_name="obligation",
+            name="met_by_record",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=igr.reporting.models.obligations.reopen,
+                related_name="+",
+                to="register.document",
+                verbose_name="met by (register document)",
+            ),
         ),
     ]

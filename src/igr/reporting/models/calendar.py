@@ -16,8 +16,10 @@ def validate_profile_key(value: str) -> None:
     from igr.reporting.profiles import profiles
 
     if value and value not in profiles():
-        raise ValidationError(_("There is no agreement profile “%(key)s”; the profiles are: %(known)s."),
-                              params={"key": value, "known": ", ".join(profiles())})
+        raise ValidationError(
+            _("There is no agreement profile “%(key)s”; the profiles are: %(known)s."),
+            params={"key": value, "known": ", ".join(profiles())},
+        )
 
 
 class RecessPeriod(BilingualMixin):
@@ -29,7 +31,9 @@ class RecessPeriod(BilingualMixin):
     name_cy = models.CharField(_("name (Welsh)"), max_length=120, blank=True)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
-    provisional = models.BooleanField(_("provisional"), default=False, help_text=_("Dates not yet confirmed by the Business Committee."))
+    provisional = models.BooleanField(
+        _("provisional"), default=False, help_text=_("Dates not yet confirmed by the Business Committee.")
+    )
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
 
     class Meta:
@@ -38,7 +42,8 @@ class RecessPeriod(BilingualMixin):
         verbose_name_plural = _("Senedd recesses")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=F("start_date")), name="recess_end_after_start",
+                condition=Q(end_date__gte=F("start_date")),
+                name="recess_end_after_start",
                 violation_error_message=_("A recess cannot end before it starts."),
             ),
         ]
@@ -57,7 +62,9 @@ class ReportingPeriod(BilingualMixin):
     title_cy = models.CharField(_("title (Welsh)"), max_length=200, blank=True)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
-    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key])
+    profile_key = models.CharField(
+        _("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key]
+    )
 
     class Meta:
         ordering = ["-start_date"]
@@ -65,7 +72,8 @@ class ReportingPeriod(BilingualMixin):
         verbose_name_plural = _("reporting periods")
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=F("start_date")), name="period_end_after_start",
+                condition=Q(end_date__gte=F("start_date")),
+                name="period_end_after_start",
                 violation_error_message=_("A reporting period cannot end before it starts."),
             ),
         ]
@@ -85,9 +93,16 @@ class ConsentIntention(BilingualMixin):
     reasons_cy = models.TextField(_("reasons (Welsh)"), blank=True)
     consent_due_on = models.DateField(_("consent to be given on"))
     minister = models.ForeignKey(
-        "register.Person", verbose_name=_("minister"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "register.Person",
+        verbose_name=_("minister"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    profile_key = models.CharField(_("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key])
+    profile_key = models.CharField(
+        _("agreement profile"), max_length=40, default="iira-2021", validators=[validate_profile_key]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -152,7 +152,9 @@ def _rule(where: str, data: dict) -> Rule:
             days=days,
             calendar=_choice(where, _need(where, deadline, "calendar"), CALENDARS, "calendar"),
         ),
-        source=Source(source_type, paragraph, _need(where, source, "note_en"), _need(where, source, "note_cy")),
+        source=Source(
+            source_type, paragraph, _need(where, source, "note_en"), _need(where, source, "note_cy")
+        ),
     )
 
 
@@ -177,12 +179,20 @@ def parse_profile(data: dict, where: str = "profile") -> Profile:
     if not text_known and any(r.source.type == "paragraph" for r in rules):
         raise ProfileError(f"{where}: a rule cannot cite a paragraph of an agreement whose text is not known")
     return Profile(
-        key=key, name_en=_need(where, data, "name_en"), name_cy=_need(where, data, "name_cy"),
+        key=key,
+        name_en=_need(where, data, "name_en"),
+        name_cy=_need(where, data, "name_cy"),
         government=_need(where, data, "government"),
-        parliament_en=_need(where, data, "parliament_en"), parliament_cy=_need(where, data, "parliament_cy"),
-        default=bool(data.get("default", False)), in_force_from=start, in_force_to=end, text_known=text_known,
-        text_note_en=_need(where, data, "text_note_en"), text_note_cy=_need(where, data, "text_note_cy"),
-        sources=tuple(_need(where, data, "sources", list)), rules=rules,
+        parliament_en=_need(where, data, "parliament_en"),
+        parliament_cy=_need(where, data, "parliament_cy"),
+        default=bool(data.get("default", False)),
+        in_force_from=start,
+        in_force_to=end,
+        text_known=text_known,
+        text_note_en=_need(where, data, "text_note_en"),
+        text_note_cy=_need(where, data, "text_note_cy"),
+        sources=tuple(_need(where, data, "sources", list)),
+        rules=rules,
     )
 
 

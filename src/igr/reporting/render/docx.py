@@ -25,7 +25,10 @@ FONT = "Arial"
 BLACK = RGBColor(0x0B, 0x0C, 0x0C)
 GREY = RGBColor(0x38, 0x3F, 0x43)
 STYLES = {  # style: (size in points, bold, space after in points)
-    "Normal": (11, False, 6), "Title": (14, True, 12), "Heading 1": (11, True, 6), "Heading 2": (12, True, 4),
+    "Normal": (11, False, 6),
+    "Title": (14, True, 12),
+    "Heading 1": (11, True, 6),
+    "Heading 2": (12, True, 4),
     "Footer": (8, False, 0),
 }
 
@@ -57,7 +60,15 @@ def _style_document(out, language: str) -> None:
     _set_language(out.styles["Normal"].element.get_or_add_rPr(), language)
 
 
-def _para(container, text: str = "", style: str = "Normal", bold: bool | None = None, align=None, space_after: float | None = None, language: str | None = None):
+def _para(
+    container,
+    text: str = "",
+    style: str = "Normal",
+    bold: bool | None = None,
+    align=None,
+    space_after: float | None = None,
+    language: str | None = None,
+):
     paragraph = container.add_paragraph(style=style)
     if space_after is not None:
         paragraph.paragraph_format.space_after = Pt(space_after)
@@ -110,7 +121,14 @@ def _letterhead(out, doc: Composed) -> None:
     for n, line in enumerate(doc.letterhead):
         _para(left, line, bold=n == 0, space_after=0, language={1: "cy", 2: "en"}.get(n))
     for n, line in enumerate(doc.government):
-        _para(right, line, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0, language=("cy", "en")[n % 2])
+        _para(
+            right,
+            line,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            space_after=0,
+            language=("cy", "en")[n % 2],
+        )
     _para(out, "")
 
 
@@ -127,7 +145,9 @@ def _first_page_footer(out, doc: Composed) -> None:
         paragraph.add_run(line)
         first = False
     for language, text in doc.standards:
-        _para(footer, text, style="Footer", space_after=3, language=language).paragraph_format.space_before = Pt(3)
+        _para(
+            footer, text, style="Footer", space_after=3, language=language
+        ).paragraph_format.space_before = Pt(3)
 
 
 def render_docx(doc: Composed) -> bytes:
@@ -138,7 +158,9 @@ def render_docx(doc: Composed) -> bytes:
         section.top_margin = section.bottom_margin = Cm(1.8)
     out.core_properties.title = doc.title
     out.core_properties.language = LANG_TAGS[doc.language]
-    out.core_properties.author = doc.letterhead[0] if doc.letterhead else (doc.government[-1] if doc.government else "")
+    out.core_properties.author = (
+        doc.letterhead[0] if doc.letterhead else (doc.government[-1] if doc.government else "")
+    )
 
     if doc.letterhead or doc.government:
         _letterhead(out, doc)
@@ -167,7 +189,9 @@ def render_docx(doc: Composed) -> bytes:
         for p in section.paragraphs:
             paragraph = _para(out, p.text, bold=True if p.bold else None)
             if p.missing and paragraph.runs:
-                paragraph.runs[0].font.highlight_color = WD_COLOR_INDEX.YELLOW  # a translator owes this passage
+                paragraph.runs[
+                    0
+                ].font.highlight_color = WD_COLOR_INDEX.YELLOW  # a translator owes this passage
             if p.link_url:
                 _hyperlink(paragraph, p.link_text, p.link_url)
         if section.table:

@@ -21,8 +21,11 @@ TAG_COLOURS = {
     Status.WAIVED: "govuk-tag--grey",
 }
 STATE_COLOURS = {
-    "draft": "govuk-tag--grey", "awaiting_translation": "govuk-tag--purple", "awaiting_approval": "govuk-tag--yellow",
-    "approved": "govuk-tag--turquoise", "published": "govuk-tag--green",
+    "draft": "govuk-tag--grey",
+    "awaiting_translation": "govuk-tag--purple",
+    "awaiting_approval": "govuk-tag--yellow",
+    "approved": "govuk-tag--turquoise",
+    "published": "govuk-tag--green",
 }
 
 
@@ -34,7 +37,11 @@ def status_tag(obligation, today):
 
 @register.simple_tag
 def state_tag(document):
-    return format_html('<strong class="govuk-tag {}">{}</strong>', STATE_COLOURS[document.state], document.get_state_display())
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        STATE_COLOURS[document.state],
+        document.get_state_display(),
+    )
 
 
 @register.filter

@@ -21,7 +21,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             token.delete()
         token = CalendarToken.objects.create(user=request.user)
         return redirect("reporting:calendar")
-    feed_url = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/reporting/calendar/{token.token}.ics") if token else ""
+    feed_url = (
+        request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/reporting/calendar/{token.token}.ics")
+        if token
+        else ""
+    )
     return render(request, "reporting/calendar.html", {"feed_url": feed_url, "has_token": token is not None})
 
 
@@ -32,6 +36,8 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     rows = list(obligations().filter(OPEN).order_by("due_date", "pk"))
     base = f"{request.scheme}://{request.get_host()}"
-    response = HttpResponse(deadline_calendar(rows, base, request.LANGUAGE_CODE), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        deadline_calendar(rows, base, request.LANGUAGE_CODE), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{_("iira-deadlines")}.ics"'
     return response

@@ -66,10 +66,14 @@ def follow_up(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     kind = request.POST.get("kind", "")
     try:
         if not form.is_valid() or kind not in ("notice", "letter", "statement"):
-            raise workflow.WorkflowError(_("Choose whether the new document corrects the earlier one or adds to it."))
+            raise workflow.WorkflowError(
+                _("Choose whether the new document corrects the earlier one or adds to it.")
+            )
         data = form.cleaned_data
         follows = guards.published_records(meeting, kind).filter(pk=data["follows"] or 0).first()
-        document = workflow.start_follow_up(request.user, kind, meeting, follows, data["relation"], data["note_en"], data["note_cy"])
+        document = workflow.start_follow_up(
+            request.user, kind, meeting, follows, data["relation"], data["note_en"], data["note_cy"]
+        )
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("reporting:meeting", body_key=body_key, day=day)
@@ -90,7 +94,9 @@ def start_report(request: HttpRequest, key: str) -> HttpResponse:
 
 @officials_only
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_object_or_404(ReportDocument.objects.select_related("meeting__body", "period", "supersedes"), pk=pk)
+    document = get_object_or_404(
+        ReportDocument.objects.select_related("meeting__body", "period", "supersedes"), pk=pk
+    )
     user = request.user
     state = ReportDocument.State
     missing = workflow.missing(document)
@@ -99,20 +105,38 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "submit": (document.state == state.DRAFT and user.has_perm(workflow.PERMS["draft"]))
         or (document.state == state.AWAITING_TRANSLATION and user.has_perm(workflow.PERMS["translate"])),
         "approve": document.state == state.AWAITING_APPROVAL and user.has_perm(workflow.PERMS["approve"]),
-        "return": document.state in (state.AWAITING_APPROVAL, state.APPROVED) and user.has_perm(workflow.PERMS["approve"]),
+        "return": document.state in (state.AWAITING_APPROVAL, state.APPROVED)
+        and user.has_perm(workflow.PERMS["approve"]),
         "publish": document.state == state.APPROVED and user.has_perm(workflow.PERMS["publish"]),
-        "correct": document.is_published and not document.corrections.exists() and user.has_perm(workflow.PERMS["draft"]),
+        "correct": document.is_published
+        and not document.corrections.exists()
+        and user.has_perm(workflow.PERMS["draft"]),
         "date": document.state == state.DRAFT and user.has_perm(workflow.PERMS["draft"]),
-        "translate": document.state in EDITABLE_STATES and (user.has_perm(workflow.PERMS["draft"]) or user.has_perm(workflow.PERMS["translate"])),
+        "translate": document.state in EDITABLE_STATES
+        and (user.has_perm(workflow.PERMS["draft"]) or user.has_perm(workflow.PERMS["translate"])),
     }
-    return render(request, "reporting/document.html", {
-        "document": document, "missing": missing, "can": can, "events": document.events.select_related("user"),
-        "versions": ReportDocument.objects.filter(kind=document.kind, meeting=document.meeting, period=document.period,
-                                                  series=document.series).order_by("version"),
-        "public_links": editions.Edition(document, document).links(version=True) if document.is_published and document.meeting_id else [],
-        "date_form": DocumentDateForm(initial={"date": document.date}), "comment_form": CommentForm(),
-        "formats": ("html", "pdf", "docx"), "correction_form": CorrectionForm(), "preview_en": workflow.composed(document, "en"), "preview_cy": workflow.composed(document, "cy"),
-    })
+    return render(
+        request,
+        "reporting/document.html",
+        {
+            "document": document,
+            "missing": missing,
+            "can": can,
+            "events": document.events.select_related("user"),
+            "versions": ReportDocument.objects.filter(
+                kind=document.kind, meeting=document.meeting, period=document.period, series=document.series
+            ).order_by("version"),
+            "public_links": editions.Edition(document, document).links(version=True)
+            if document.is_published and document.meeting_id
+            else [],
+            "date_form": DocumentDateForm(initial={"date": document.date}),
+            "comment_form": CommentForm(),
+            "formats": ("html", "pdf", "docx"),
+            "correction_form": CorrectionForm(),
+            "preview_en": workflow.composed(document, "en"),
+            "preview_cy": workflow.composed(document, "cy"),
+        },
+    )
 
 
 @officials_only
@@ -134,7 +158,9 @@ def action(request: HttpRequest, pk: int) -> HttpResponse:
             form = CorrectionForm(request.POST)
             if not form.is_valid():
                 raise workflow.WorkflowError(_("Say what the correction changes, in English and in Welsh."))
-            correction = workflow.start_correction(document, request.user, form.cleaned_data["note_en"], form.cleaned_data["note_cy"])
+            correction = workflow.start_correction(
+                document, request.user, form.cleaned_data["note_en"], form.cleaned_data["note_cy"]
+            )
             messages.success(request, _("A new version has been started as a correction."))
             return _back(correction)
         else:
@@ -151,7 +177,9 @@ def translate(request: HttpRequest, pk: int) -> HttpResponse:
     if not (user.has_perm(workflow.PERMS["draft"]) or user.has_perm(workflow.PERMS["translate"])):
         raise PermissionDenied
     if document.state not in EDITABLE_STATES:
-        messages.error(request, _("The text can be changed only while the document is a draft or awaiting translation."))
+        messages.error(
+            request, _("The text can be changed only while the document is a draft or awaiting translation.")
+        )
         return _back(document)
     rows = texts_for(document)
     if request.method == "POST":
@@ -160,7 +188,9 @@ def translate(request: HttpRequest, pk: int) -> HttpResponse:
                 changed = save_texts(document, rows, request.POST, request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return render(request, "reporting/translate.html", {"document": document, "rows": texts_for(document)})
+            return render(
+                request, "reporting/translate.html", {"document": document, "rows": texts_for(document)}
+            )
         messages.success(request, _("Saved %(n)s changes to this document.") % {"n": changed})
         return _back(document)
     return render(request, "reporting/translate.html", {"document": document, "rows": rows})

@@ -47,7 +47,11 @@ def meeting_or_404(body_key: str, day: str) -> Meeting:
 
 def _default_kind(meeting: Meeting, startable: list[str]) -> str:
     """The document an official most likely starts next: advance notice before the meeting, the letter after."""
-    order = ("letter", "statement", "notice") if meeting.status == Meeting.Status.HELD else ("notice", "letter", "statement")
+    order = (
+        ("letter", "statement", "notice")
+        if meeting.status == Meeting.Status.HELD
+        else ("notice", "letter", "statement")
+    )
     return next((kind for kind in order if kind in startable), startable[0] if startable else "")
 
 
@@ -63,15 +67,29 @@ def obligation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     status, minister, body = (request.GET.get(k, "") for k in ("status", "minister", "body"))
     rows = list(queries.filtered(today, status, minister, body)[:500])
-    return render(request, "reporting/obligations.html", {
-        "rows": rows, "today": today, "status": status, "minister": minister, "body": body,
-        "statuses": status_choices(),
-    })
+    return render(
+        request,
+        "reporting/obligations.html",
+        {
+            "rows": rows,
+            "today": today,
+            "status": status,
+            "minister": minister,
+            "body": body,
+            "statuses": status_choices(),
+        },
+    )
 
 
 def status_choices() -> list[tuple[str, str]]:
-    return [("open", _("Open")), ("overdue", _("Overdue")), ("due_soon", _("Due soon")), ("upcoming", _("Upcoming")),
-            ("met", _("Met")), ("waived", _("Waived"))]
+    return [
+        ("open", _("Open")),
+        ("overdue", _("Overdue")),
+        ("due_soon", _("Due soon")),
+        ("upcoming", _("Upcoming")),
+        ("met", _("Met")),
+        ("waived", _("Waived")),
+    ]
 
 
 @officials_only
@@ -89,27 +107,52 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
 def meeting_page(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
     meeting = meeting_or_404(body_key, day)
     today = timezone.localdate()
-    obligations = list(Obligation.objects.filter(meeting=meeting).select_related("met_by", "met_by_record").order_by("due_date", "pk"))
+    obligations = list(
+        Obligation.objects.filter(meeting=meeting)
+        .select_related("met_by", "met_by_record")
+        .order_by("due_date", "pk")
+    )
     documents = list(ReportDocument.objects.filter(meeting=meeting).order_by("kind", "series", "version"))
     unfinished = {d.kind for d in documents if not d.is_published}
-    published = {kind: list(guards.published_records(meeting, kind)) for kind in ("notice", "letter", "statement")}
-    follow_ups = [(kind, record) for kind, records in published.items() if kind not in unfinished for record in records]
+    published = {
+        kind: list(guards.published_records(meeting, kind)) for kind in ("notice", "letter", "statement")
+    }
+    follow_ups = [
+        (kind, record) for kind, records in published.items() if kind not in unfinished for record in records
+    ]
     from igr.reporting import context
 
     profile = context.meeting_profile(meeting)
-    startable = [(k, label) for k, label in ReportDocument.Kind.choices
-                 if k != "annual_report" and k not in unfinished and not published[k]]
-    return render(request, "reporting/meeting.html", {
-        "meeting": meeting, "obligations": obligations, "today": today, "documents": documents,
-        "startable": startable, "default_kind": _default_kind(meeting, [k for k, _label in startable]),
-        "follow_ups": follow_ups, "follow_up_form": FollowUpForm(),
-        "commitments": list(Commitment.objects.filter(meeting=meeting).select_related("made_in", "kept_by")),
-        "profile": profile, "report": context.report_for(meeting),
-        "change_form": ChangeMeetingForm(initial={"new_date": meeting.date}), "waive_form": WaiveForm(),
-        "can_draft": request.user.has_perm("reporting.draft_reportdocument"),
-        "can_waive": request.user.has_perm("reporting.waive_obligation"),
-        "signatory": context.signatory(meeting), "copied": context.subject_committees(meeting),
-    })
+    startable = [
+        (k, label)
+        for k, label in ReportDocument.Kind.choices
+        if k != "annual_report" and k not in unfinished and not published[k]
+    ]
+    return render(
+        request,
+        "reporting/meeting.html",
+        {
+            "meeting": meeting,
+            "obligations": obligations,
+            "today": today,
+            "documents": documents,
+            "startable": startable,
+            "default_kind": _default_kind(meeting, [k for k, _label in startable]),
+            "follow_ups": follow_ups,
+            "follow_up_form": FollowUpForm(),
+            "commitments": list(
+                Commitment.objects.filter(meeting=meeting).select_related("made_in", "kept_by")
+            ),
+            "profile": profile,
+            "report": context.report_for(meeting),
+            "change_form": ChangeMeetingForm(initial={"new_date": meeting.date}),
+            "waive_form": WaiveForm(),
+            "can_draft": request.user.has_perm("reporting.draft_reportdocument"),
+            "can_waive": request.user.has_perm("reporting.waive_obligation"),
+            "signatory": context.signatory(meeting),
+            "copied": context.subject_committees(meeting),
+        },
+    )
 
 
 @officials_only
@@ -157,13 +200,19 @@ def waive(request: HttpRequest, pk: int) -> HttpResponse:
 @officials_only
 def period_page(request: HttpRequest, key: str) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, key=key)
-    return render(request, "reporting/period.html", {
-        "period": period, "profile": get_profile(period.profile_key), "today": timezone.localdate(),
-        "obligations": list(Obligation.objects.filter(period=period)),
-        "documents": list(ReportDocument.objects.filter(period=period).order_by("version")),
-        "can_draft": request.user.has_perm("reporting.draft_reportdocument"),
-        "periods": ReportingPeriod.objects.all(),
-    })
+    return render(
+        request,
+        "reporting/period.html",
+        {
+            "period": period,
+            "profile": get_profile(period.profile_key),
+            "today": timezone.localdate(),
+            "obligations": list(Obligation.objects.filter(period=period)),
+            "documents": list(ReportDocument.objects.filter(period=period).order_by("version")),
+            "can_draft": request.user.has_perm("reporting.draft_reportdocument"),
+            "periods": ReportingPeriod.objects.all(),
+        },
+    )
 
 
 def parse_date(value: str) -> dt.date | None:

@@ -15,21 +15,34 @@ def _moment(value: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError as exc:
-        raise CommandError(_("--now takes a date and time like 2026-12-07T08:00 (%(value)s)") % {"value": value}) from exc
+        raise CommandError(
+            _("--now takes a date and time like 2026-12-07T08:00 (%(value)s)") % {"value": value}
+        ) from exc
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
 class Command(BaseCommand):
-    help = _("Send email alerts that are due (run it from a timer every few minutes); never sends an item twice.")
+    help = _(
+        "Send email alerts that are due (run it from a timer every few minutes); never sends an item twice."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--now", help=_("The time to act as at (ISO 8601, local time unless an offset is given); "
-                                            "the clock's time by default."))
+        parser.add_argument(
+            "--now",
+            help=_(
+                "The time to act as at (ISO 8601, local time unless an offset is given); "
+                "the clock's time by default."
+            ),
+        )
 
     def handle(self, *args, now: str | None = None, **options):
         report = send_alerts(_moment(now) if now else timezone.now())
-        self.stdout.write(_("%(emails)s emails sent (%(items)s items); %(forgotten)s unconfirmed requests forgotten.") % {
-            "emails": report.emails, "items": report.items, "forgotten": report.forgotten})
+        self.stdout.write(
+            _("%(emails)s emails sent (%(items)s items); %(forgotten)s unconfirmed requests forgotten.")
+            % {"emails": report.emails, "items": report.items, "forgotten": report.forgotten}
+        )
         if report.failed:
-            raise CommandError(_("Alerts for %(count)s subscriptions could not be sent; they will be tried again.") % {
-                "count": len(report.failed)})
+            raise CommandError(
+                _("Alerts for %(count)s subscriptions could not be sent; they will be tried again.")
+                % {"count": len(report.failed)}
+            )

@@ -42,9 +42,13 @@ class Command(BaseCommand):
             else:
                 report = pipeline.run_paths(files)
         except (runs.Stopped, KeyboardInterrupt):
-            if pipeline.report.run is not None:  # what was committed stays; the document being read is dropped
+            if (
+                pipeline.report.run is not None
+            ):  # what was committed stays; the document being read is dropped
                 runs.fail(pipeline.report.run, *runs.INTERRUPTED, report=pipeline.report.as_dict())
-            raise CommandError("Stopped before the end; the documents read until then are in the register.") from None
+            raise CommandError(
+                "Stopped before the end; the documents read until then are in the register."
+            ) from None
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         else:
@@ -57,8 +61,12 @@ class Command(BaseCommand):
 
     def _summary(self, report: RunReport) -> None:
         d, m = report.as_dict()["documents"], report.as_dict()["meetings"]
-        self.stdout.write(f"Documents: {d['new']} new, {d['unchanged']} unchanged, {d['revised']} revised, {d['failed']} failed")
-        self.stdout.write(f"Meetings: {m['inserted']} inserted, {m['updated']} updated, {m['unchanged']} unchanged")
+        self.stdout.write(
+            f"Documents: {d['new']} new, {d['unchanged']} unchanged, {d['revised']} revised, {d['failed']} failed"
+        )
+        self.stdout.write(
+            f"Meetings: {m['inserted']} inserted, {m['updated']} updated, {m['unchanged']} unchanged"
+        )
         self.stdout.write(f"Review items raised: {report.review_items}")
         for note in report.skipped:
             self.stdout.write(f"Skipped {note}")

@@ -24,8 +24,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="read what is queued now, then stop")
-        parser.add_argument("--poll", type=float, default=None,
-                            help="seconds between looks at an empty queue (default IGR_INGEST_POLL_SECONDS)")
+        parser.add_argument(
+            "--poll",
+            type=float,
+            default=None,
+            help="seconds between looks at an empty queue (default IGR_INGEST_POLL_SECONDS)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         poll = options["poll"] if options["poll"] is not None else settings.IGR_INGEST_POLL_SECONDS
@@ -56,5 +60,8 @@ class Command(BaseCommand):
             raise
         except Exception as exc:  # a fault outside any document: the run fails, the worker goes on
             logger.exception("ingest run %s failed: %s", run.pk, exc)
-            runs.fail(run, "The document could not be added to the register; nothing from it was kept.",
-                      "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.")
+            runs.fail(
+                run,
+                "The document could not be added to the register; nothing from it was kept.",
+                "Nid oedd modd ychwanegu'r ddogfen at y gofrestr; ni chadwyd dim ohoni.",
+            )

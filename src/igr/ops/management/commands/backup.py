@@ -22,5 +22,13 @@ class Command(BaseCommand):
             summary = backup.create(Path(file))
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(_("Backed up %(tables)s tables (%(rows)s rows) and %(files)s files (%(bytes)s bytes) to %(file)s") % {
-            "tables": summary.tables, "rows": summary.rows, "files": summary.files, "bytes": summary.bytes, "file": file})
+        self.stdout.write(
+            _("Backed up %(tables)s tables (%(rows)s rows) and %(files)s files (%(bytes)s bytes) to %(file)s")
+            % {
+                "tables": summary.tables,
+                "rows": summary.rows,
+                "files": summary.files,
+                "bytes": summary.bytes,
+                "file": file,
+            }
+        )

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = _("List meetings with their references.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["table", "json", "csv"], default="table", help=_("Output format."))
+        parser.add_argument(
+            "--format", choices=["table", "json", "csv"], default="table", help=_("Output format.")
+        )
         parser.add_argument("--body", help=_("Only meetings of this body (its key)."))
         parser.add_argument("--year", type=int, help=_("Only meetings in this year."))
 

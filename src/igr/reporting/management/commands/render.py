@@ -48,20 +48,34 @@ class Command(BaseCommand):
     help = "Render a meeting's advance notice, post-meeting letter or written statement, in English or Welsh."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("reference", help="the meeting's reference, for example img-safety-security-migration/2023-07-11")
+        parser.add_argument(
+            "reference", help="the meeting's reference, for example img-safety-security-migration/2023-07-11"
+        )
         parser.add_argument("--document", required=True, choices=KINDS)
         parser.add_argument("--language", required=True, choices=("en", "cy"))
         parser.add_argument("--format", required=True, choices=FORMATS)
         parser.add_argument("--output", required=True, help="the file to write")
-        parser.add_argument("--date", help="the date the document bears (default: its own, the published record's, or today)")
-        parser.add_argument("--strict", action="store_true", help="fail instead of marking text missing in this language")
+        parser.add_argument(
+            "--date", help="the date the document bears (default: its own, the published record's, or today)"
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="fail instead of marking text missing in this language"
+        )
 
     def handle(self, *args, **options) -> None:
-        meeting = Meeting.objects.filter(reference=options["reference"].strip().strip("/")).select_related("body").first()
+        meeting = (
+            Meeting.objects.filter(reference=options["reference"].strip().strip("/"))
+            .select_related("body")
+            .first()
+        )
         if meeting is None:
             raise CommandError(f"no meeting has the reference {options['reference']!r} (see: igr meetings)")
         on = parse_day(options["date"])
-        current = ReportDocument.objects.filter(meeting=meeting, kind=options["document"]).order_by("-series", "-version").first()
+        current = (
+            ReportDocument.objects.filter(meeting=meeting, kind=options["document"])
+            .order_by("-series", "-version")
+            .first()
+        )
         if current is None:
             doc = compose(meeting, options["document"], options["language"], on)
         elif on is None:
