@@ -55,15 +55,18 @@ def test_a_postponement_is_kept_with_who_when_the_dates_and_the_reason(client, b
     meeting = Meeting.objects.create(body=body, date=D(2031, 3, 4), status="planned")
     drafter = official("sian", DRAFTER, first_name="Siân", last_name="Jones")
     client.force_login(drafter)
-    client.post(
+    response = client.post(
         f"/{lang}/reporting/meetings/img-test/2031-03-04/change/",
         {
             "change": "postpone",
-            "new_date": "2031-03-11",
+            "new_date_day": "11",
+            "new_date_month": "3",
+            "new_date_year": "2031",
             "reason_en": "The UK Government asked to move it.",
             "reason_cy": "Gofynnodd Llywodraeth y DU am ei symud.",
         },
     )
+    assert response.status_code == 302, "the postponement was refused"
     changed, created = getattr(Meeting, MANAGER).filter(id=meeting.pk).order_by("-history_id")[:2]
     assert (changed.history_type, changed.history_user, created.history_type, created.history_user) == (
         "~",
