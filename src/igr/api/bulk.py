@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from igr import safecsv
@@ -177,7 +178,7 @@ def build(scratch: Path, made_at: dt.datetime, today: dt.date) -> dict[str, Any]
             )
         combined.write("\n}}\n")
     database.finish(made_at)
-    people = popolo.document(kept, meta)
+    people = popolo.document(kept, meta, settings.IGR_SITE_URL)
     _dump(scratch / POPOLO_NAME, people)
     _dump(scratch / "metadata.json", _datasette_metadata(made_at))
     total = sum(counts.values())

@@ -4,7 +4,7 @@ Organisations are the governments (``government/KEY``) and the intergovernmental
 belongs to its government; a tenure is a membership of the government through the post, and a government's seat
 in a body is a membership with the government as ``member``. Popolo has one ``name``: the English one; the Welsh
 goes in ``other_names`` with ``lang: "cy"`` (EveryPolitician's convention), and each record links its public
-page in both languages.
+page in both languages, as an absolute URL on the site's address (Popolo's link ``url`` is a URI, not a path).
 """
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ from typing import Any
 SITE = "igr-register"
 
 
-def _links(row: dict[str, Any]) -> list[dict[str, str]]:
-    return [{"url": row[f"url_{lang}"], "note": lang} for lang in ("en", "cy") if row.get(f"url_{lang}")]
+def _links(row: dict[str, Any], site_url: str) -> list[dict[str, str]]:
+    return [
+        {"url": site_url.rstrip("/") + row[f"url_{lang}"], "note": lang}
+        for lang in ("en", "cy")
+        if row.get(f"url_{lang}")
+    ]
 
 
 def _welsh(name: str | None) -> list[dict[str, str]]:
@@ -26,13 +30,13 @@ def _dates(row: dict[str, Any], start: str, end: str) -> dict[str, str]:
     return {k: row[f] for k, f in (("start_date", start), ("end_date", end)) if row.get(f)}
 
 
-def _person(row: dict[str, Any]) -> dict[str, Any]:
+def _person(row: dict[str, Any], site_url: str) -> dict[str, Any]:
     person = {
         "id": f"person/{row['key']}",
         "name": row["name"],
         "sort_name": row["sort_name"],
         "identifiers": [{"scheme": SITE, "identifier": row["key"]}],
-        "links": _links(row),
+        "links": _links(row, site_url),
         "other_names": [{"name": n} for n in row["other_names"].split("; ") if n],
     }
     if row.get("prefix_en"):
@@ -52,13 +56,13 @@ def _government(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _body(row: dict[str, Any]) -> dict[str, Any]:
+def _body(row: dict[str, Any], site_url: str) -> dict[str, Any]:
     body = {
         "id": f"body/{row['key']}",
         "name": row["name_en"],
         "classification": row["tier"],
         "identifiers": [{"scheme": SITE, "identifier": row["key"]}],
-        "links": _links(row),
+        "links": _links(row, site_url),
         "other_names": _welsh(row["name_cy"])
         + [{"name": a, "note": "abbreviation"} for a in row["abbreviations"].split("; ") if a],
     }
@@ -80,9 +84,9 @@ def _post(row: dict[str, Any]) -> dict[str, Any]:
     return post
 
 
-def document(rows: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> dict[str, Any]:
+def document(rows: dict[str, list[dict[str, Any]]], meta: dict[str, Any], site_url: str) -> dict[str, Any]:
     """The Popolo document from the export's rows by table name: ``persons``, ``organizations``, ``posts``,
-    ``memberships`` and ``meta``."""
+    ``memberships`` and ``meta``; pages are linked under ``site_url``."""
     rows = {
         name: rows.get(name, [])
         for name in ("governments", "bodies", "body_governments", "people", "posts", "tenures")
@@ -109,8 +113,9 @@ def document(rows: dict[str, list[dict[str, Any]]], meta: dict[str, Any]) -> dic
     ]
     return {
         "meta": meta,
-        "persons": [_person(p) for p in rows["people"]],
-        "organizations": [_government(g) for g in rows["governments"]] + [_body(b) for b in rows["bodies"]],
+        "persons": [_person(p, site_url) for p in rows["people"]],
+        "organizations": [_government(g) for g in rows["governments"]]
+        + [_body(b, site_url) for b in rows["bodies"]],
         "posts": [_post(p) for p in rows["posts"]],
         "memberships": memberships,
     }
