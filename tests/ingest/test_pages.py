@@ -44,7 +44,7 @@ def test_upload_is_queued_then_read_by_the_worker_and_followed_on_its_page(clien
     assert (
         "Waiting for the worker; 0 uploads are ahead of it."
         if lang == "en"
-        else "Yn aros am y gweithiwr; mae 0 ffeil o'i blaen."
+        else "Yn aros am y gweithiwr; mae 0 ffeil o'i flaen."
     ) in page.replace("&#x27;", "'")
 
     assert queue.work_once().pk == run.pk
