@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import site_latency
 
@@ -52,7 +53,9 @@ EQUIVALENT = {"meetings, filtered": "meetings, faceted", "meeting": "meeting (ro
 def our_urls(data: dict[str, list], rng: random.Random) -> dict[str, list[str]]:
     """Each page type of ``site_latency`` with its addresses, English and Welsh alternately."""
     return {
-        name: sorted({f"/{'cy' if i % 2 else 'en'}/{make()}" for i in range(URLS_PER_PAGE_TYPE)})
+        name: sorted(
+            {quote(f"/{'cy' if i % 2 else 'en'}/{make()}", safe="/?=&") for i in range(URLS_PER_PAGE_TYPE)}
+        )
         for name, make in site_latency.page_types(data, rng).items()
     }
 
