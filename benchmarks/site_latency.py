@@ -74,18 +74,19 @@ WORDS_CY = [
 ]
 
 
-def configure(args: argparse.Namespace) -> str:
+def configure(args: argparse.Namespace, database: str = "igr_site_latency") -> str:
+    """Point Django at the scratch register (``database`` on PostgreSQL) and migrate it; return the engine."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         import psycopg
 
         admin = psycopg.connect(url, autocommit=True)
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = 'igr_site_latency'").fetchone()
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database]).fetchone()
         if not (args.keep and exists):
-            admin.execute("DROP DATABASE IF EXISTS igr_site_latency")
-            admin.execute("CREATE DATABASE igr_site_latency")
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
+            admin.execute(f'CREATE DATABASE "{database}"')
         admin.close()
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/igr_site_latency"
+        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + database
         engine = "postgresql"
     else:
         path = (
@@ -248,6 +249,17 @@ def build(meetings: int, seed: int = 7) -> dict[str, list]:
     return {"meetings": published, "bodies": [b.key for b in bodies], "people": [p.key for p in people]}
 
 
+def register_data() -> dict[str, list]:
+    """The addresses' ingredients of a register built earlier by ``build``."""
+    from igr.register.models import Body, Meeting, Person
+
+    return {
+        "meetings": list(Meeting.objects.filter(published=True).values_list("reference", flat=True)),
+        "bodies": list(Body.objects.values_list("key", flat=True)),
+        "people": list(Person.objects.filter(key__startswith="person-").values_list("key", flat=True)),
+    }
+
+
 def add_statement_obligations() -> int:
     """A written statement owed for every held meeting, met by its statement, as the reporting app would record."""
     import datetime as dt
@@ -391,14 +403,10 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     engine = configure(args)
-    from igr.register.models import Body, Meeting, Person
+    from igr.register.models import Meeting
 
     if (args.sqlite or args.keep) and Meeting.objects.exists():
-        data = {
-            "meetings": list(Meeting.objects.filter(published=True).values_list("reference", flat=True)),
-            "bodies": list(Body.objects.values_list("key", flat=True)),
-            "people": list(Person.objects.filter(key__startswith="person-").values_list("key", flat=True)),
-        }
+        data = register_data()
         args.meetings = Meeting.objects.count()
     else:
         data = build(args.meetings)
