@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/load.py --database-url postgres://postgres@127.0.0.1:5432/postgres
 
 The register is built by ``site_latency.build`` (SQLite in a temporary file, or ``--sqlite PATH`` kept and
-reused; on PostgreSQL a scratch database ``igr_load`` that is dropped afterwards). ``igr serve`` then runs it
+reused; on PostgreSQL a scratch database ``igr_load`` that is dropped afterwards, unless ``--keep`` is given:
+then it is kept, and reused when it exists). ``igr serve`` then runs it
 with production settings (``igr.settings``, a fresh secret key, collected static files) on loopback, plain http
 standing in for the front server, and locust's ``--users`` visitors browse the public pages and search for
 ``--duration``, each page followed by a think time (``--think``), after a few warm-up requests per page type
@@ -273,7 +274,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
     from igr.register.models import Meeting
 
     try:
-        if Meeting.objects.exists():  # only a --sqlite file kept from an earlier run
+        if Meeting.objects.exists():  # only a --sqlite file or a --keep database from an earlier run
             data = site_latency.register_data()
             args.meetings = Meeting.objects.count()
         else:
@@ -326,7 +327,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
         print_verdict(ours)
         print_comparison(ours, theirs)
     finally:
-        if engine == "postgresql":
+        if engine == "postgresql" and not args.keep:
             drop_scratch_database()
 
 
@@ -349,9 +350,13 @@ def main() -> int:
         f"database {SCRATCH_DATABASE}; SQLite when not given",
     )
     parser.add_argument("--sqlite", help="keep the SQLite register in this file and reuse it when it exists")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=f"PostgreSQL: keep the scratch database {SCRATCH_DATABASE}, and reuse it when it exists",
+    )
     parser.add_argument("--skip-datasette", action="store_true", help="measure igr serve only")
     args = parser.parse_args()
-    args.keep = False
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
     else:
