@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 import igr
 from igr.register.dates import format_date, format_date_precision
 from igr.register.models import Body
-from igr.register.templatetags.igr import tr
+from igr.register.templatetags.igr import longdate, tr
 from igr.register.translation import translated
 
 CATALOGUES = sorted(Path(igr.__file__).parent.rglob("cy/LC_MESSAGES/*.po"))
@@ -26,6 +26,16 @@ def test_welsh_dates_are_spelt_correctly():
     assert format_date(dt.date(2023, 9, 25), "en") == "25 September 2023"
     assert format_date_precision(dt.date(2023, 11, 1), "month", "cy") == "Tachwedd 2023"
     assert format_date_precision(dt.date(2023, 11, 1), "year", "cy") == "2023"
+
+
+def test_a_moment_is_dated_on_the_register_clock_not_utc():
+    """23:30 UTC on a summer evening is already the next day in London, where the register is kept."""
+    late = dt.datetime(2023, 7, 11, 23, 30, tzinfo=dt.UTC)
+    with translation.override("en"):
+        assert longdate(late) == "12 July 2023"
+    with translation.override("cy"):
+        assert longdate(late) == "12 Gorffennaf 2023"
+        assert longdate(dt.datetime(2023, 1, 11, 23, 30, tzinfo=dt.UTC)) == "11 Ionawr 2023"
 
 
 def test_django_july_is_corrected_in_welsh():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -32,8 +33,9 @@ def tr(obj: object, field: str) -> str:
 
 @register.filter
 def longdate(day: dt.date | dt.datetime | None) -> str:
+    """A day in words; a moment is first put on the register's clock (Europe/London), not UTC's."""
     if isinstance(day, dt.datetime):
-        day = day.date()
+        day = (timezone.localtime(day) if timezone.is_aware(day) else day).date()
     return format_date(day)
 
 
