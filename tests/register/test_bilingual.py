@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 import igr
 from igr.register.dates import format_date, format_date_precision
 from igr.register.models import Body
-from igr.register.templatetags.igr import longdate, tr
+from igr.register.templatetags.igr import longdate, moment, tr
 from igr.register.translation import translated
 
 CATALOGUES = sorted(Path(igr.__file__).parent.rglob("cy/LC_MESSAGES/*.po"))
@@ -36,6 +36,16 @@ def test_a_moment_is_dated_on_the_register_clock_not_utc():
     with translation.override("cy"):
         assert longdate(late) == "12 Gorffennaf 2023"
         assert longdate(dt.datetime(2023, 1, 11, 23, 30, tzinfo=dt.UTC)) == "11 Ionawr 2023"
+
+
+def test_a_moment_reads_the_same_way_on_every_officials_page():
+    """Day in words, then the time on London's clock: 08:05 UTC on a summer morning is 09:05 there."""
+    summer = dt.datetime(2023, 7, 11, 8, 5, tzinfo=dt.UTC)
+    with translation.override("en"):
+        assert moment(summer) == "11 July 2023, 09:05"
+        assert moment(None) == ""
+    with translation.override("cy"):
+        assert moment(summer) == "11 Gorffennaf 2023, 09:05"
 
 
 def test_django_july_is_corrected_in_welsh():

@@ -40,5 +40,14 @@ def longdate(day: dt.date | dt.datetime | None) -> str:
 
 
 @register.filter
+def moment(value: dt.datetime | None) -> str:
+    """When something happened, in words and 24-hour time on the register's clock: the one way pages say it."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_date(local.date())}, {local:%H:%M}"
+
+
+@register.filter
 def meeting_date(meeting) -> str:
     return format_date_precision(meeting.date, meeting.date_precision)
