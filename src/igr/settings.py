@@ -121,7 +121,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # version, which any change bumps in the database, so a change retires them in every process at once.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "igr.public.filecache.SharedFileCache",
         "LOCATION": str(Path(os.environ.get("IGR_CACHE_DIR", VAR_DIR / "cache"))),
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
