@@ -28,15 +28,18 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()  # the one reading of the clock: every list on the page is as of this day
-    return render(
-        request,
-        "public/home.html",
-        {
-            "upcoming": queries.upcoming_meetings(today),
-            "recent": queries.recent_meetings(today),
-            "overdue": timeliness.overdue_meetings(today),
-        },
-    )
+
+    def content() -> str:
+        return render_to_string(
+            "public/_home_content.html",
+            {
+                "upcoming": queries.upcoming_meetings(today),
+                "recent": queries.recent_meetings(today),
+                "overdue": timeliness.overdue_meetings(today),
+            },
+        )
+
+    return render(request, "public/home.html", {"content": cached_fragment("home-page", content, today)})
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:

@@ -258,22 +258,18 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
-    person = (
-        Person.objects.public()
-        .filter(key=person_key)
-        .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("post__government")))
-        .first()
-    )
+    person = Person.objects.public().filter(key=person_key).first()
     if person is None:
         raise Http404
 
     def content() -> str:
+        tenures = Tenure.objects.filter(person=person).select_related("post__government")
         meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
         return render_to_string(
             "public/_person_detail_content.html",
             {
                 "person": person,
-                "tenures": list(person.tenures.all()),
+                "tenures": list(tenures),
                 "recent": list(meetings[:RECENT]),
                 "meeting_count": meetings.count(),
                 "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
