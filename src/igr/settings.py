@@ -116,6 +116,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# The public site's cached figures and page fragments (igr.public.cache): files under IGR_CACHE_DIR (default
+# var/cache), so that every worker process of the web server shares one cache. Entries are keyed on the register's
+# version, which any change bumps in the database, so a change retires them in every process at once.
+CACHES = {
+    "default": {
+        "BACKEND": "igr.public.filecache.SharedFileCache",
+        "LOCATION": str(Path(os.environ.get("IGR_CACHE_DIR", VAR_DIR / "cache"))),
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import CharField, Max, Prefetch, Q, QuerySet
+from django.db.models import CharField, Max, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import Cast, Substr
 
 from igr.register.models import (
@@ -57,21 +57,23 @@ def published_documents() -> QuerySet[Document]:
     )
 
 
-def meeting_with_details(reference: str) -> Meeting | None:
+def public_meeting(reference: str) -> Meeting | None:
+    """The published meeting with this reference, with what its page's title names (body, chair, host)."""
+    return public_meetings().select_related("host").filter(reference=reference).first()
+
+
+def add_details(meeting: Meeting) -> Meeting:
+    """Fetch, in one query each, what a meeting's page lists: attendances, agenda items, published documents."""
     attendances = Attendance.objects.select_related(
         "person", "post", "government", "substitute_for"
     ).order_by("government__sort_order", "sort_order", "pk")
-    return (
-        public_meetings()
-        .select_related("host")
-        .prefetch_related(
-            Prefetch("attendances", queryset=attendances),
-            "agenda_items",
-            Prefetch("documents", queryset=published_documents(), to_attr="public_documents"),
-        )
-        .filter(reference=reference)
-        .first()
+    prefetch_related_objects(
+        [meeting],
+        Prefetch("attendances", queryset=attendances),
+        "agenda_items",
+        Prefetch("documents", queryset=published_documents(), to_attr="public_documents"),
     )
+    return meeting
 
 
 def latest_versions(document: Document, leave_out: set[str] = frozenset()) -> dict[str, DocumentVersion]:

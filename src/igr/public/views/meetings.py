@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_from_request
 
 from igr.public import exports, queries, timeliness
+from igr.public.cache import cached_fragment
 from igr.public.filters import MeetingFilter, facets
 from igr.register.models import Document
 from igr.reporting import editions
@@ -26,15 +28,18 @@ def language_root(request: HttpRequest) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()  # the one reading of the clock: every list on the page is as of this day
-    return render(
-        request,
-        "public/home.html",
-        {
-            "upcoming": queries.upcoming_meetings(today),
-            "recent": queries.recent_meetings(today),
-            "overdue": timeliness.overdue_meetings(today),
-        },
-    )
+
+    def content() -> str:
+        return render_to_string(
+            "public/_home_content.html",
+            {
+                "upcoming": queries.upcoming_meetings(today),
+                "recent": queries.recent_meetings(today),
+                "overdue": timeliness.overdue_meetings(today),
+            },
+        )
+
+    return render(request, "public/home.html", {"content": cached_fragment("home-page", content, today)})
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -49,18 +54,24 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     paginator.count = f.count()  # the cached count, so the page does not count the register again
     page = paginator.get_page(request.GET.get("page"))
     params = f.params()
+
+    def content() -> str:
+        return render_to_string(
+            "public/_meeting_list_content.html",
+            {
+                "page": page,
+                "filter": f,
+                "facets": facets(f),
+                "query": urlencode(params),
+                "sort_query": urlencode({k: v for k, v in params.items() if k != "sort"}),
+                "csv_query": urlencode({**params, "format": "csv"}),
+                "json_query": urlencode({**params, "format": "json"}),
+            },
+        )
+
+    key = (sorted(params.items()), sorted(f.errors), page.number)
     return render(
-        request,
-        "public/meeting_list.html",
-        {
-            "page": page,
-            "filter": f,
-            "facets": facets(f),
-            "query": urlencode(params),
-            "sort_query": urlencode({k: v for k, v in params.items() if k != "sort"}),
-            "csv_query": urlencode({**params, "format": "csv"}),
-            "json_query": urlencode({**params, "format": "json"}),
-        },
+        request, "public/meeting_list.html", {"content": cached_fragment("meetings-page", content, key)}
     )
 
 
@@ -82,19 +93,29 @@ def _topics(meeting, published: dict) -> list[dict[str, object]]:
 
 
 def meeting_detail(request: HttpRequest, body_key: str, day: str) -> HttpResponse:
-    meeting = queries.meeting_with_details(f"{body_key}/{day}")
+    """A meeting's page: its content is rendered once per register version and language, for every process."""
+    meeting = queries.public_meeting(f"{body_key}/{day}")
     if meeting is None:
         raise Http404
+    official = request.user.is_staff  # officials see links to stored copies the public may not download
+    content = cached_fragment(
+        "meeting-page", lambda: _meeting_content(meeting, request), meeting.pk, official
+    )
+    return render(request, "public/meeting_detail.html", {"meeting": meeting, "content": content})
+
+
+def _meeting_content(meeting, request: HttpRequest) -> str:
+    queries.add_details(meeting)
     language = get_language()
     groups: dict[object, list] = {}
     for attendance in meeting.attendances.all():
         groups.setdefault(attendance.government, []).append(attendance)
     ours = editions.meeting_editions(meeting, language)
     sources = queries.sources_for(meeting, editions.edition_pdf_hashes(meeting))
-    return render(
-        request,
-        "public/meeting_detail.html",
+    return render_to_string(
+        "public/_meeting_content.html",
         {
+            "user": request.user,
             "meeting": meeting,
             "attendance_groups": list(groups.items()),
             "editions": [

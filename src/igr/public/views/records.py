@@ -8,11 +8,13 @@ from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from igr.public import exports, queries
+from igr.public.cache import cached, cached_fragment
 from igr.public.charts import Chart, bar_chart
 from igr.register.models import Body, Government, Person, Post, Tenure
 from igr.register.translation import translated
@@ -147,37 +149,52 @@ def _attendance_by_government(
 
 def body_detail(request: HttpRequest, body_key: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.select_related("predecessor"), key=body_key)
-    meetings = queries.public_meetings().filter(body=body).order_by("-date")
     figures = queries.body_figures(body)
-    attendance = _attendance_by_government(figures["people"])
+
+    def content() -> str:
+        meetings = queries.public_meetings().filter(body=body).order_by("-date")
+        return render_to_string(
+            "public/_body_detail_content.html",
+            {
+                "body": body,
+                "recent": list(meetings[:RECENT]),
+                "meeting_count": figures["count"],
+                "successors": list(body.successors.all()),
+                "charts": _body_charts(body, figures),
+                "attendance": _attendance_by_government(figures["people"]),
+                "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
+            },
+        )
+
     return render(
         request,
         "public/body_detail.html",
         {
             "body": body,
-            "recent": list(meetings[:RECENT]),
-            "meeting_count": figures["count"],
-            "successors": list(body.successors.all()),
-            "charts": _body_charts(body, figures),
-            "attendance": attendance,
-            "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
+            "content": cached_fragment("body-page", content, body.pk),
+            "has_charts": bool(figures["per_year"] or figures["per_government"]),
         },
     )
 
 
-def _people_filter(request: HttpRequest) -> tuple[dict[str, str], list[Government], list[Post]]:
-    """The government and post chosen (unknown keys are ignored), with the choices offered."""
-    governments = list(
-        Government.objects.filter(posts__tenures__person__in=Person.objects.public())
-        .distinct()
-        .order_by("sort_order")
+def _people_choices() -> tuple[list[Government], list[Post]]:
+    """The governments and posts that public people held, offered as the people list's filters (cached)."""
+    public = Person.objects.public()
+    governments = (
+        Government.objects.filter(posts__tenures__person__in=public).distinct().order_by("sort_order")
     )
-    posts = list(
-        Post.objects.filter(tenures__person__in=Person.objects.public())
+    posts = (
+        Post.objects.filter(tenures__person__in=public)
         .select_related("government")
         .distinct()
         .order_by("government__sort_order", "title_en")
     )
+    return list(governments), list(posts)
+
+
+def _people_filter(request: HttpRequest) -> tuple[dict[str, str], list[Government], list[Post]]:
+    """The government and post chosen (unknown keys are ignored), with the choices offered."""
+    governments, posts = cached("people-choices", _people_choices)
     chosen = {
         "government": request.GET.get("government", ""),
         "post": request.GET.get("post", ""),
@@ -221,41 +238,48 @@ def person_list(request: HttpRequest) -> HttpResponse:
         )
     page = Paginator(index, 100).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in chosen.items() if v})
-    return render(
-        request,
-        "public/person_list.html",
-        {
-            "page": page,
-            "people": queries.people_page(list(page.object_list)),
-            "chosen": chosen,
-            "governments": governments,
-            "posts": posts,
-            "query": query,
-            "count": len(index),
-        },
-    )
+
+    def content() -> str:
+        return render_to_string(
+            "public/_person_list_content.html",
+            {
+                "page": page,
+                "people": queries.people_page(list(page.object_list)),
+                "chosen": chosen,
+                "governments": governments,
+                "posts": posts,
+                "query": query,
+                "count": len(index),
+            },
+        )
+
+    fragment = cached_fragment("people-page", content, sorted(chosen.items()), page.number)
+    return render(request, "public/person_list.html", {"content": fragment})
 
 
 def person_detail(request: HttpRequest, person_key: str) -> HttpResponse:
-    person = (
-        Person.objects.public()
-        .filter(key=person_key)
-        .prefetch_related(Prefetch("tenures", queryset=Tenure.objects.select_related("post__government")))
-        .first()
-    )
+    person = Person.objects.public().filter(key=person_key).first()
     if person is None:
         raise Http404
-    meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
+
+    def content() -> str:
+        tenures = Tenure.objects.filter(person=person).select_related("post__government")
+        meetings = queries.public_meetings().filter(attendances__person=person).order_by("-date")
+        return render_to_string(
+            "public/_person_detail_content.html",
+            {
+                "person": person,
+                "tenures": list(tenures),
+                "recent": list(meetings[:RECENT]),
+                "meeting_count": meetings.count(),
+                "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
+            },
+        )
+
     return render(
         request,
         "public/person_detail.html",
-        {
-            "person": person,
-            "tenures": list(person.tenures.all()),
-            "recent": list(meetings[:RECENT]),
-            "meeting_count": meetings.count(),
-            "last_updated": meetings.aggregate(at=Max("updated_at"))["at"],
-        },
+        {"person": person, "content": cached_fragment("person-page", content, person.pk)},
     )
 
 

@@ -6,6 +6,7 @@ import html
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from igr.public import exports, timeliness
-from igr.public.cache import cached
+from igr.public.cache import cached, cached_fragment
 from igr.public.charts import Chart, bar_chart
 from igr.public.models import SearchEntry
 from igr.public.search import search as run_search
@@ -33,8 +34,18 @@ def search(request: HttpRequest) -> HttpResponse:
         offset = min(max(int(request.GET.get("start", "0")), 0), MAX_OFFSET)
     except ValueError:
         offset = 0
-    results = run_search(
-        query, current_language(), kinds, offset=0 if fmt else offset, limit=200 if fmt else PER_PAGE
+    language = current_language()
+    start, limit = (0, 200) if fmt else (offset, PER_PAGE)
+    results = (
+        cached(  # the same words are searched again and again; the hits come from published records only
+            "search",
+            lambda: run_search(query, language, kinds, offset=start, limit=limit),
+            query,
+            language,
+            kinds,
+            start,
+            limit,
+        )
     )
     if fmt:
         rows = (
@@ -110,6 +121,15 @@ def _notice_label(low: int) -> str:
 def reporting(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()  # the page's reference date: what is overdue is judged as of this day
     stats = cached("reporting", lambda: timeliness.statistics(today), today)
+    content = cached_fragment("reporting-page", lambda: _reporting_content(stats), today)
+    return render(
+        request,
+        "public/reporting.html",
+        {"content": content, "has_charts": bool(stats["overall"]["count"])},
+    )
+
+
+def _reporting_content(stats: dict) -> str:
     overall = stats["overall"]
     days, meetings = _("Days from meeting to statement"), _("Meetings")
     charts = []
@@ -147,9 +167,8 @@ def reporting(request: HttpRequest) -> HttpResponse:
         .select_related("body")
         .order_by("-date")
     )
-    return render(
-        request,
-        "public/reporting.html",
+    return render_to_string(
+        "public/_reporting_content.html",
         {
             "overall": overall,
             "charts": charts,
