@@ -73,7 +73,7 @@ class AuditRecords(HistoricalRecords):
         record has none yet)."""
         if not history.collecting_now() or (history_type != "+" and LINKS.get(self.cls)):
             return super().create_historical_record(instance, history_type, using)
-        row = getattr(instance, self.manager_name).model(
+        row = history.history_model(self.cls)(
             history_date=getattr(instance, "_history_date", timezone.now()),
             history_type=history_type,
             history_user=self.get_history_user(instance),

@@ -10,6 +10,7 @@ rows are recorded too, as the register's events are announced by such writers th
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -111,10 +112,17 @@ def defer(row: models.Model) -> None:
     pending.append(row)
 
 
+@functools.cache
 def _history(model: type[models.Model]):
-    """The model's history manager, when the audit trail keeps one for it."""
+    """The model's history manager, when the audit trail keeps one for it. Kept: simple-history makes a new manager
+    class at each access (about a millisecond), which was the larger part of what the trail cost ingest."""
     name = getattr(model._meta, "simple_history_manager_attribute", None)
     return getattr(model, name) if name else None
+
+
+def history_model(model: type[models.Model]) -> type[models.Model]:
+    """The model of ``model``'s history rows."""
+    return _history(model).model
 
 
 def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwargs: Any) -> list[models.Model]:
