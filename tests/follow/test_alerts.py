@@ -257,3 +257,19 @@ def test_a_search_alert_finds_new_meetings_by_its_words(drafts, smtp):
 def test_send_alerts_refuses_a_time_it_cannot_read(db):
     with pytest.raises(CommandError, match="--now takes a date and time"):
         call_command("send_alerts", now="yesterday")
+
+
+def test_an_unreachable_mail_server_is_a_clear_error_in_both_languages(settings):
+    """Found following docs/deploy.md: the alerts timer with no mail server answering ended in a traceback."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    with pytest.raises(CommandError) as raised:
+        call_command("send_alerts", now="2026-12-07T08:00")
+    message = str(raised.value)
+    assert f"The mail server 127.0.0.1:{port} could not be reached" in message
+    assert f"Nid oedd modd cysylltu â'r gweinydd e-bost 127.0.0.1:{port}" in message

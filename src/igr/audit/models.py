@@ -11,8 +11,10 @@ command, an upload's run, and the reason given for a postponement or a cancellat
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import timezone
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +45,13 @@ TRACKED: list[type[models.Model]] = [
     rep.Commitment,
 ]
 MANAGER = "audit_trail"  # not "history": an obligation has a field of that name
+# The many-to-many links kept with each change: every history row holds the record's links as they then were.
+LINKS: dict[type[models.Model], list[str]] = {
+    reg.Body: ["governments"],
+    reg.Agreement: ["parties", "bodies"],
+    reg.Document: ["meetings", "agreements"],
+    rep.MeetingReport: ["subject_committees"],
+}
 
 
 def who(request=None, **_kwargs):
@@ -58,6 +67,40 @@ class AuditRecords(HistoricalRecords):
     def get_change_reason_for_object(self, instance, history_type, using) -> str:
         return getattr(instance, "_change_reason", "") or history.reason()
 
+    def create_historical_record(self, instance, history_type, using=None):
+        """Inside ``history.collecting()`` the row is made now (values, when, who, why) and inserted with the others
+        at the block's end; a change to a record with links is saved at once, as its links must be read now (a new
+        record has none yet)."""
+        if not history.collecting_now() or (history_type != "+" and LINKS.get(self.cls)):
+            return super().create_historical_record(instance, history_type, using)
+        row = history.history_model(self.cls)(
+            history_date=getattr(instance, "_history_date", timezone.now()),
+            history_type=history_type,
+            history_user=self.get_history_user(instance),
+            history_change_reason=self.get_change_reason_for_object(instance, history_type, using),
+            **{f.attname: getattr(instance, f.attname) for f in self.fields_included(instance)},
+        )
+        history.defer(row)
+        return None
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        """A link changed from the other side (``meeting.documents.add(document)``) is the linking record's change:
+        simple-history would record it on ``instance``, which does not hold the link."""
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return None
+        linking = self.cls._base_manager.filter(**{attr: instance})
+        if action == "pre_clear":
+            instance._audit_cleared = {**getattr(instance, "_audit_cleared", {}), attr: list(linking)}
+        elif action in ("post_add", "post_remove"):
+            for record in self.cls._base_manager.filter(pk__in=pk_set or ()):
+                self.create_historical_record(record, "~")
+        elif action == "post_clear":
+            for record in getattr(instance, "_audit_cleared", {}).pop(attr, []):
+                self.create_historical_record(record, "~")
+        return None
+
 
 for model in TRACKED:
     register(
@@ -67,4 +110,5 @@ for model in TRACKED:
         records_class=AuditRecords,
         get_user=who,
         history_change_reason_field=models.TextField(null=True),
+        m2m_fields=LINKS.get(model, []),
     )

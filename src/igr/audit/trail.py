@@ -15,11 +15,12 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import get_m2m_reverse_field_name
 
 from igr.register.dates import format_date
 from igr.register.translation import current_language
 
-from .models import MANAGER, TRACKED
+from .models import LINKS, MANAGER, TRACKED
 
 HIDDEN = {"id", "created_at", "updated_at"}  # the id never changes; the timestamps change with every save
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -94,6 +95,41 @@ def _via(raw: str | None) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _links(model: type[models.Model], rows: list[Any]) -> dict[str, dict[int, set[Any]]]:
+    """Each many-to-many field's links as every history row kept them: field name -> history id -> linked ids."""
+    kept: dict[str, dict[int, set[Any]]] = {}
+    for name in LINKS.get(model, []):
+        other = get_m2m_reverse_field_name(model._meta.get_field(name))
+        history_links = getattr(getattr(model, MANAGER).model, name).model
+        by_row: dict[int, set[Any]] = {row.history_id: set() for row in rows}
+        for history_id, linked in history_links.objects.filter(
+            history__in=[r.history_id for r in rows]
+        ).values_list("history_id", f"{other}_id"):
+            by_row[history_id].add(linked)
+        kept[name] = by_row
+    return kept
+
+
+def _named(ids: set[Any], names: dict[Any, str]) -> str:
+    if not ids:
+        return "—"
+    missing = _("record %(id)s (deleted)")
+    return "\n".join(sorted(names.get(i) or missing % {"id": i} for i in ids))
+
+
+def _link_changes(
+    model: type[models.Model], links: dict[str, dict[int, set[Any]]], row, previous
+) -> list[Change]:
+    changes = []
+    for name, by_row in links.items():
+        f: Any = model._meta.get_field(name)
+        after, before = by_row[row.history_id], by_row[previous.history_id] if previous is not None else set()
+        if after != before:
+            names = {r.pk: str(r) for r in f.related_model._base_manager.filter(pk__in=after | before)}
+            changes.append(Change(str(f.verbose_name), _named(before, names), _named(after, names)))
+    return changes
+
+
 def trail(model: type[models.Model], pk: int) -> list[Entry]:
     """Every kept change of one record, newest first; a change that altered no shown field is left out."""
     rows = list(
@@ -103,6 +139,7 @@ def trail(model: type[models.Model], pk: int) -> list[Entry]:
         .order_by("history_date", "history_id")
     )
     fields = _fields(model)
+    links = _links(model, rows)
     entries: list[Entry] = []
     previous = None
     for row in rows:
@@ -116,6 +153,7 @@ def trail(model: type[models.Model], pk: int) -> list[Entry]:
                     changes.append(
                         Change(str(f.verbose_name), shown(f, before) if previous else "—", shown(f, after))
                     )
+            changes += _link_changes(model, links, row, previous)
         if changes or kind != "changed":
             entries.append(
                 Entry(row.history_date, row.history_user, kind, _via(row.history_change_reason), changes)

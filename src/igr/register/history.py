@@ -10,6 +10,7 @@ rows are recorded too, as the register's events are announced by such writers th
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -68,10 +69,60 @@ def reason() -> str:
     return json.dumps(data, ensure_ascii=False) if data else ""
 
 
+_pending: contextvars.ContextVar[list[models.Model] | None] = contextvars.ContextVar(
+    "igr_history_pending", default=None
+)
+
+
+@contextmanager
+def collecting() -> Iterator[None]:
+    """History rows made inside are inserted together, by model, when the outermost block ends (call it inside the
+    transaction that makes the changes, so that they commit together). A block that raises drops its own rows, as
+    its savepoint drops the changes. Why: one insert per change made ingest a third slower."""
+    pending = _pending.get()
+    if pending is not None:
+        mark = len(pending)
+        try:
+            yield
+        except BaseException:
+            del pending[mark:]
+            raise
+        return
+    pending = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for row in pending:
+        by_model.setdefault(type(row), []).append(row)
+    for model, rows in by_model.items():
+        model._default_manager.bulk_create(rows)
+
+
+def collecting_now() -> bool:
+    return _pending.get() is not None
+
+
+def defer(row: models.Model) -> None:
+    """Keep an unsaved history row for the enclosing ``collecting()`` block."""
+    pending = _pending.get()
+    assert pending is not None, "history.defer() outside history.collecting()"
+    pending.append(row)
+
+
+@functools.cache
 def _history(model: type[models.Model]):
-    """The model's history manager, when the audit trail keeps one for it."""
+    """The model's history manager, when the audit trail keeps one for it. Kept: simple-history makes a new manager
+    class at each access (about a millisecond), which was the larger part of what the trail cost ingest."""
     name = getattr(model._meta, "simple_history_manager_attribute", None)
     return getattr(model, name) if name else None
+
+
+def history_model(model: type[models.Model]) -> type[models.Model]:
+    """The model of ``model``'s history rows."""
+    return _history(model).model
 
 
 def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwargs: Any) -> list[models.Model]:
@@ -86,9 +137,12 @@ def bulk_create(model: type[models.Model], rows: Sequence[models.Model], **kwarg
 
 
 def bulk_update(model: type[models.Model], rows: Sequence[models.Model], fields: list[str]) -> int:
-    """``bulk_update``, and a history row for each changed row when the model keeps a history."""
-    changed = model._default_manager.bulk_update(rows, fields)
+    """``bulk_update``, and a history row for each changed row when the model keeps a history (not for a model whose
+    history keeps its links: they would have to be read for each row)."""
     history = _history(model)
+    if history is not None and getattr(history.model, "_history_m2m_fields", None):
+        raise ValueError(f"{model.__name__}: update rows with links one by one, so that their links are kept")
+    changed = model._default_manager.bulk_update(rows, fields)
     if history is not None and rows:
         history.bulk_history_create(list(rows), update=True, default_change_reason=reason())
     return changed

@@ -185,7 +185,7 @@ class Pipeline:
         state, mark = self._state(), self.stage.mark()
         self._in_group = True
         try:
-            with events.batch():
+            with events.batch(), history.collecting():
                 outcomes = [self.write(p) for p in group]
         except Exception:
             logger.exception(
@@ -355,7 +355,10 @@ class Pipeline:
         same: set[int] = set()
         try:
             # Other apps hear of the document once, inside its transaction (or its group's: see _write_group).
-            with events.batch() if self.defer else transaction.atomic():
+            with (
+                events.batch() if self.defer else transaction.atomic(),
+                history.collecting() if self.defer else nullcontext(),
+            ):
                 same = claim_hash(
                     source.content_hash
                 )  # another run (or this batch) may have written it meanwhile

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +38,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, now: str | None = None, **options):
-        report = send_alerts(_moment(now) if now else timezone.now())
+        try:
+            report = send_alerts(_moment(now) if now else timezone.now())
+        except (OSError, smtplib.SMTPException) as exc:  # the mail server, before any subscription was tried
+            server = f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+            raise CommandError(
+                f"The mail server {server} could not be reached ({exc}); no alerts were sent, they will be sent "
+                f"next time. / Nid oedd modd cysylltu â'r gweinydd e-bost {server} ({exc}); ni anfonwyd "
+                "unrhyw hysbysiadau, cânt eu hanfon y tro nesaf."
+            ) from exc
         self.stdout.write(
             _("%(emails)s emails sent (%(items)s items); %(forgotten)s unconfirmed requests forgotten.")
             % {"emails": report.emails, "items": report.items, "forgotten": report.forgotten}
