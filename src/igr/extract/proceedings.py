@@ -121,14 +121,13 @@ def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int,
         return [{"name": named["who"].strip(), "role": role}], named.start("who"), named.end("who")
     # The chair calls the next speaker by post, and often by name after a dash.
     called = P.earliest(head, profiles, "presiding")
-    if called and called.groupdict().get("name"):
-        return (
-            [{"name": called["name"], "role": role or called["role"].strip()}],
-            called.start("name"),
-            called.end("name"),
-        )
-    if called and called.groupdict().get("role"):
-        role = role or called["role"].strip()
+    by_name = (called.groupdict().get("name") or "") if called else ""
+    by_post = (called.groupdict().get("role") or "").strip() if called else ""
+    if called and by_name:
+        return [{"name": by_name, "role": role or by_post or None}], called.start("name"), called.end("name")
+    if called and by_post and _is_name(by_post):  # "I call Jane Doe to open the debate"
+        return [{"name": by_post, "role": role}], called.start("role"), called.end("role")
+    role = role or by_post or None
     # The turns' words are read without the page's furniture ("Share this specific contribution").
     speaker = _reporting(P.blank_furniture(text, profiles), turns(text, profiles), profiles)
     if speaker:
