@@ -31,6 +31,7 @@ SENTENCES = [
     "Government officials; Gweinidogion Llywodraeth y DU a swyddogion y llywodraethau datganoledig.",
     "Yr ail gyfarfod, y cyfarfod cyntaf, yr uwchgynhadledd rhif tri deg chwech, y trydydd sesiwn.",
     "The meeting was hybrid, with some in person and others online; naill ai'n bersonol neu drwy fideo.",
+    "Scotland was represented by its Cabinet Secretary. Cynrychiolwyd Gogledd Iwerddon gan weision sifil.",
 ]
 
 

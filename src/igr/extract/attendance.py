@@ -13,7 +13,7 @@ from functools import lru_cache
 from igr.extract.dates import tense_of
 from igr.extract.forums import find_forums
 from igr.extract.groups import dedupe, described, expand_plural, leaders_from, welsh_plurals
-from igr.extract.pairing import attached_government, clause_around, pair
+from igr.extract.pairing import attached_government, clause_around, pair, represented
 from igr.extract.people import (
     CY_PLURAL_POST,
     DEPT_GOV,
@@ -27,6 +27,7 @@ from igr.extract.people import (
     role_government,
 )
 from igr.extract.rules import rule
+from igr.welsh import word_pattern
 
 # Each alternative is one way of saying someone took part; word lists of a language are one alternative each.
 ATTEND_CUE = rule(
@@ -39,7 +40,9 @@ ATTEND_CUE = rule(
         r"(?:(?:an? )?(?:update|briefing|presentation)\b[^.]{0,60}\bfrom\b|\b(?:provided|gave|delivered)\s+(?:an?\s+)?"
         r"(?:update|briefing|overview|presentation)\b)|"
         # Welsh, under mutation: "yn bresennol", "mynychwyd gan", "(g)ynrychioli", "(g)adeirio", "ar ran", "roedd:".
-        r"(?:bresennol|mynych|[cg]ynrychiol|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
+        r"(?:bresennol|mynych|"
+        + word_pattern("cynrychiol")
+        + r"|ymunodd|[cg]adeiri|[Cc]adeirydd|\bar ran\b|yng nghwmni|yn gwmni|"
         r"yn y cyfarfod (?:roedd|hefyd)|roedd:|oedd:|\byno\b|[Yy]mysg|arweiniodd|d?dirprwyaeth|[cg]roesaw\w*|"
         r"\b(?:[cg]yfarfod(?:ydd)?|g?alwad(?:au)?|d?drafodaethau)\s+(?:\w+\s+){0,2}(?:â|ag|gyda)\b)",
         re.I,
@@ -208,6 +211,7 @@ def extract_attendees(
         if past and tense_of(unit) == "future":
             continue
         people = find_people(unit)
+        unit_from = len(found)
         forums = [(h.start, h.end) for h in find_forums(unit)] if FORUM_WORD.search(unit) else []
         # A post inside a forum's name ("Prime Minister and Heads of Devolved Governments Council") is no one.
         roles = [
@@ -373,6 +377,11 @@ def extract_attendees(
                     0.5,
                 )
             )
+        # "Scotland was represented by X", "Cynrychiolwyd Gogledd Iwerddon gan weision sifil": X attends for it.
+        for a, b, gov in represented(unit):
+            for p in found[unit_from:]:
+                if a <= p.start - base - off < b:
+                    p.government = gov
     absent_names, absent_posts = _absent(negatives)
     found = [
         p

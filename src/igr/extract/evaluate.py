@@ -24,11 +24,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from igr.extract import extract_path
+from igr.extract.publishers import is_layout
 from igr.extract.rules import REGISTRY, disabled, recording
-
-# Publisher profiles' entries describe a publisher's page (its furniture, its date line), not how the domain
-# writes; they are listed apart from the reading rules (see igr.extract.publishers).
-PROFILE_PREFIX = "publisher."
 
 # Publisher families, by the host a document was taken from; a document with no address is "unattributed".
 # Parliaments and Northern Ireland come first: their hosts also end in .uk.
@@ -167,6 +164,14 @@ def calibration(scorer: ModuleType, docs: dict, preds: dict[str, dict], bodies: 
     return bands
 
 
+def single_document(fired: dict[str, set[str]]) -> tuple[list[str], list[str]]:
+    """Rules, and top-level phrases of rules (``name#i``), that fire in exactly one document: the reading rules
+    (every module's and the profiles' reading fields) and, apart, the profiles' page-layout entries."""
+    counts = Counter(r for seen in fired.values() for r in seen)
+    once = sorted(r for r, c in counts.items() if c == 1)
+    return [r for r in once if not is_layout(r)], [r for r in once if is_layout(r)]
+
+
 def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[str, Any]:
     scorer = _scorer(shared)
     docs = load_corpus(shared)
@@ -229,9 +234,7 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
         file=out,
     )
 
-    counts = Counter(r for n in names for r in fired[n])
-    single = sorted(r for r, c in counts.items() if c == 1 and not r.startswith(PROFILE_PREFIX))
-    layout = sorted(r for r, c in counts.items() if c == 1 and r.startswith(PROFILE_PREFIX))
+    single, layout = single_document(fired)
 
     def listing(found: list[str]) -> None:
         for r in found:
@@ -240,7 +243,11 @@ def report(shared: Path, by_doc: bool = False, out: Any = sys.stdout) -> dict[st
             text = REGISTRY[base].alternative_text(int(alt)) if alt else REGISTRY[base].pattern
             print(f"  {r:36} {where:16} {text[:90]}", file=out)
 
-    print(f"\nRules or phrases that fire in only one development document: {len(single)}", file=out)
+    print(
+        f"\nReading rules or phrases (modules' and profiles' reading fields) that fire in only one development "
+        f"document: {len(single)}",
+        file=out,
+    )
     listing(single)
     print(
         f"\nPublisher profile entries (page layout, not reading rules) matched in only one development document: "
@@ -293,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     figures = report(args.shared, args.by_doc)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
+    if figures["single_document_rules"]:
+        print("eval: a reading rule fires in only one development document (listed above)", file=sys.stderr)
+        return 1
     return 0
 
 

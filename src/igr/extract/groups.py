@@ -89,6 +89,16 @@ def _welsh_places() -> dict[str, str]:
     return places
 
 
+def territory_government(phrase: str) -> str | None:
+    """The government a phrase names, outright ("the Scottish Government", "Gweithrediaeth Gogledd Iwerddon") or by
+    its territory ("Scotland", "Northern Ireland", "yr Alban", "Ngogledd Iwerddon")."""
+    named = explicit_government(phrase)[0]
+    if named:
+        return named
+    bare = re.sub(r"^(?:the|y|yr)\s+", "", phrase.strip(), flags=re.I)
+    return _government_names().get(bare.lower()) or _welsh_places().get(fold(bare))
+
+
 def welsh_plurals(unit: str, offset: int) -> list[Person]:
     """One person per nation a Welsh plural post names; a Secretary of State for a nation sits in the UK Government."""
     out: list[Person] = []

@@ -15,10 +15,10 @@ from igr.extract.attendance import sentences
 from igr.extract.dates import BOUND, find_dates, infer_year, relative_dates, tense_of
 from igr.extract.forums import KNOWN_CONFIDENCE, OPEN_CONFIDENCE, find_forums, in_context, is_open
 from igr.extract.gazetteer import BodyHit, gazetteer
+from igr.extract.places import radical_place
 from igr.extract.rules import rule
 from igr.extract.spans import SpanIndex
 from igr.welsh import numbers as welsh_numbers
-from igr.welsh import place_after_yn
 
 ORDINALS = {
     w: i
@@ -131,7 +131,7 @@ LOC_RE = rule(
         r"(?:(?:,\s*|\s+in\s+(?!" + _EN_MONTH + r"\b))(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*){0,2})"
         r"|\b(?:was|were)\s+in\s+(?P<city>[A-Z][\w'’-]+)\s+(?:to attend|for the)\b"
         # Welsh: "a gynhaliwyd yn Llundain", "cyfarfod ... yng Nghaeredin", "uwchgynhadledd ... yn Amgueddfa ... yng Nghaerdydd".
-        r"|\b(?:[cg]ynhaliwyd|[cg]ynnal|[cg]ynhaliodd|cyfarfu|[cg]yfarfod|nghyfarfod|uwchgynhadledd)\b[^.;\n]{0,80}?\b"
+        r"|\b(?:[CcGg]ynhaliwyd|[CcGg]ynnal|[CcGg]ynhaliodd|[Cc]yfarfu|[CcGg]yfarfod|nghyfarfod|[Uu]wchgynhadledd)\b[^.;\n]{0,80}?\b"
         r"(?P<cyloc>(?:yn|yng|ym)\s+[A-ZŴŶ][\w'’-]*(?:\s+[A-ZŴŶ][\w'’-]*)*(?:,?\s+(?:yng|yn|ym)\s+[A-ZŴŶ][\w'’-]*)?))"
     ),
 )
@@ -336,8 +336,7 @@ def mode_and_location(text: str) -> tuple[str | None, str | None, int, int]:
             # "yn X yng Nghaerdydd" -> "X, Caerdydd": each place name after "yn" in its radical form.
             parts = re.findall(r"(yn|yng|ym)\s+([^,]+?)(?=,?\s+(?:yn|yng|ym)\s+|$)", loc)
             loc = ", ".join(
-                " ".join([place_after_yn(prep, words.split()[0])] + words.split()[1:])
-                for prep, words in parts
+                " ".join([radical_place(prep, words.split()[0])] + words.split()[1:]) for prep, words in parts
             )
         if NOT_PLACE.match(loc) or len(loc) < 3:
             continue

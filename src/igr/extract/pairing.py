@@ -11,6 +11,7 @@ import re
 
 from igr.extract.people import GOV_PATTERNS
 from igr.extract.rules import rule
+from igr.welsh import word_pattern
 
 # The government before the people it sends: "the Irish Government, represented by X", "Llywodraeth Jersey, yn
 # cael ei chynrychioli gan y Dirprwy X", "dirprwyaeth Weithredol Gogledd Iwerddon—y Gweinidogion X ac Y".
@@ -20,6 +21,19 @@ REPRESENTED_BY = rule(
         r"[\s,:–-]*(?:(?:was\s+)?represented\s+by|yn\s+cael\s+ei\s+[cg]h?ynrychioli\s+gan|wedi['’]i\s+[cg]h?ynrychioli\s+gan|"
         r"[—–]|:)\s*(?:the\s+|y\s+|yr\s+)?(?:[A-Z][\w'’]*\s+){0,2}"
     ),
+)
+# "Scotland was represented by X", "the UK Government was represented at the meeting by X"; in Welsh the impersonal
+# "Cynrychiolwyd Gogledd Iwerddon gan weision sifil" and "Roedd Llywodraeth yr Alban yn cael ei chynrychioli gan X":
+# whoever the clause names after the verb attends for the government, or the nation, before it.
+_PARTY = r"(?:(?:the|y|yr)\s+)?[A-ZŴŶ][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?|y\s+|yr\s+)?[A-ZŴŶ][\w'’-]*){0,3}"
+REPRESENTING = rule(
+    "attendance.representing",
+    re.compile(
+        rf"\b(?P<en>{_PARTY})\s+(?:was|were)\s+represented\s+(?:at\s+[^.;\n]{{0,60}}?\s+)?by\b|"
+        rf"(?:{word_pattern('cynrychiolwyd')}\s+(?P<cy>{_PARTY})\s+(?:yn\s+y\s+cyfarfod\s+)?gan\b|"
+        rf"\b(?P<cy2>{_PARTY}),?\s+yn\s+cael\s+(?:ei|eu)\s+{word_pattern('cynrychioli')}\s+gan\b)"
+    ),
+    needle=r"represented|ynrychiol",
 )
 LIST_AND = re.compile(r"(?:\band\b|\ba(?:c|['’]r)?\b|;)")
 
@@ -106,3 +120,18 @@ def attached_government(unit: str, lo: int, hi: int, left: int, right: int) -> s
                 if best is None or dist < best[0]:
                     best = (dist, key)
     return best[1] if best else None
+
+
+def represented(unit: str) -> list[tuple[int, int, str]]:
+    """Spans of a unit whose people attend for a government the clause names: (start, end, government)."""
+    from igr.extract.groups import territory_government
+
+    found = []
+    for m in REPRESENTING.finditer(unit):
+        party = m["en"] or m["cy"] or m["cy2"]
+        gov = territory_government(party)
+        if gov:
+            stop = re.search(r"[.;\n]", unit[m.end() :])
+            found.append((m.end(), m.end() + stop.start() if stop else len(unit), gov))
+    # A later clause ("... and the Irish Government was represented by Y") ends the one before it.
+    return [(a, min([b] + [c for c, _, _ in found if c > a]), gov) for a, b, gov in found]

@@ -64,7 +64,7 @@ ROLE_HEAD = (
     r"(?:Prime Minister|First Ministers?|Cabinet Secretary|Secretar(?:y|ies) of State|Parliamentary Under[ \-–]Secretary"
     r"(?: of State)?|Under[ \-–]Secretary of State|Minister of State|Ministers?|Chancellor of the Exchequer|"
     r"Chancellor of the Duchy of Lancaster|Paymaster General|Home Secretary|Foreign Secretary|Chief Secretary to the "
-    r"Treasury|Counsel General(?: Designate)?|Trefnydd|Taoiseach|T[aá]naiste|Chief Ministers?|Permanent Secretary|"
+    r"Treasury|Counsel General(?: Designate)?|(?:C|G|Ch|Ngh)wnsler Cyffredinol|Trefnydd|Taoiseach|T[aá]naiste|Chief Ministers?|Permanent Secretary|"
     r"Deputy Secretary|Director(?: General)?|Head|Chief Negotiator|Sherpa|Chief Executive|Attorney General|"
     r"Lord Advocate|Secretary|(?:P|Ph|B)rif Weinidog(?:ion)?|Ysgrifennydd Cartref)"
 )
@@ -215,7 +215,8 @@ ROLE_GOV: list[tuple[re.Pattern[str], str]] = [
 ]
 # A post held by a minister, in either language (under mutation in Welsh); a Welsh plural post names several.
 MINISTERIAL = re.compile(
-    r"Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste|Paymaster|[GW]w?einidog|[Yy]sgrifennydd|"
+    r"Minister|Secretary|Chancellor|Taoiseach|T[aá]naiste|Paymaster|[CG]wnsler Cyffredinol|"
+    r"[GW]w?einidog|[Yy]sgrifennydd|"
     r"(?:C|G|Ch|Ng)h?anghellor"
 )
 CY_PLURAL_POST = re.compile(r"[GW]w?einidogion|[Yy]sgrifenyddion")
@@ -267,7 +268,7 @@ def capacity_of(role: str | None, context: str) -> str:
         role
         and re.search(
             r"\bMinister|Secretary of State|Cabinet Secretary|Chancellor|Paymaster|Taoiseach|Gweinidog|"
-            r"Prime|Counsel General|Trefnydd",
+            r"Prime|Counsel General|Cwnsler Cyffredinol|Trefnydd",
             role,
         )
         and not re.search(r"Permanent|Deputy Secretary\b", role)

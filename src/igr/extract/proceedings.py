@@ -24,6 +24,17 @@ CHAIR = rule(
         r"Convener|Chair(?:man|woman)?|Cadeirydd)\b"
     ),
 )
+# Words that make a label's object a post or an institution rather than a person ("Answered by: the Minister for
+# X", "Questions to the Scottish Government", "Cwestiynau i'r Cwnsler Cyffredinol").
+POSTISH = re.compile(
+    r"\b(?:Minister|Secretary|Counsel|Chancellor|Trefnydd|Leader|Government|Executive|Office|Department|Cabinet|"
+    r"Treasury|Advocate|Attorney|Paymaster|Llywodraeth|Lywodraeth|Gweithrediaeth|[GW]w?einidog|Ysgrifennydd|"
+    r"Cwnsler|Arweinydd|Prif)\b"
+)
+# A name as a record prints it: capitalised words, a peer's title and territorial "of" allowed.
+NAME_RUN = re.compile(
+    r"(?:(?:Lord|Baroness|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Miss)\s+)?[A-Z][\w'’.-]+(?:\s+(?:of\s+)?[A-Z][\w'’.-]+){0,4}"
+)
 # A turn that asks rather than answers: a question on the order paper, or a supplementary ending "?".
 ASKING = re.compile(r"\?\s*(?:\(?[A-Z0-9-]{4,12}\)?)?\s*$")
 
@@ -94,22 +105,35 @@ def _reporting(text: str, found: list[Turn], profiles: tuple[P.Profile, ...]) ->
     return best[1] if best else None
 
 
+def _is_name(who: str) -> bool:
+    """A person's name, not a post or an institution: the words after "Answered by" may be either."""
+    return not POSTISH.search(who) and bool(NAME_RUN.fullmatch(who.strip()))
+
+
 def author(text: str, profiles: tuple[P.Profile, ...]) -> tuple[list[dict], int, int]:
     """The minister who answers or makes the statement, by name where the record gives it, else by post."""
-    post = P.earliest(text[: P.HEAD], profiles, "answering_post")
-    role = post["role"].strip() if post else None
-    m = P.first_match(text, profiles, "answering")
-    if m:
-        return [{"name": m["name"].strip(), "role": role}], m.start("name"), m.end("name")
-    m = P.first_match(text[: P.HEAD], profiles, "called")
-    if m:
-        return [{"name": m["name"], "role": role or m["role"].strip()}], m.start("name"), m.end("name")
+    head = text[: P.HEAD]
+    labels = [m for r in P.rules(profiles, "answering") for m in r.finditer(head)]
+    named = min((m for m in labels if _is_name(m["who"])), key=lambda m: m.start(), default=None)
+    post = min((m for m in labels if not _is_name(m["who"])), key=lambda m: m.start(), default=None)
+    role = post["who"].strip() if post else None
+    if named:
+        return [{"name": named["who"].strip(), "role": role}], named.start("who"), named.end("who")
+    # The chair calls the next speaker by post, and often by name after a dash.
+    called = P.earliest(head, profiles, "presiding")
+    by_name = (called.groupdict().get("name") or "") if called else ""
+    by_post = (called.groupdict().get("role") or "").strip() if called else ""
+    if called and by_name:
+        return [{"name": by_name, "role": role or by_post or None}], called.start("name"), called.end("name")
+    if called and by_post and _is_name(by_post):  # "I call Jane Doe to open the debate"
+        return [{"name": by_post, "role": role}], called.start("role"), called.end("role")
+    role = role or by_post or None
     # The turns' words are read without the page's furniture ("Share this specific contribution").
     speaker = _reporting(P.blank_furniture(text, profiles), turns(text, profiles), profiles)
     if speaker:
         return [{"name": speaker.name, "role": role or speaker.role}], speaker.start, speaker.body_start
     if post and role:
-        return [{"name": None, "role": role}], post.start("role"), post.end("role")
+        return [{"name": None, "role": role}], post.start("who"), post.end("who")
     return [], 0, 0
 
 

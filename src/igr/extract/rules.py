@@ -55,10 +55,10 @@ class Rule:
             return
         seen.add(self.name)
         if m is not None and len(self.alternatives()) > 1:
-            # Which top-level alternative matched: a phrase of a long alternation is a rule of its own.
+            # Which top-level alternative matched: a phrase of a long alternation is a rule of its own. The
+            # engine takes the first alternative that matches where the match starts, within the same bounds.
             for i, alt in enumerate(self.alternatives()):
-                am = alt.match(m.string, m.start())
-                if am and am.end() == m.end():
+                if alt.match(m.string, m.start(), m.endpos):
                     seen.add(f"{self.name}#{i}")
                     break
 
@@ -109,7 +109,12 @@ class Rule:
         return [m.group(0) for m in self.finditer(text)]
 
     def sub(self, repl: str, text: str, count: int = 0) -> str:
-        return self.rx.sub(repl, text, count) if self._on(text) else text
+        if not self._on(text):
+            return text
+        found = list(self.rx.finditer(text))[: count or None]
+        for m in found:
+            self.fired(m)
+        return self.rx.sub(repl, text, count) if found else text
 
     @property
     def pattern(self) -> str:

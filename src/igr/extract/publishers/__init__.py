@@ -25,6 +25,19 @@ HERE = Path(__file__).parent
 GENERIC = "generic"
 # How much of a text's start and end its furniture is looked for in.
 HEAD, TAIL = 3000, 1500
+# Fields that describe a publisher's page (its signs, furniture, date line, byline, where the body ends) rather
+# than how the domain writes: a corpus holding one page of a publisher shows its layout once. Every other field
+# (a record's speakers, the chair's words, questions, who answers) reads the domain and is held to the same
+# standard as the reading modules' rules.
+LAYOUT_FIELDS = frozenset(
+    {"recognise", "furniture", "body_end", "date", "doc_type", "statement_head", "byline"}
+)
+
+
+def is_layout(rule_name: str) -> bool:
+    """Whether a rule's name (``publisher.<profile>.<field>.<n>[#alt]``) is a page-layout entry of a profile."""
+    parts = rule_name.split("#")[0].split(".")
+    return len(parts) >= 4 and parts[0] == "publisher" and parts[2] in LAYOUT_FIELDS
 
 
 @dataclass(frozen=True)
