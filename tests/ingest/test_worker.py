@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import signal
 import sqlite3
 import time
@@ -99,6 +100,31 @@ def test_a_stopped_worker_fails_the_run_it_was_reading_and_says_why(shared):
     assert (row["error_en"], row["error_cy"]) == runs.STOPPED
     media = Path(shared.env["IGR_MEDIA_ROOT"])
     assert not [p for p in media.rglob("*") if p.is_file()]
+
+
+def test_a_stop_that_python_wraps_while_a_class_is_made_is_still_a_stop():
+    """SIGTERM while a module is still being imported (extraction loads some lazily) lands inside a class's
+    making; Python 3.11 hands it on as a RuntimeError, which a document's error handler would otherwise take for
+    a fault of that document and go on reading."""
+
+    class StopsWhileNamed:
+        def __set_name__(self, owner, name):
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(10_000):  # the handler runs between two of these steps
+                pass
+
+    previous = signal.getsignal(signal.SIGTERM)
+    runs.stop_if_asked(RuntimeError("not asked to stop: nothing happens"))
+    runs.stop_on_sigterm()
+    try:
+        with pytest.raises(BaseException) as raised:
+            type("RecordIn", (), {"spans": StopsWhileNamed()})
+        assert isinstance(raised.value, (RuntimeError, runs.Stopped))
+        with pytest.raises(runs.Stopped):
+            runs.stop_if_asked(raised.value)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        runs._stopping.clear()
 
 
 @pytest.mark.django_db

@@ -34,7 +34,7 @@ from .limits import time_limit
 from .records import import_record, reported
 from .registry import Registry
 from .report import Failure, RunReport
-from .runs import beat, worker_id
+from .runs import beat, stop_if_asked, worker_id
 from .sources import Source, content_kind, expand, from_path
 from .staging import Stage
 from .validate import validate_record
@@ -187,7 +187,8 @@ class Pipeline:
         try:
             with events.batch(), history.collecting():
                 outcomes = [self.write(p) for p in group]
-        except Exception:
+        except Exception as exc:
+            stop_if_asked(exc)
             logger.exception(
                 "ingest run %s: a group of %d documents (%s … %s) was rolled back; ingesting them one at a time",
                 self._run_id(),
@@ -333,7 +334,8 @@ class Pipeline:
                 )
         except (
             Exception
-        ) as exc:  # a reader's typed error, the time limit, or a fault in extraction: that file fails
+        ) as exc:  # a reader's typed error, the time limit, a fault in extraction: that file fails
+            stop_if_asked(exc)
             self._fail(source.name, exc)
             return "failed"
         return Prepared(source, content_kind(source.data) or doc.kind, doc.text, raw)
@@ -380,6 +382,7 @@ class Pipeline:
                     touched += statuses.items()
         except Exception as exc:  # any failure inside one document rolls back that document only
             self.stage.discard(mark)
+            stop_if_asked(exc)
             self._registry = None  # rows it created in memory are gone from the database
             self._fail(source.name, exc, [reported(m) for record in records for m in record.meetings])
             return "failed"

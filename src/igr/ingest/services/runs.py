@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import socket
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -51,14 +52,33 @@ class Stopped(BaseException):  # noqa: N818 - a request to stop (SIGTERM), not a
     """The process was asked to stop: raised wherever it is, so that open transactions roll back."""
 
 
+_stopping = threading.Event()
+
+
 def stop_on_sigterm() -> None:
-    """Turn SIGTERM (systemd stopping the service) into ``Stopped`` in the main thread."""
+    """Turn SIGTERM (systemd stopping the service) into ``Stopped`` in the main thread, and remember it."""
     import signal
 
     def stop(signum, frame):
+        _stopping.set()
         raise Stopped(signum)
 
     signal.signal(signal.SIGTERM, stop)
+
+
+def stopping() -> bool:
+    return _stopping.is_set()
+
+
+def stop_if_asked(exc: BaseException | None = None) -> None:
+    """Raise ``Stopped`` if a stop was asked for, whatever became of the exception the signal raised.
+
+    Python does not always let it out as it is: raised while a class is being made it comes out as a
+    RuntimeError (Python 3.11's ``__set_name__``), raised in a finaliser it is printed and dropped. So the handlers
+    that catch a document's errors, and the worker between runs, ask the flag rather than the exception's type.
+    """
+    if _stopping.is_set():
+        raise Stopped(str(exc) if exc else "") from exc
 
 
 class RunAbandoned(BaseException):  # noqa: N818 - not an error of the document: the run must stop at once

@@ -37,6 +37,7 @@ class Command(BaseCommand):
         logger.info("ingest worker %s started", runs.worker_id())
         try:
             while True:
+                runs.stop_if_asked()  # a stop Python swallowed while the last run was read
                 runs.reap()
                 run = queue.claim()
                 if run is None:
@@ -59,6 +60,9 @@ class Command(BaseCommand):
             logger.warning("ingest run %s: stopped while reading; marked failed", run.pk)
             raise
         except Exception as exc:  # a fault outside any document: the run fails, the worker goes on
+            if runs.stopping():
+                runs.fail(run, *runs.STOPPED)
+                raise runs.Stopped(str(exc)) from exc
             logger.exception("ingest run %s failed: %s", run.pk, exc)
             runs.fail(
                 run,
